@@ -1,0 +1,78 @@
+namespace Axion.TileBuilder.LocalCatalog.World;
+
+/// <summary>What a synthetic scene is: the Sentinel-2 L2A or Sentinel-1 RTC product it imitates.</summary>
+public enum SceneKind
+{
+    Sentinel2L2A,
+    Sentinel1Rtc,
+}
+
+/// <summary>
+/// One COG file of a synthetic scene.
+/// </summary>
+/// <param name="Key">Canonical band key: <c>B02 B03 B04 B08 SCL</c> for Sentinel-2, <c>vv vh</c> for Sentinel-1.
+/// The server maps it to each flavour's asset key (e.g. <c>red</c> on Earth Search).</param>
+/// <param name="RelativePath">Path below <see cref="SyntheticWorld.Directory"/>, '/'-separated, ending in <c>.tif</c>.</param>
+/// <param name="Width">Pixels.</param>
+/// <param name="Height">Pixels.</param>
+/// <param name="ResolutionM">Pixel size, metres (10 or 20).</param>
+/// <param name="DataType">GDAL type name: <c>UInt16</c>, <c>Byte</c>, <c>Float32</c>.</param>
+/// <param name="NoData">Nodata value written in the file.</param>
+/// <param name="FileSize">Bytes.</param>
+public sealed record SceneAssetFile(
+    string Key,
+    string RelativePath,
+    int Width,
+    int Height,
+    double ResolutionM,
+    string DataType,
+    double NoData,
+    long FileSize);
+
+/// <summary>
+/// One synthetic scene: the metadata the STAC server turns into an item, and its asset files.
+/// </summary>
+/// <param name="Id">Item id, shaped like the real ones (e.g. <c>S2B_MSIL2A_20240612T103629_R008_T31UFU_20240612T140021</c>).</param>
+/// <param name="Kind">Product.</param>
+/// <param name="Datetime">Acquisition time, UTC.</param>
+/// <param name="Epsg">UTM EPSG code of the grid (326zz / 327zz).</param>
+/// <param name="OriginX">Upper-left corner easting, metres, a multiple of 10.</param>
+/// <param name="OriginY">Upper-left corner northing, metres, a multiple of 10.</param>
+/// <param name="Width10m">Width of the 10 m grid, pixels.</param>
+/// <param name="Height10m">Height of the 10 m grid, pixels.</param>
+/// <param name="BboxLonLat">west, south, east, north in degrees (covers the whole UTM rectangle).</param>
+/// <param name="FootprintLonLat">Closed polygon ring of [lon, lat] pairs: the valid-data footprint.</param>
+/// <param name="CloudCover">Scene-level <c>eo:cloud_cover</c>, percent (Sentinel-2 only; 0 for Sentinel-1).</param>
+/// <param name="ProcessingBaseline">Sentinel-2 processing baseline, e.g. <c>02.12</c> or <c>05.10</c>; null for Sentinel-1.</param>
+/// <param name="MgrsTile">Sentinel-2 MGRS tile id, e.g. <c>31UFU</c> (synthetic grid square name for Sentinel-1).</param>
+/// <param name="RelativeOrbit">Relative orbit number.</param>
+/// <param name="Platform">e.g. <c>sentinel-2b</c>, <c>SENTINEL-1A</c>.</param>
+/// <param name="OrbitState">Sentinel-1 <c>ascending</c>/<c>descending</c>; null for Sentinel-2.</param>
+/// <param name="Assets">Asset files.</param>
+public sealed record SyntheticScene(
+    string Id,
+    SceneKind Kind,
+    DateTimeOffset Datetime,
+    int Epsg,
+    double OriginX,
+    double OriginY,
+    int Width10m,
+    int Height10m,
+    IReadOnlyList<double> BboxLonLat,
+    IReadOnlyList<IReadOnlyList<double>> FootprintLonLat,
+    double CloudCover,
+    string? ProcessingBaseline,
+    string MgrsTile,
+    int RelativeOrbit,
+    string Platform,
+    string? OrbitState,
+    IReadOnlyList<SceneAssetFile> Assets);
+
+/// <summary>A generated world: a folder of COGs and the scenes they belong to.</summary>
+/// <param name="Directory">Absolute folder holding the files (<see cref="SceneAssetFile.RelativePath"/> is below it).</param>
+/// <param name="Scenes">Every scene, Sentinel-2 and Sentinel-1.</param>
+/// <param name="Fingerprint">Hash of the inputs (locations, options, generator version): the cache key.</param>
+public sealed record SyntheticWorld(
+    string Directory,
+    IReadOnlyList<SyntheticScene> Scenes,
+    string Fingerprint);
