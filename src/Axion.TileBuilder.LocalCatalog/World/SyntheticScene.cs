@@ -49,6 +49,18 @@ public sealed record SceneAssetFile(
 /// <param name="Platform">e.g. <c>sentinel-2b</c>, <c>SENTINEL-1A</c>.</param>
 /// <param name="OrbitState">Sentinel-1 <c>ascending</c>/<c>descending</c>; null for Sentinel-2.</param>
 /// <param name="Assets">Asset files.</param>
+/// <param name="LocationId">Id of the <see cref="WorldLocation"/> the scene was made for.</param>
+/// <param name="PlanRole">Sentinel-2: the scene's part in the location's plan (A-D, see <see cref="ScenePlanRole"/>); null for Sentinel-1.</param>
+/// <param name="Clouds">Sentinel-2: the cloud model the SCL and the bands follow (<see cref="GroundTruth.Scl(SyntheticScene, double, double)"/>); null for Sentinel-1.</param>
+/// <param name="NoDataWedge">The corner cut off as nodata (<see cref="SceneFootprint.IsValid"/>); null when the whole rectangle is valid.</param>
+/// <param name="OffsetAppliedAssets">
+/// Sentinel-2 scenes of baseline &gt;= 04.00 when <see cref="WorldSpec.IncludeEarthSearchL2AVariants"/> is on: the
+/// Earth Search <c>sentinel-2-l2a</c> flavour of <c>B02 B03 B04 B08</c> (keys as in <see cref="Assets"/>, files
+/// <c>s2/&lt;id&gt;/boa/&lt;key&gt;.tif</c>) whose values already have the BOA offset applied, i.e. round(reflectance x 10 000)
+/// with no +1000. An Earth Search item of such a scene serves these files for its band assets (the SCL file is shared, from
+/// <see cref="Assets"/>) and says <c>earthsearch:boa_offset_applied: true</c>. Null otherwise (serve <see cref="Assets"/>,
+/// whose values carry the +1000 for baseline &gt;= 04.00, the Planetary Computer and <c>sentinel-2-c1-l2a</c> convention).
+/// </param>
 public sealed record SyntheticScene(
     string Id,
     SceneKind Kind,
@@ -66,13 +78,22 @@ public sealed record SyntheticScene(
     int RelativeOrbit,
     string Platform,
     string? OrbitState,
-    IReadOnlyList<SceneAssetFile> Assets);
+    IReadOnlyList<SceneAssetFile> Assets,
+    string? LocationId = null,
+    ScenePlanRole? PlanRole = null,
+    CloudModel? Clouds = null,
+    SwathWedge? NoDataWedge = null,
+    IReadOnlyList<SceneAssetFile>? OffsetAppliedAssets = null);
 
 /// <summary>A generated world: a folder of COGs and the scenes they belong to.</summary>
 /// <param name="Directory">Absolute folder holding the files (<see cref="SceneAssetFile.RelativePath"/> is below it).</param>
 /// <param name="Scenes">Every scene, Sentinel-2 and Sentinel-1.</param>
 /// <param name="Fingerprint">Hash of the inputs (locations, options, generator version): the cache key.</param>
+/// <param name="TimeStart">Start of the UTC day of the earliest scene: a search window from here to <see cref="TimeEnd"/> finds every scene.</param>
+/// <param name="TimeEnd">End (exclusive, midnight UTC) of the day of the latest scene.</param>
 public sealed record SyntheticWorld(
     string Directory,
     IReadOnlyList<SyntheticScene> Scenes,
-    string Fingerprint);
+    string Fingerprint,
+    DateTimeOffset TimeStart = default,
+    DateTimeOffset TimeEnd = default);

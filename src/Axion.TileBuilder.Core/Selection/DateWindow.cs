@@ -1,0 +1,55 @@
+using System.Globalization;
+using Axion.TileBuilder.Locations;
+
+namespace Axion.TileBuilder.Selection;
+
+/// <summary>An inclusive range of UTC days in which scenes are searched.</summary>
+/// <param name="Start">First day, UTC.</param>
+/// <param name="End">Last day (inclusive), UTC.</param>
+public readonly record struct DateWindow(DateOnly Start, DateOnly End)
+{
+    /// <summary>Default window length, days, when nothing gives dates.</summary>
+    public const int DefaultDays = 365;
+
+    /// <summary>Start of <see cref="Start"/>, 00:00 UTC.</summary>
+    public DateTimeOffset StartUtc => new(Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>Start of the day after <see cref="End"/>, 00:00 UTC (exclusive upper bound).</summary>
+    public DateTimeOffset EndExclusiveUtc => new(End.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>The middle instant of the window (tie-break target for scene ranking).</summary>
+    public DateTimeOffset Center => StartUtc + ((EndExclusiveUtc - StartUtc) / 2);
+
+    /// <summary>True when <paramref name="time"/> falls within the window's days.</summary>
+    public bool Contains(DateTimeOffset time) => time >= StartUtc && time < EndExclusiveUtc;
+
+    /// <summary>
+    /// The window of a row. Each end is taken from the row's column, else the command line, else the
+    /// default: <c>end</c> = <paramref name="today"/> (UTC; injected so tests are stable),
+    /// <c>start</c> = <c>end</c> minus <paramref name="defaultDays"/> days.
+    /// </summary>
+    /// <exception cref="DateWindowException">The resolved start is after the resolved end; the message names the row and where each date came from.</exception>
+    public static DateWindow Resolve(LocationRow row, DateOnly? cliStart, DateOnly? cliEnd, DateOnly today, int defaultDays = DefaultDays)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentOutOfRangeException.ThrowIfLessThan(defaultDays, 1);
+
+        var (end, endSource) = row.End is { } re ? (re, "the row's end column")
+            : cliEnd is { } ce ? (ce, "--end")
+            : (today, "today (default)");
+        var (start, startSource) = row.Start is { } rs ? (rs, "the row's start column")
+            : cliStart is { } cs ? (cs, "--start")
+            : (end.AddDays(-defaultDays), string.Create(CultureInfo.InvariantCulture, $"the default ({defaultDays} days before the end)"));
+
+        if (start > end)
+        {
+            throw new DateWindowException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"row '{row.Id}' (line {row.Line}): date window start {start:yyyy-MM-dd} (from {startSource}) is after end {end:yyyy-MM-dd} (from {endSource})."));
+        }
+
+        return new DateWindow(start, end);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Start:yyyy-MM-dd}..{End:yyyy-MM-dd}");
+}

@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using Axion.TileBuilder.Journal.Internals;
+using Microsoft.Data.Sqlite;
+
+namespace Axion.TileBuilder.Journal;
+
+/// <summary>
+/// The per-row checkpoint journal of a batch: <c>&lt;out&gt;/journal.db</c> (SQLite; layout in
+/// <see cref="JournalSchema"/>). <c>build</c> records the run and seeds the rows, workers move rows
+/// through <see cref="RowState"/>, <c>resume</c> continues from <see cref="Claimable"/>, <c>status</c>
+/// prints <see cref="Summarize"/>.
+/// </summary>
+/// <remarks>
+/// <para>Durability: WAL mode, <c>synchronous=FULL</c>, and every state change in its own short
+/// transaction, so a process killed at any moment (<c>kill -9</c>, power loss) leaves the last
+/// committed state of each row; a row caught <c>running</c> is claimable again.</para>
+/// <para>Threads: one instance may be shared by any number of worker threads of one process; all
+/// calls go through one connection behind one lock (each call is short).</para>
+/// <para>Processes: only one process may hold an out dir. <see cref="Open(string, bool)"/> takes an
+/// exclusive advisory lock on <c>&lt;out&gt;/.axion.lock</c> for the life of the instance and throws
+/// <see cref="JournalLockedException"/> when it is taken.</para>
+/// <para>The journal logs nothing; failure messages are stored as the caller passed them (the
+/// caller redacts secrets).</para>
+/// </remarks>
+public sealed partial class BatchJournal : IDisposable
+{
+    /// <summary>The journal's file name inside the out dir.</summary>
+    public const string FileName = "journal.db";
+
+    /// <summary>The lock file's name inside the out dir.</summary>
+    public const string LockFileName = ".axion.lock";
+
+    /// <summary>How long a statement waits for a busy database before failing (milliseconds).</summary>
+    public const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly OutDirLock _outLock;
+    private readonly TimeProvider _clock;
+    private readonly HashSet<string> _retryGrants = new(StringComparer.Ordinal);
+    private RunInfo? _run;
+    private bool _disposed;
+
+    private BatchJournal(string outDir, string databasePath, SqliteConnection connection, OutDirLock outLock, TimeProvider clock, RunInfo? run)
+    {
+        OutDir = outDir;
+        DatabasePath = databasePath;
+        _connection = connection;
+        _outLock = outLock;
+        _clock = clock;
+        _run = run;
+    }
+
+    /// <summary>The out dir (full path).</summary>
+    public string OutDir { get; }
+
+    /// <summary>Full path of <c>journal.db</c>.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Full path of the lock file held by this instance.</summary>
+    public string LockPath => _outLock.Path;
+
+    /// <summary>The recorded run; null for a fresh journal (before <see cref="StartRun"/>).</summary>
+    public RunInfo? Run
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _run;
+            }
+        }
+    }
+
+    /// <summary>Opens (and with <paramref name="create"/> creates) the journal of <paramref name="outDir"/> with the system clock.</summary>
+    /// <inheritdoc cref="Open(string, bool, TimeProvider)"/>
+    public static BatchJournal Open(string outDir, bool create) => Open(outDir, create, TimeProvider.System);
+
+    /// <summary>
+    /// Opens the journal of <paramref name="outDir"/>: takes the out dir's lock, opens
+    /// <c>journal.db</c> and creates or upgrades its schema.
+    /// </summary>
+    /// <param name="outDir">The batch's out dir.</param>
+    /// <param name="create">True for <c>build</c>: create the out dir and the journal when missing. False for
+    /// <c>resume</c>/<c>status</c>: the journal must exist.</param>
+    /// <param name="clock">Source of the UTC timestamps written to the journal.</param>
+    /// <exception cref="JournalLockedException">Another process (or instance) holds the out dir.</exception>
+    /// <exception cref="JournalStorageException">No journal (with <paramref name="create"/> false), not a journal,
+    /// corrupt, from a newer axion-tiles, or not writable.</exception>
+    public static BatchJournal Open(string outDir, bool create, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentNullException.ThrowIfNull(clock);
+        var fullOut = Path.GetFullPath(outDir);
+        var dbPath = Path.Combine(fullOut, FileName);
+        if (create)
+        {
+            try
+            {
+                Directory.CreateDirectory(fullOut);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw JournalThrow.Environment($"cannot create the out dir {fullOut}: {ex.Message}", ex);
+            }
+        }
+        else if (!File.Exists(dbPath))
+        {
+            throw JournalThrow.Environment($"no journal in {fullOut} ({dbPath} does not exist): run build first");
+        }
+
+        var outLock = OutDirLock.Acquire(fullOut);
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = JournalConnection.Open(dbPath, create);
+            var run = ReadRun(connection);
+            var journal = new BatchJournal(fullOut, dbPath, connection, outLock, clock, run);
+            connection = null;
+            return journal;
+        }
+        catch (SqliteException ex)
+        {
+            outLock.Dispose();
+            throw JournalThrow.Storage(dbPath, ex);
+        }
+        catch
+        {
+            outLock.Dispose();
+            throw;
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    /// <summary>Lower-case hex SHA-256 of <paramref name="csv"/>, read from its current position to the end.</summary>
+    public static string HashCsv(Stream csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return Convert.ToHexStringLower(SHA256.HashData(csv));
+    }
+
+    /// <summary>Closes the database and releases the out dir's lock. Safe to call twice.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _connection.Dispose();
+            _outLock.Dispose();
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> under the lock on the open connection; SQLite failures become <see cref="JournalStorageException"/>.</summary>
+    private T Locked<T>(Func<SqliteConnection, T> action)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                return action(_connection);
+            }
+            catch (SqliteException ex)
+            {
+                throw JournalThrow.Storage(DatabasePath, ex);
+            }
+        }
+    }
+
+    /// <summary>For tests: the value of a connection setting of the open connection (synchronous, busy_timeout, ...).</summary>
+    internal object? ReadPragma(string name) => Locked(connection => JournalConnection.Scalar(connection, "PRAGMA " + name + ";"));
+
+    private string Now() => Timestamps.ToText(_clock.GetUtcNow());
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Axion.TileBuilder.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace Axion.TileBuilder.Journal.Internals;
+
+/// <summary>Opens <c>journal.db</c> with the durability settings and brings its schema up to date.</summary>
+internal static class JournalConnection
+{
+    public static SqliteConnection Open(string dbPath, bool create)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = dbPath,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            // One long-lived connection per journal; no pool, so Dispose really closes the file.
+            Pooling = false,
+            DefaultTimeout = BatchJournal.BusyTimeoutMilliseconds / 1000,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var mode = Scalar(connection, "PRAGMA journal_mode = WAL;") as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw JournalThrow.Environment($"journal {dbPath}: SQLite refused WAL mode (journal_mode is '{mode}')");
+            }
+
+            Execute(connection, "PRAGMA synchronous = FULL;");
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BatchJournal.BusyTimeoutMilliseconds};"));
+            Migrate(connection, dbPath);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Applies <see cref="JournalSchema.Migrations"/> from the file's user_version up, one transaction each.</summary>
+    private static void Migrate(SqliteConnection connection, string dbPath)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > JournalSchema.Version)
+        {
+            throw new JournalStorageException(
+                FailureKind.Environment,
+                $"journal {dbPath} has schema version {version}, newer than this axion-tiles understands ({JournalSchema.Version}): use a newer axion-tiles");
+        }
+
+        if (version == 0)
+        {
+            var objects = Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_schema;"), CultureInfo.InvariantCulture);
+            if (objects != 0)
+            {
+                throw new JournalStorageException(
+                    FailureKind.Environment,
+                    $"{dbPath} is an SQLite file but not an axion-tiles journal (user_version 0 with {objects} schema objects)");
+            }
+        }
+
+        for (var v = version; v < JournalSchema.Version; v++)
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+            Execute(connection, JournalSchema.Migrations[v], tx);
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {v + 1};"), tx);
+            tx.Commit();
+        }
+    }
+
+    public static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        return command.ExecuteScalar();
+    }
+
+    public static int Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        return command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,81 @@
+using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Geo;
+
+namespace Axion.TileBuilder.LocalCatalog.World.Generation;
+
+/// <summary>
+/// Fills the Sentinel-1 rasters of one location. All acquisitions of a location share the grid, the footprint
+/// and the (date-independent) ground truth, so each polarisation is rendered once and copied to every scene.
+/// </summary>
+internal static class S1GridRenderer
+{
+    private const int StripRows = 128;
+
+    public static IReadOnlyList<StagedRaster> Render(LocationPlan plan, string projectionWkt, string? stagingDirectory, CancellationToken ct)
+    {
+        var grid = plan.S1Grid;
+        var template = plan.S1Scenes[0];
+        if (plan.S1Scenes.Any(s => s.NoDataWedge != template.NoDataWedge || s.OriginX != template.OriginX || s.OriginY != template.OriginY))
+        {
+            throw new InvalidOperationException($"The Sentinel-1 scenes of '{plan.Location.Id}' do not share one grid and footprint.");
+        }
+
+        List<StagedRaster> all = [];
+        try
+        {
+            foreach (var key in new[] { "vv", "vh" })
+            {
+                var targets = plan.S1Scenes.Select(s => s.Assets.Single(a => a.Key == key).RelativePath).ToList();
+                all.Add(StagedRaster.Create(grid, 10, GdalDataType.Float32, WorldFiles.S1NoData, projectionWkt, targets, CogWriter.S1Options, stagingDirectory));
+            }
+
+            Fill(grid, template, all[0], all[1], ct);
+            return all;
+        }
+        catch
+        {
+            foreach (var raster in all)
+            {
+                raster.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private static void Fill(GridPlan grid, SyntheticScene template, StagedRaster vvRaster, StagedRaster vhRaster, CancellationToken ct)
+    {
+        var width = grid.Width;
+        var vv = new float[StripRows * width];
+        var vh = new float[StripRows * width];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        for (var row = 0; row < grid.Height; row += StripRows)
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = Math.Min(StripRows, grid.Height - row);
+            var first = row;
+            Parallel.For(0, rows, parallel, r =>
+            {
+                for (var c = 0; c < width; c++)
+                {
+                    var (e, n) = grid.PixelCentre(c, first + r, 10);
+                    var index = (r * width) + c;
+                    if (!SceneFootprint.IsValid(template, e, n))
+                    {
+                        vv[index] = (float)WorldFiles.S1NoData;
+                        vh[index] = (float)WorldFiles.S1NoData;
+                        continue;
+                    }
+
+                    var (lon, lat) = Utm.Inverse(e, n, grid.Zone, grid.North);
+                    var sample = GroundTruth.Sample(lon, lat);
+                    vv[index] = (float)GroundTruth.DbToLinear(GroundTruth.Backscatter(in sample, 0));
+                    vh[index] = (float)GroundTruth.DbToLinear(GroundTruth.Backscatter(in sample, 1));
+                }
+            });
+
+            vvRaster.Band.Write<float>(0, first, width, rows, vv.AsSpan(0, rows * width));
+            vhRaster.Band.Write<float>(0, first, width, rows, vh.AsSpan(0, rows * width));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using Axion.TileBuilder.Geo;
+
+namespace Axion.TileBuilder.LocalCatalog.World;
+
+/// <summary>
+/// Plans a world: grids, scenes, ids, clouds and files for every location, without computing a pixel.
+/// Pure and deterministic: the same spec always gives the same plan.
+/// </summary>
+internal static class ScenePlanner
+{
+    /// <summary>Largest offset of a location from its scene's centre, metres.</summary>
+    private const double MaxOffsetM = 4000;
+
+    private static readonly ScenePlanRole[] Roles =
+        [ScenePlanRole.AoiOvercast, ScenePlanRole.SceneCloudy, ScenePlanRole.AoiPartlyCloudy, ScenePlanRole.AoiClear];
+
+    public static IReadOnlyList<LocationPlan> Plan(WorldSpec spec)
+    {
+        WorldSpecValidator.Validate(spec);
+        return spec.Locations.Select((location, index) => PlanLocation(spec, location, index)).ToList();
+    }
+
+    private static LocationPlan PlanLocation(WorldSpec spec, WorldLocation location, int index)
+    {
+        var rng = new SplitMix(spec.Seed, index, 0x10CA7E);
+        var aoi = LocationAoi.For(location, spec);
+        var zone = Utm.ZoneFor(location.Latitude, location.Longitude);
+        var north = location.Latitude >= 0;
+        var half = spec.ScenePx * 10.0 / 2;
+        var guardHalf = (spec.AoiSizeM / 2) + CloudPlanner.GuardM;
+        var maxOffset = Math.Min(MaxOffsetM, half - guardHalf);
+        if (maxOffset < 0.15 * half)
+        {
+            maxOffset = 0.15 * half; // small test scenes: the AOI guarantee is not kept
+        }
+
+        var ox = rng.Sign() * maxOffset * rng.Range(0.55, 0.95);
+        var oy = rng.Sign() * maxOffset * rng.Range(0.55, 0.95);
+        var s2Grid = new GridPlan(
+            zone,
+            north,
+            Math.Floor((aoi.CenterEasting - ox - half) / 60) * 60,
+            Math.Ceiling((aoi.CenterNorthing - oy + half) / 60) * 60,
+            spec.ScenePx,
+            spec.ScenePx);
+        var s1Grid = new GridPlan(
+            zone,
+            north,
+            (Math.Floor((aoi.CenterEasting + (0.6 * ox) - half) / 60) * 60) + 30,
+            (Math.Ceiling((aoi.CenterNorthing + (0.6 * oy) + half) / 60) * 60) - 30,
+            spec.ScenePx,
+            spec.ScenePx);
+
+        var s2Wedge = Wedge(s2Grid, aoi, guardHalf);
+        var s1Wedge = Wedge(s1Grid, aoi, guardHalf);
+        var mgrs = MgrsName.For(zone, location.Latitude, aoi.CenterEasting, aoi.CenterNorthing);
+        var s2Bbox = SceneOutline.Bbox(s2Grid);
+        var s2Footprint = SceneOutline.Footprint(s2Grid, s2Wedge);
+        var s1Bbox = SceneOutline.Bbox(s1Grid);
+        var s1Footprint = SceneOutline.Footprint(s1Grid, s1Wedge);
+        var relativeOrbit = SceneNaming.S2RelativeOrbit(location.Longitude);
+        var sceneDirectionX = ox > 0 ? -1.0 : 1.0;
+
+        List<SyntheticScene> s2 = [];
+        List<SyntheticScene> s1 = [];
+        foreach (var role in Roles)
+        {
+            var date = SceneCalendar.Date(index, role);
+            var baseline = SceneCalendar.Baseline(index, role);
+            var sensing = SceneCalendar.Pass(date, 10.5, location.Longitude, (int)(rng.NextULong() % 900));
+            var processing = sensing.AddHours(3).AddMinutes(20 + (index * 7 % 40) + (int)role).AddSeconds((int)(rng.NextULong() % 60));
+            var s2a = (date.DayNumber / 5) % 2 == 0;
+            var id = SceneNaming.S2Id(s2a ? "S2A" : "S2B", sensing, relativeOrbit, mgrs, processing);
+            var clouds = CloudPlanner.For(role, location, spec.AoiSizeM, sceneDirectionX, rng);
+            var cover = CloudPlanner.SceneCloudCover(role, rng);
+            var offsetApplied = spec.IncludeEarthSearchL2AVariants && GroundTruth.HasBoaOffset(baseline)
+                ? S2Assets(id, spec.ScenePx, "boa/", includeScl: false)
+                : null;
+            s2.Add(new SyntheticScene(
+                id,
+                SceneKind.Sentinel2L2A,
+                sensing,
+                s2Grid.Epsg,
+                s2Grid.OriginX,
+                s2Grid.OriginY,
+                s2Grid.Width,
+                s2Grid.Height,
+                s2Bbox,
+                s2Footprint,
+                cover,
+                baseline,
+                mgrs,
+                relativeOrbit,
+                s2a ? "Sentinel-2A" : "Sentinel-2B",
+                null,
+                S2Assets(id, spec.ScenePx, string.Empty, includeScl: true),
+                location.Id,
+                role,
+                clouds,
+                s2Wedge,
+                offsetApplied));
+
+            s1.Add(S1Scene(spec, location, index, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(-2), ascending: true, rng));
+            s1.Add(S1Scene(spec, location, index, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(5), ascending: false, rng));
+        }
+
+        return new LocationPlan(location, index, aoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
+    }
+
+    private static SyntheticScene S1Scene(
+        WorldSpec spec,
+        WorldLocation location,
+        int index,
+        GridPlan grid,
+        IReadOnlyList<double> bbox,
+        IReadOnlyList<IReadOnlyList<double>> footprint,
+        SwathWedge? wedge,
+        string mgrs,
+        DateOnly date,
+        bool ascending,
+        SplitMix rng)
+    {
+        // Sentinel-1B failed on 2021-12-23: 2022 acquisitions are all 1A; in 2021 descending passes are 1B.
+        var s1a = date.Year >= 2022 || ascending;
+        var start = SceneCalendar.Pass(date, ascending ? 18.0 : 6.0, location.Longitude, (int)(rng.NextULong() % 1200));
+        var absolute = SceneNaming.S1AbsoluteOrbit(s1a, start);
+        var id = SceneNaming.S1Id(s1a ? "S1A" : "S1B", start, absolute, (int)(rng.NextULong() & 0xFFFFFF));
+        _ = index;
+        return new SyntheticScene(
+            id,
+            SceneKind.Sentinel1Rtc,
+            start.AddSeconds(12.5),
+            grid.Epsg,
+            grid.OriginX,
+            grid.OriginY,
+            grid.Width,
+            grid.Height,
+            bbox,
+            footprint,
+            0,
+            null,
+            mgrs,
+            SceneNaming.S1RelativeOrbit(s1a, absolute),
+            s1a ? "SENTINEL-1A" : "SENTINEL-1B",
+            ascending ? "ascending" : "descending",
+            [
+                Asset("vv", $"s1/{id}/vv.tif", spec.ScenePx, 10, "Float32", WorldFiles.S1NoData),
+                Asset("vh", $"s1/{id}/vh.tif", spec.ScenePx, 10, "Float32", WorldFiles.S1NoData),
+            ],
+            location.Id,
+            null,
+            null,
+            wedge,
+            null);
+    }
+
+    private static List<SceneAssetFile> S2Assets(string id, int scenePx, string subfolder, bool includeScl)
+    {
+        List<SceneAssetFile> assets = [];
+        foreach (var band in Enum.GetValues<S2Band>())
+        {
+            var key = band.ToString();
+            assets.Add(Asset(key, $"s2/{id}/{subfolder}{key}.tif", scenePx, 10, "UInt16", 0));
+        }
+
+        if (includeScl)
+        {
+            assets.Add(Asset("SCL", $"s2/{id}/SCL.tif", scenePx / 2, 20, "Byte", 0));
+        }
+
+        return assets;
+    }
+
+    private static SceneAssetFile Asset(string key, string path, int size, double resolution, string type, double noData) =>
+        new(key, path, size, size, resolution, type, noData, 0);
+
+    /// <summary>The swath-edge wedge in the scene corner farthest from the AOI guard box; null when there is no room for one.</summary>
+    private static SwathWedge? Wedge(GridPlan grid, LocationAoi aoi, double guardHalf)
+    {
+        var w = grid.Width * 10.0;
+        var h = grid.Height * 10.0;
+        var westGap = aoi.CenterEasting - guardHalf - grid.OriginX;
+        var eastGap = grid.OriginX + w - (aoi.CenterEasting + guardHalf);
+        var southGap = aoi.CenterNorthing - guardHalf - (grid.OriginY - h);
+        var northGap = grid.OriginY - (aoi.CenterNorthing + guardHalf);
+        var west = westGap >= eastGap;
+        var south = southGap >= northGap;
+        var gaps = (west ? westGap : eastGap) + (south ? southGap : northGap);
+        var leg = Math.Min(0.6 * gaps, 0.45 * Math.Min(w, h));
+        if (leg < 200)
+        {
+            return null;
+        }
+
+        var corner = (west, south) switch
+        {
+            (true, true) => SceneCorner.SouthWest,
+            (true, false) => SceneCorner.NorthWest,
+            (false, true) => SceneCorner.SouthEast,
+            _ => SceneCorner.NorthEast,
+        };
+        return new SwathWedge(corner, Math.Round(leg / 10) * 10);
+    }
+
+    internal static string Describe(LocationPlan plan) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{plan.Location.Id}: EPSG:{plan.S2Grid.Epsg} S2 origin ({plan.S2Grid.OriginX}, {plan.S2Grid.OriginY}) S1 origin ({plan.S1Grid.OriginX}, {plan.S1Grid.OriginY})");
+}

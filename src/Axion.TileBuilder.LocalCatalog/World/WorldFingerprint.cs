@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Axion.TileBuilder.LocalCatalog.World.Generation;
+
+namespace Axion.TileBuilder.LocalCatalog.World;
+
+/// <summary>The cache key of a world: SHA-256 (lower-case hex) of the canonical JSON of the spec and <see cref="GeneratorVersion"/>.</summary>
+public static class WorldFingerprint
+{
+    /// <summary>Bump whenever the generated files or the plan change for the same spec.</summary>
+    public const string GeneratorVersion = "axion-world-1";
+
+    /// <summary>The canonical JSON that is hashed.</summary>
+    public static string CanonicalJson(WorldSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return JsonSerializer.Serialize(new FingerprintInput(GeneratorVersion, spec), WorldJsonContext.Default.FingerprintInput);
+    }
+
+    /// <summary>64 hex digits.</summary>
+    public static string Compute(WorldSpec spec) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalJson(spec))));
+}

@@ -1,0 +1,19 @@
+namespace Axion.TileBuilder.LocalCatalog.World;
+
+/// <summary>
+/// What to generate. Every member goes into the cache fingerprint, so any change gives a new world folder.
+/// </summary>
+/// <param name="Locations">The places (unique ids); each gets scenes A-D of Sentinel-2 and two Sentinel-1 RTC acquisitions per Sentinel-2 date.</param>
+/// <param name="ScenePx">Side of every scene in 10 m pixels; even. Default 2048 (20.48 km); benchmarks use 10980 (a real tile).
+/// The AOI guarantee below needs <c>ScenePx * 10 &gt;= AoiSizeM + 2 * 1200</c>; smaller scenes are allowed for quick tests.</param>
+/// <param name="Seed">Varies the per-location placement and the cloud scatter of scene B. Default 0.</param>
+/// <param name="IncludeEarthSearchL2AVariants">Also write the Earth Search <c>sentinel-2-l2a</c> flavour of the bands of baseline &gt;= 04.00
+/// scenes (values without the +1000, see <see cref="SyntheticScene.OffsetAppliedAssets"/>). Default true.</param>
+/// <param name="AoiSizeM">Side of the square AOI, metres, centred on each location, that every scene (S2 and S1) fully covers
+/// with valid data and that the cloud plan refers to. Default 15 360 (6 x 6 tiles of 256 px at 10 m).</param>
+public sealed record WorldSpec(
+    IReadOnlyList<WorldLocation> Locations,
+    int ScenePx = 2048,
+    int Seed = 0,
+    bool IncludeEarthSearchL2AVariants = true,
+    double AoiSizeM = 15360);

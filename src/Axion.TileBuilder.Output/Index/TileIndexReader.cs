@@ -1,0 +1,102 @@
+using System.Text;
+using Axion.TileBuilder.Grid;
+
+namespace Axion.TileBuilder.Output.Index;
+
+/// <summary>Reads <c>index.csv</c> as <see cref="TileIndexWriter"/> writes it (columns found by header name).</summary>
+public static class TileIndexReader
+{
+    /// <summary>Reads every entry of <paramref name="path"/>; throws <see cref="TileIndexFormatException"/> naming the line and column of a bad value.</summary>
+    public static IReadOnlyList<TileIndexEntry> ReadCsv(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return ReadCsv(reader);
+    }
+
+    /// <summary>Reads every entry from <paramref name="reader"/>.</summary>
+    public static IReadOnlyList<TileIndexEntry> ReadCsv(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var records = Rfc4180.Read(reader).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            throw new TileIndexFormatException("index.csv is empty: it has no header row.");
+        }
+
+        var header = records.Current.Fields;
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            columns.TryAdd(header[i].Trim(), i);
+        }
+
+        var missing = TileIndexColumns.Csv.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new TileIndexFormatException($"index.csv lacks the column(s) {string.Join(", ", missing)}.");
+        }
+
+        var entries = new List<TileIndexEntry>();
+        while (records.MoveNext())
+        {
+            var (line, fields) = records.Current;
+            if (fields.Count != header.Count)
+            {
+                throw new TileIndexFormatException($"index.csv line {line}: {fields.Count} fields, but the header has {header.Count}.");
+            }
+
+            entries.Add(new Row(line, fields, columns).ToEntry());
+        }
+
+        return entries;
+    }
+
+    private readonly struct Row(int line, List<string> fields, Dictionary<string, int> columns)
+    {
+        public TileIndexEntry ToEntry() => new(
+            Text(TileIndexColumns.TileId),
+            Text(TileIndexColumns.RowId),
+            Parse(TileIndexColumns.TileRow, IndexValueFormat.ParseInteger),
+            Parse(TileIndexColumns.TileCol, IndexValueFormat.ParseInteger),
+            Text(TileIndexColumns.File),
+            Parse(TileIndexColumns.Epsg, IndexValueFormat.ParseInteger),
+            new UtmBounds(
+                Parse(TileIndexColumns.MinX, IndexValueFormat.ParseNumber),
+                Parse(TileIndexColumns.MinY, IndexValueFormat.ParseNumber),
+                Parse(TileIndexColumns.MaxX, IndexValueFormat.ParseNumber),
+                Parse(TileIndexColumns.MaxY, IndexValueFormat.ParseNumber)),
+            Parse(TileIndexColumns.FootprintWkt, IndexValueFormat.ParseWkt),
+            Text(TileIndexColumns.S2ItemId),
+            Parse(TileIndexColumns.S2Datetime, IndexValueFormat.ParseDate),
+            Optional(TileIndexColumns.S1ItemId, s => s),
+            OptionalValue(TileIndexColumns.S1Datetime, IndexValueFormat.ParseDate),
+            OptionalValue(TileIndexColumns.DeltaDays, IndexValueFormat.ParseNumber),
+            Parse(TileIndexColumns.CloudFractionAoi, IndexValueFormat.ParseNumber),
+            Parse(TileIndexColumns.ValidFraction, IndexValueFormat.ParseNumber),
+            Text(TileIndexColumns.OffsetRule));
+
+        private string Text(string column) => fields[columns[column]];
+
+        private T Parse<T>(string column, Func<string, T> parse)
+        {
+            var text = Text(column);
+            try
+            {
+                return parse(text);
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException)
+            {
+                throw new TileIndexFormatException($"index.csv line {line}, column {column}: cannot read '{text}': {ex.Message}", ex);
+            }
+        }
+
+        private T? Optional<T>(string column, Func<string, T> parse)
+            where T : class
+            => Text(column).Length == 0 ? null : Parse(column, parse);
+
+        private T? OptionalValue<T>(string column, Func<string, T> parse)
+            where T : struct
+            => Text(column).Length == 0 ? null : Parse(column, parse);
+    }
+}

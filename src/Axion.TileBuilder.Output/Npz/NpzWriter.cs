@@ -1,0 +1,266 @@
+using System.IO.Compression;
+using System.Text;
+using Axion.TileBuilder.Output.IO;
+
+namespace Axion.TileBuilder.Output.Npz;
+
+/// <summary>
+/// Writes a <c>.npz</c> archive numpy loads with <c>np.load</c> (no pickle): each array goes
+/// straight into its own <c>&lt;key&gt;.npy</c> zip entry, stored (like <c>np.savez</c>) or
+/// deflated (like <c>np.savez_compressed</c>). The archive is written to a hidden temporary file in
+/// the target directory and renamed into place by <see cref="Commit"/>; disposing without a commit
+/// deletes it. Not thread-safe.
+/// </summary>
+public sealed class NpzWriter : IDisposable
+{
+    /// <summary>Zip entry time, fixed (like numpy) so identical content gives identical bytes.</summary>
+    private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly AtomicFile _file;
+    private readonly ZipArchive _zip;
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly List<string> _keyOrder = [];
+    private readonly CompressionLevel _level;
+    private State _state;
+
+    private NpzWriter(AtomicFile file, ZipArchive zip, bool compressed)
+    {
+        _file = file;
+        _zip = zip;
+        Compressed = compressed;
+        _level = compressed ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
+    }
+
+    private enum State
+    {
+        Open,
+        Faulted,
+        Committed,
+        Disposed,
+    }
+
+    /// <summary>Absolute path the archive gets on <see cref="Commit"/>.</summary>
+    public string Path => _file.FinalPath;
+
+    /// <summary>Whether entries are deflated.</summary>
+    public bool Compressed { get; }
+
+    /// <summary>Keys added so far, in order.</summary>
+    public IReadOnlyList<string> Keys => _keyOrder;
+
+    /// <summary>Creates the temporary file next to <paramref name="path"/> (creating the directory if needed).</summary>
+    public static NpzWriter Create(string path, bool compressed)
+    {
+        var file = AtomicFile.Create(path);
+        try
+        {
+            var zip = new ZipArchive(file.Stream, ZipArchiveMode.Create, leaveOpen: true);
+            return new NpzWriter(file, zip, compressed);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Adds a float32 (<c>&lt;f4</c>) array; the product of <paramref name="shape"/> must equal the data length (no shape = 0-d, one value).</summary>
+    public void Add(string key, ReadOnlySpan<float> data, params int[] shape)
+    {
+        var entry = Begin(key, data.Length, shape);
+        Write(entry, NpyDescr.Float32, data, shape);
+    }
+
+    /// <summary>Adds a uint8 (<c>|u1</c>) array.</summary>
+    public void Add(string key, ReadOnlySpan<byte> data, params int[] shape)
+    {
+        var entry = Begin(key, data.Length, shape);
+        Write(entry, NpyDescr.UInt8, data, shape);
+    }
+
+    /// <summary>Adds a uint16 (<c>&lt;u2</c>) array.</summary>
+    public void Add(string key, ReadOnlySpan<ushort> data, params int[] shape)
+    {
+        var entry = Begin(key, data.Length, shape);
+        Write(entry, NpyDescr.UInt16, data, shape);
+    }
+
+    /// <summary>Adds an int16 (<c>&lt;i2</c>) array.</summary>
+    public void Add(string key, ReadOnlySpan<short> data, params int[] shape)
+    {
+        var entry = Begin(key, data.Length, shape);
+        Write(entry, NpyDescr.Int16, data, shape);
+    }
+
+    /// <summary>
+    /// Adds a 0-d unicode array (<c>&lt;U{n}</c>, n code points, UTF-32LE) that numpy loads without
+    /// pickle; <c>str(npz[key])</c> gives <paramref name="value"/> back. NUL characters are refused
+    /// (numpy strips trailing NULs).
+    /// </summary>
+    public void AddString(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"String array '{key}' contains a NUL character, which numpy would drop.", nameof(value));
+        }
+
+        byte[] utf32;
+        try
+        {
+            utf32 = NpyArray.StrictUtf32.GetBytes(value);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            throw new ArgumentException($"String array '{key}' contains an unpaired surrogate at index {ex.Index}.", nameof(value), ex);
+        }
+
+        var codePoints = utf32.Length / 4;
+        var entry = Begin(key, 1, []);
+        var descr = NpyDescr.Unicode(Math.Max(1, codePoints));
+        Write<byte>(entry, descr, codePoints == 0 ? new byte[4] : utf32, []);
+    }
+
+    /// <summary>Closes the zip, flushes it to disk and renames it over <see cref="Path"/>. Dispose is a no-op afterwards.</summary>
+    public void Commit()
+    {
+        EnsureOpen();
+        try
+        {
+            _zip.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _state = State.Faulted;
+            throw new OutputWriteException($"Cannot finish '{Path}': {ex.Message}", ex);
+        }
+
+        try
+        {
+            _file.Commit();
+        }
+        catch
+        {
+            _state = State.Faulted;
+            throw;
+        }
+
+        _state = State.Committed;
+        _file.Dispose();
+    }
+
+    /// <summary>Deletes the temporary file unless <see cref="Commit"/> succeeded.</summary>
+    public void Dispose()
+    {
+        if (_state is State.Committed or State.Disposed)
+        {
+            _state = State.Disposed;
+            return;
+        }
+
+        _state = State.Disposed;
+        try
+        {
+            _zip.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            // The archive is abandoned anyway.
+        }
+
+        _file.Dispose();
+    }
+
+    private ZipArchiveEntry Begin(string key, int length, int[] shape)
+    {
+        EnsureOpen();
+        ValidateKey(key);
+        ArgumentNullException.ThrowIfNull(shape);
+        long product = 1;
+        foreach (var dim in shape)
+        {
+            if (dim < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(shape), dim, $"Array '{key}': dimensions must be >= 0, got shape {NpyFormat.ShapeRepr(shape)}.");
+            }
+
+            product = checked(product * dim);
+        }
+
+        if (product != length)
+        {
+            throw new ArgumentException($"Array '{key}': shape {NpyFormat.ShapeRepr(shape)} holds {product} elements but the data has {length}.", nameof(shape));
+        }
+
+        if (!_keys.Add(key))
+        {
+            throw new ArgumentException($"Array '{key}' was already added to '{Path}'.", nameof(key));
+        }
+
+        _keyOrder.Add(key);
+        try
+        {
+            var entry = _zip.CreateEntry(key + ".npy", _level);
+            entry.LastWriteTime = EntryTime;
+            return entry;
+        }
+        catch
+        {
+            _state = State.Faulted;
+            throw;
+        }
+    }
+
+    private void Write<T>(ZipArchiveEntry entry, string descr, ReadOnlySpan<T> data, int[] shape)
+        where T : unmanaged
+    {
+        try
+        {
+            using var stream = entry.Open();
+            NpyFormat.WriteHeader(stream, descr, shape);
+            LittleEndianData.Write(stream, data);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _state = State.Faulted;
+            throw new OutputWriteException($"Cannot write array '{entry.FullName}' to '{Path}': {ex.Message}", ex);
+        }
+        catch
+        {
+            _state = State.Faulted;
+            throw;
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        switch (_state)
+        {
+            case State.Open:
+                return;
+            case State.Faulted:
+                throw new InvalidOperationException($"An earlier write to '{Path}' failed; dispose this writer and start again.");
+            case State.Committed:
+                throw new InvalidOperationException($"'{Path}' was already committed.");
+            default:
+                throw new ObjectDisposedException(nameof(NpzWriter));
+        }
+    }
+
+    private static void ValidateKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length == 0 || key.Length > 200)
+        {
+            throw new ArgumentException($"Array key '{key}' must be 1 to 200 characters long.", nameof(key));
+        }
+
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                throw new ArgumentException($"Array key '{key}' may only contain A-Z, a-z, 0-9 and '_' (found '{c}').", nameof(key));
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Axion.TileBuilder.Pipeline.Batch;
+
+/// <summary>A batch to run (build or resume).</summary>
+public sealed record BatchRequest
+{
+    /// <summary>Output folder: tiles, index, journal.</summary>
+    public required string OutDir { get; init; }
+
+    /// <summary>The settings (for resume: those stored in the journal, with the live endpoints).</summary>
+    public required RunSettings Settings { get; init; }
+
+    /// <summary>Over an out dir of a different batch: start afresh instead of refusing.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>This is a resume: the journal must exist.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Also retry rows that failed for transient reasons.</summary>
+    public bool RetryFailed { get; init; }
+
+    /// <summary>Also retry rows that failed for permanent reasons and rows without a scene (never bad input).</summary>
+    public bool RetryPermanent { get; init; }
+
+    /// <summary>Planetary Computer subscription key (from <c>PC_SDK_SUBSCRIPTION_KEY</c>), never stored.</summary>
+    public string? SubscriptionKey { get; init; }
+
+    /// <summary>Date used for the default date window; today (UTC) when null.</summary>
+    public DateOnly? Today { get; init; }
+}

@@ -1,0 +1,339 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Execution;
+using Axion.TileBuilder.Pipeline.Profiles;
+using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Pipeline.Tiles;
+using Axion.TileBuilder.Stac.Search;
+using Axion.TileBuilder.Stac.Security;
+using Axion.TileBuilder.Stac.Signing;
+using Serilog;
+
+namespace Axion.TileBuilder.Pipeline.Batch;
+
+/// <summary>
+/// Runs a batch: journal, CSV, workers, index. A row is marked done only after all its tiles are
+/// on disk; a row caught mid-way (state <c>running</c> at start) is redone from scratch.
+/// </summary>
+public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
+{
+    /// <summary>Tool version (informational version of this assembly).</summary>
+    public static string ToolVersion { get; } =
+        typeof(BatchRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Reads the settings a journal was started with (for <c>resume</c>).</summary>
+    public static RunSettings ReadSettings(string outDir)
+    {
+        if (!File.Exists(Path.Combine(outDir, BatchJournal.FileName)))
+        {
+            throw new AxionException(FailureKind.BadInput, $"no batch in {outDir}: {BatchJournal.FileName} not found (start one with 'axion-tiles build').");
+        }
+
+        using var journal = BatchJournal.Open(outDir, create: false);
+        var run = journal.Run ?? throw new AxionException(FailureKind.BadInput, $"the journal in {outDir} has no run settings.");
+        return RunSettings.FromJson(run.SettingsJson);
+    }
+
+    /// <summary>Runs the batch until every claimable row is finished or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<BatchResult> RunAsync(BatchRequest request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var settings = request.Settings;
+        var options = settings.ToBuildOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new AxionException(FailureKind.BadInput, "invalid options: " + string.Join("; ", errors));
+        }
+
+        Directory.CreateDirectory(request.OutDir);
+        GdalRuntime.Initialize();
+        using var journal = BatchJournal.Open(request.OutDir, create: !request.Resume);
+        var (csvText, csvHash) = ReadCsv(settings.CsvPath);
+        PrepareRun(journal, request, csvHash);
+        SeedRows(journal, csvText, settings.CsvPath);
+        RemoveOrphanTempFiles(request.OutDir);
+
+        var byId = LocationCsvParser.Parse(new StringReader(csvText), settings.CsvPath).Rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var claimable = journal.Claimable(request.RetryFailed || request.RetryPermanent, request.RetryPermanent);
+        var summaryBefore = journal.Summarize();
+        observer?.Started(summaryBefore.RowsTotal, summaryBefore.Count(RowState.Done), claimable.Count);
+        log.Information(
+            "Batch {OutDir}: {Total} rows, {Done} done, {ToRun} to run with {Workers} workers (catalog {Catalog})",
+            request.OutDir,
+            summaryBefore.RowsTotal,
+            summaryBefore.Count(RowState.Done),
+            claimable.Count,
+            options.Workers,
+            settings.Profile.Name);
+
+        var ioThreads = Math.Clamp(options.Workers * 2, 4, 32);
+        using var pool = new BlockingIoPool(ioThreads);
+        using var stats = new NetworkStatsTracker();
+        using var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 32,
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+        using var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var signers = new Dictionary<string, IHrefSigner>(StringComparer.Ordinal);
+        try
+        {
+            IHrefSigner SignerFor(SourceProfile source)
+            {
+                if (source.Signing is not { Method: "planetary-computer" } signing)
+                {
+                    return NoSigning.Instance;
+                }
+
+                var endpoint = signing.TokenUrl ?? BuiltInProfiles.PlanetaryComputerToken;
+                if (!signers.TryGetValue(endpoint, out var signer))
+                {
+                    signer = new PlanetaryComputerSigner(http, new PlanetaryComputerSignerOptions
+                    {
+                        TokenEndpoint = new Uri(endpoint),
+                        SubscriptionKey = request.SubscriptionKey,
+                        Log = m => log.Debug("{Message}", SecretRedactor.Redact(m)),
+                    });
+                    signers[endpoint] = signer;
+                }
+
+                return signer;
+            }
+
+            var environment = new RowEnvironment
+            {
+                Profile = settings.Profile,
+                Options = options,
+                OutDir = request.OutDir,
+                Today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow),
+                Sentinel2Catalog = Client(http, settings.Profile.Sentinel2),
+                Sentinel1Catalog = Client(http, settings.Profile.Sentinel1),
+                Sentinel2Reader = new AssetReader(pool, SignerFor(settings.Profile.Sentinel2), log, stats),
+                Sentinel1Reader = new AssetReader(pool, SignerFor(settings.Profile.Sentinel1), log, stats),
+                Log = log,
+                ToolVersion = ToolVersion,
+            };
+            var processor = new RowProcessor(environment);
+            var processed = 0;
+            await Parallel.ForEachAsync(
+                claimable,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
+                async (journalRow, ct) =>
+                {
+                    var report = await RunRowAsync(journal, processor, journalRow, byId, request.OutDir, ct);
+                    Interlocked.Increment(ref processed);
+                    observer?.RowFinished(report);
+                });
+
+            TileIndex.Write(request.OutDir, journal);
+            var summary = journal.Summarize();
+            log.Information(
+                "Batch finished: {Done} done, {Failed} failed of {Total}; {Tiles} tiles; {MB:F1} MB read in {Seconds:F1} s",
+                summary.Count(RowState.Done),
+                summary.Count(RowState.Failed),
+                summary.RowsTotal,
+                summary.TilesWritten,
+                summary.BytesRead / 1e6,
+                clock.Elapsed.TotalSeconds);
+            return new BatchResult(summary, processed, clock.Elapsed, request.OutDir);
+        }
+        finally
+        {
+            foreach (var signer in signers.Values)
+            {
+                (signer as IDisposable)?.Dispose();
+            }
+        }
+    }
+
+    private async Task<RowReport> RunRowAsync(
+        BatchJournal journal,
+        RowProcessor processor,
+        JournalRow journalRow,
+        IReadOnlyDictionary<string, LocationRow> rows,
+        string outDir,
+        CancellationToken cancellationToken)
+    {
+        var id = journalRow.RowId;
+        if (!rows.TryGetValue(id, out var row))
+        {
+            const string message = "the row is no longer in the CSV";
+            journal.MarkRunning(id);
+            journal.MarkFailed(id, FailureKind.BadInput, "bad_input", message);
+            return new RowReport(id, RowState.Failed, 0, 0, 0, "bad_input", message);
+        }
+
+        journal.MarkRunning(id);
+        var removed = TileNames.DeleteTilesOf(outDir, id);
+        if (removed > 0)
+        {
+            log.Debug("Row {Id}: removed {Count} tiles of an interrupted attempt", id, removed);
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await processor.ProcessAsync(row, cancellationToken);
+            var items = new JsonObject
+            {
+                ["decisions"] = JsonNode.Parse(result.DecisionsJson),
+                ["tiles"] = JsonSerializer.SerializeToNode(result.Tiles),
+            };
+            journal.MarkDone(id, new RowOutcome
+            {
+                TilesWritten = result.Tiles.Count,
+                TilesRejected = result.TilesRejected,
+                RejectedByReason = result.RejectedByReason,
+                Files = result.Tiles.Select(t => t.File).ToList(),
+                ItemsJson = items.ToJsonString(),
+                BytesRead = result.BytesRead,
+                Requests = result.Requests,
+                Seconds = result.Seconds,
+            });
+            log.Information(
+                "Row {Id}: {Tiles} tiles ({Rejected} rejected), {MB:F1} MB in {Seconds:F1} s",
+                id,
+                result.Tiles.Count,
+                result.TilesRejected,
+                result.BytesRead / 1e6,
+                result.Seconds);
+            return new RowReport(id, RowState.Done, result.Tiles.Count, result.BytesRead, result.Seconds, null, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AxionException ex)
+        {
+            var message = SecretRedactor.Redact(ex.Message);
+            TileNames.DeleteTilesOf(outDir, id);
+            journal.MarkFailed(id, ex.Kind, ex.Reason, message);
+            log.Warning("Row {Id} failed ({Reason}): {Message}", id, ex.Reason, message);
+            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, ex.Reason, message);
+        }
+        catch (IOException ex)
+        {
+            var message = SecretRedactor.Redact(ex.Message);
+            TileNames.DeleteTilesOf(outDir, id);
+            journal.MarkFailed(id, FailureKind.Environment, "io_error", message);
+            log.Warning("Row {Id} failed (io_error): {Message}", id, message);
+            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "io_error", message);
+        }
+        catch (HttpRequestException ex)
+        {
+            var message = SecretRedactor.Redact(ex.Message);
+            journal.MarkFailed(id, FailureKind.Transient, "http_error", message);
+            log.Warning("Row {Id} failed (http_error): {Message}", id, message);
+            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "http_error", message);
+        }
+    }
+
+    private static StacClient Client(HttpClient http, SourceProfile source) =>
+        new(http, new StacClientOptions(new Uri(source.StacUrl)));
+
+    private static (string Text, string Hash) ReadCsv(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AxionException(FailureKind.BadInput, $"cannot read the locations CSV {path}: {ex.Message}", ex);
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = ex.Index;
+            throw new AxionException(FailureKind.BadInput, $"the locations CSV {path} is not valid UTF-8 (invalid bytes near byte offset {offset}); save it as UTF-8.", ex);
+        }
+
+        using var stream = new MemoryStream(bytes, writable: false);
+        return (text, BatchJournal.HashCsv(stream));
+    }
+
+    private static void PrepareRun(BatchJournal journal, BatchRequest request, string csvHash)
+    {
+        var settingsJson = request.Settings.ToJson();
+        var info = new RunInfo(settingsJson, request.Settings.CsvPath, csvHash, ToolVersion, DateTimeOffset.UtcNow, request.Settings.Profile.Name);
+        if (journal.Run is not { } existing)
+        {
+            if (request.Resume)
+            {
+                throw new AxionException(FailureKind.BadInput, $"no batch to resume in {request.OutDir}.");
+            }
+
+            journal.StartRun(info);
+            return;
+        }
+
+        var stored = RunSettings.FromJson(existing.SettingsJson);
+        var sameCsv = string.Equals(existing.CsvSha256, csvHash, StringComparison.Ordinal);
+        var sameSettings = string.Equals(stored.IdentityJson(), request.Settings.IdentityJson(), StringComparison.Ordinal);
+        if (sameCsv && sameSettings)
+        {
+            return;
+        }
+
+        if (!request.Force)
+        {
+            var what = !sameCsv ? "the locations CSV changed since the batch started" : "the settings differ from the batch's";
+            throw new AxionException(
+                FailureKind.BadInput,
+                $"{request.OutDir} holds a different batch ({what}); use another --out, 'axion-tiles resume --out {request.OutDir}' to continue it, or --force to start afresh there.");
+        }
+
+        foreach (var done in journal.List(RowState.Done))
+        {
+            foreach (var file in done.Outcome?.Files ?? [])
+            {
+                File.Delete(Path.Combine(request.OutDir, file));
+            }
+        }
+
+        journal.ReplaceRun(info);
+    }
+
+    private void SeedRows(BatchJournal journal, string csvText, string csvPath)
+    {
+        var parsed = LocationCsvParser.Parse(new StringReader(csvText), csvPath);
+        foreach (var warning in parsed.Warnings)
+        {
+            log.Warning("{Warning}", warning);
+        }
+
+        var seeds = new List<JournalRowSeed>(parsed.Rows.Count + parsed.RowErrors.Count);
+        seeds.AddRange(parsed.Rows.Select(r => JournalRowSeed.Pending(r.Id, r.Line, JsonSerializer.Serialize(r))));
+        foreach (var error in parsed.RowErrors)
+        {
+            log.Warning("{Source} line {Line}: {Message}", csvPath, error.Line, error.Message);
+            seeds.Add(JournalRowSeed.Rejected(error.RowId, error.Line, "{}", error.Message));
+        }
+
+        journal.AddRows(seeds);
+    }
+
+    private static void RemoveOrphanTempFiles(string outDir)
+    {
+        foreach (var temp in Directory.EnumerateFiles(outDir, ".*.tmp-*"))
+        {
+            File.Delete(temp);
+        }
+    }
+}

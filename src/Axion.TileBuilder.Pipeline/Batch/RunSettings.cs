@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Axion.TileBuilder.Options;
+using Axion.TileBuilder.Pipeline.Profiles;
+using Axion.TileBuilder.Selection;
+
+namespace Axion.TileBuilder.Pipeline.Batch;
+
+/// <summary>
+/// The settings of a batch as the journal keeps them, so <c>resume</c> runs with exactly the
+/// settings of the <c>build</c> that started the batch.
+/// </summary>
+public sealed record RunSettings
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    [JsonPropertyName("csv")]
+    public required string CsvPath { get; init; }
+
+    [JsonPropertyName("profile")]
+    public required CatalogProfile Profile { get; init; }
+
+    [JsonPropertyName("tiles_x")]
+    public int TilesX { get; init; } = 2;
+
+    [JsonPropertyName("tiles_y")]
+    public int TilesY { get; init; } = 2;
+
+    [JsonPropertyName("tile_size")]
+    public int TileSize { get; init; } = 256;
+
+    [JsonPropertyName("workers")]
+    public int Workers { get; init; } = 4;
+
+    [JsonPropertyName("start")]
+    public DateOnly? Start { get; init; }
+
+    [JsonPropertyName("end")]
+    public DateOnly? End { get; init; }
+
+    [JsonPropertyName("max_scene_cloud")]
+    public double MaxSceneCloud { get; init; } = 30;
+
+    [JsonPropertyName("min_clear")]
+    public double MinClear { get; init; } = 0.9;
+
+    [JsonPropertyName("min_valid")]
+    public double MinValid { get; init; } = 0.9;
+
+    [JsonPropertyName("max_candidates")]
+    public int MaxCandidates { get; init; } = 5;
+
+    [JsonPropertyName("s1_max_days")]
+    public double S1MaxDays { get; init; } = 12;
+
+    [JsonPropertyName("invalid_scl")]
+    public string InvalidScl { get; init; } = SclClassSet.DefaultInvalid.ToString();
+
+    [JsonPropertyName("window_days")]
+    public int WindowDays { get; init; } = 365;
+
+    [JsonPropertyName("include_scl")]
+    public bool IncludeScl { get; init; }
+
+    [JsonPropertyName("include_valid")]
+    public bool IncludeValidMask { get; init; }
+
+    [JsonPropertyName("compressed")]
+    public bool Compressed { get; init; } = true;
+
+    /// <summary>The pure build options these settings describe.</summary>
+    public BuildOptions ToBuildOptions() => new()
+    {
+        TilesX = TilesX,
+        TilesY = TilesY,
+        TileSize = TileSize,
+        Workers = Workers,
+        Start = Start,
+        End = End,
+        IncludeScl = IncludeScl,
+        IncludeValidMask = IncludeValidMask,
+        Compressed = Compressed,
+        Selection = new SelectionOptions
+        {
+            MaxSceneCloud = MaxSceneCloud,
+            MinClear = MinClear,
+            MinValid = MinValid,
+            MaxCandidatesToCheck = MaxCandidates,
+            S1MaxDays = S1MaxDays,
+            InvalidSclClasses = SclClassSet.Parse(InvalidScl),
+            DefaultWindowDays = WindowDays,
+        },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static RunSettings FromJson(string json) =>
+        JsonSerializer.Deserialize<RunSettings>(json, JsonOptions) ?? throw new JsonException("empty run settings");
+
+    /// <summary>
+    /// What makes two runs "the same batch": everything that changes the output. Worker count and
+    /// endpoint URLs (the demo catalog's port changes every start) do not.
+    /// </summary>
+    public string IdentityJson()
+    {
+        var identity = this with
+        {
+            Workers = 0,
+            Profile = Profile with
+            {
+                Description = null,
+                Sentinel2 = Profile.Sentinel2 with { StacUrl = string.Empty, Signing = null },
+                Sentinel1 = Profile.Sentinel1 with { StacUrl = string.Empty, Signing = null },
+            },
+        };
+        return JsonSerializer.Serialize(identity, JsonOptions);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+
+namespace Axion.TileBuilder.Pipeline.Profiles;
+
+/// <summary>
+/// Where a batch finds its scenes: one source for Sentinel-2 L2A and one for Sentinel-1.
+/// Serialized as the documented JSON profile format (docs/profiles.md).
+/// </summary>
+public sealed record CatalogProfile
+{
+    /// <summary>Profile name, e.g. <c>planetary-computer</c>.</summary>
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>One line for humans.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>The Sentinel-2 L2A source.</summary>
+    [JsonPropertyName("sentinel2")]
+    public required SourceProfile Sentinel2 { get; init; }
+
+    /// <summary>The Sentinel-1 source (RTC recommended).</summary>
+    [JsonPropertyName("sentinel1")]
+    public required SourceProfile Sentinel1 { get; init; }
+}
+
+/// <summary>One STAC collection and how to read its assets.</summary>
+public sealed record SourceProfile
+{
+    /// <summary>STAC API root URL (the one whose <c>/search</c> is used).</summary>
+    [JsonPropertyName("stacUrl")]
+    public required string StacUrl { get; init; }
+
+    /// <summary>Collection id, e.g. <c>sentinel-2-l2a</c>.</summary>
+    [JsonPropertyName("collection")]
+    public required string Collection { get; init; }
+
+    /// <summary>
+    /// How the catalog publishes values: <c>planetary-computer</c>, <c>earth-search-l2a</c>,
+    /// <c>earth-search-c1</c> or <c>generic</c> (Sentinel-2 radiometry rules; see docs/catalogs.md).
+    /// For Sentinel-1: <c>rtc</c>.
+    /// </summary>
+    [JsonPropertyName("flavor")]
+    public string Flavor { get; init; } = "generic";
+
+    /// <summary>Asset key per band: Sentinel-2 <c>B02 B03 B04 B08 SCL</c>, Sentinel-1 <c>vv vh</c>.</summary>
+    [JsonPropertyName("assets")]
+    public required IReadOnlyDictionary<string, string> Assets { get; init; }
+
+    /// <summary>Href signing; null or method <c>none</c> for public assets.</summary>
+    [JsonPropertyName("signing")]
+    public SigningProfile? Signing { get; init; }
+
+    /// <summary>How the scene cloud limit is sent: <c>query</c> (default), <c>cql2</c> or <c>none</c>. Always re-checked client-side.</summary>
+    [JsonPropertyName("cloudFilter")]
+    public string CloudFilter { get; init; } = "query";
+
+    /// <summary>URL schemes allowed for asset hrefs besides http and https (none by default).</summary>
+    [JsonPropertyName("extraAllowedSchemes")]
+    public IReadOnlyList<string> ExtraAllowedSchemes { get; init; } = [];
+}
+
+/// <summary>How asset hrefs are signed.</summary>
+public sealed record SigningProfile
+{
+    /// <summary><c>planetary-computer</c> (SAS token per collection) or <c>none</c>.</summary>
+    [JsonPropertyName("method")]
+    public required string Method { get; init; }
+
+    /// <summary>Token endpoint base; the collection id is appended (<c>{tokenUrl}/{collection}</c>).</summary>
+    [JsonPropertyName("tokenUrl")]
+    public string? TokenUrl { get; init; }
+}

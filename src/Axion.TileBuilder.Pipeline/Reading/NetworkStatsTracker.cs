@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Axion.TileBuilder.Gdal;
+
+namespace Axion.TileBuilder.Pipeline.Reading;
+
+/// <summary>
+/// Counts the bytes and requests GDAL spent on each asset, from GDAL's per-file network statistics
+/// (<c>CPL_VSIL_NETWORK_STATS_ENABLED</c>). Reads hold a shared lock; when the statistics grow large
+/// they are reset under the exclusive lock, so memory stays bounded on long batches.
+/// </summary>
+public sealed class NetworkStatsTracker : IDisposable
+{
+    private const int ResetAboveChars = 1_000_000;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+
+    /// <summary>Runs a read and returns its result with the bytes and requests GDAL made for <paramref name="url"/>.</summary>
+    /// <remarks>Blocking; call on the I/O thread that does the read.</remarks>
+    public (T Result, long Bytes, long Requests) Measure<T>(Uri url, Func<T> read)
+    {
+        ResetIfLarge();
+        _lock.EnterReadLock();
+        try
+        {
+            var key = "/vsicurl/" + url.GetLeftPart(UriPartial.Path);
+            var before = Lookup(GdalRuntime.GetNetworkStatsJson(), key);
+            var result = read();
+            var after = Lookup(GdalRuntime.GetNetworkStatsJson(), key);
+            return (result, Math.Max(0, after.Bytes - before.Bytes), Math.Max(0, after.Requests - before.Requests));
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    /// <summary>Sums <c>downloaded_bytes</c> and <c>count</c> of every file entry whose path (without query string) is <paramref name="key"/>.</summary>
+    internal static (long Bytes, long Requests) Lookup(string json, string key)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return (0, 0);
+        }
+
+        using var doc = JsonDocument.Parse(json);
+        long bytes = 0, requests = 0;
+        if (doc.RootElement.TryGetProperty("handlers", out var handlers) && handlers.TryGetProperty("vsicurl", out var curl)
+            && curl.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var file in files.EnumerateObject())
+            {
+                var name = file.Name;
+                var q = name.IndexOf('?', StringComparison.Ordinal);
+                var path = q < 0 ? name : name[..q];
+                if (string.Equals(path, key, StringComparison.Ordinal) && file.Value.TryGetProperty("methods", out var methods))
+                {
+                    foreach (var method in methods.EnumerateObject())
+                    {
+                        if (method.Value.TryGetProperty("downloaded_bytes", out var b) && b.TryGetInt64(out var bv))
+                        {
+                            bytes += bv;
+                        }
+
+                        if (method.Value.TryGetProperty("count", out var c) && c.TryGetInt64(out var cv))
+                        {
+                            requests += cv;
+                        }
+                    }
+                }
+            }
+        }
+
+        return (bytes, requests);
+    }
+
+    private void ResetIfLarge()
+    {
+        if (GdalRuntime.GetNetworkStatsJson().Length <= ResetAboveChars)
+        {
+            return;
+        }
+
+        _lock.EnterWriteLock();
+        try
+        {
+            GdalRuntime.ResetNetworkStats();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+}

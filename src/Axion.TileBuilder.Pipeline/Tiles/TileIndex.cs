@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Axion.TileBuilder.Geo;
+using Axion.TileBuilder.Grid;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Output.Index;
+
+namespace Axion.TileBuilder.Pipeline.Tiles;
+
+/// <summary>
+/// Writes <c>index.csv</c> and <c>index.geojson</c> from the journal's done rows, so the index is
+/// always complete and consistent with the journal, also after a resume.
+/// </summary>
+public static class TileIndex
+{
+    /// <summary>Rewrites the index files of <paramref name="outDir"/>; returns the number of tiles listed.</summary>
+    public static int Write(string outDir, BatchJournal journal)
+    {
+        var entries = new List<TileIndexEntry>();
+        foreach (var row in journal.List(RowState.Done))
+        {
+            entries.AddRange(Records(row).Select(ToEntry));
+        }
+
+        TileIndexWriter.Write(outDir, entries);
+        return entries.Count;
+    }
+
+    /// <summary>The tile records a done row stored in the journal.</summary>
+    public static IReadOnlyList<TileRecord> Records(JournalRow row)
+    {
+        if (row.Outcome is not { } outcome || string.IsNullOrEmpty(outcome.ItemsJson))
+        {
+            return [];
+        }
+
+        using var doc = JsonDocument.Parse(outcome.ItemsJson);
+        if (!doc.RootElement.TryGetProperty("tiles", out var tiles) || tiles.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return tiles.Deserialize<List<TileRecord>>() ?? [];
+    }
+
+    private static TileIndexEntry ToEntry(TileRecord t) => new(
+        Path.GetFileNameWithoutExtension(t.File),
+        t.RowId,
+        t.TileRow,
+        t.TileCol,
+        t.File,
+        t.Epsg,
+        new UtmBounds(t.Bounds[0], t.Bounds[1], t.Bounds[2], t.Bounds[3]),
+        t.FootprintLonLat.Select(p => new GeoPoint(p[0], p[1])).ToList(),
+        t.S2ItemId,
+        t.S2Datetime,
+        t.S1ItemId,
+        t.S1Datetime,
+        t.DeltaDays,
+        Math.Round(1 - t.AoiClearFraction, 4),
+        t.ValidFraction,
+        t.OffsetRule);
+}

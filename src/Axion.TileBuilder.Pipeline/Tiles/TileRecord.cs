@@ -1,0 +1,43 @@
+namespace Axion.TileBuilder.Pipeline.Tiles;
+
+/// <summary>One written tile, as the index and the journal keep it.</summary>
+public sealed record TileRecord
+{
+    public required string File { get; init; }
+
+    public required string RowId { get; init; }
+
+    public required int TileRow { get; init; }
+
+    public required int TileCol { get; init; }
+
+    public required int Epsg { get; init; }
+
+    /// <summary>UTM bounds: minX, minY, maxX, maxY (metres).</summary>
+    public required double[] Bounds { get; init; }
+
+    /// <summary>Closed ring of [lon, lat] corners.</summary>
+    public required double[][] FootprintLonLat { get; init; }
+
+    public required string S2ItemId { get; init; }
+
+    public required DateTimeOffset S2Datetime { get; init; }
+
+    public required string S1ItemId { get; init; }
+
+    public required DateTimeOffset S1Datetime { get; init; }
+
+    /// <summary>S1 minus S2, days.</summary>
+    public required double DeltaDays { get; init; }
+
+    /// <summary>Fraction of the tile's pixels valid in all six bands.</summary>
+    public required double ValidFraction { get; init; }
+
+    /// <summary>Scene-level <c>eo:cloud_cover</c> of the S2 item, percent.</summary>
+    public double? SceneCloudCover { get; init; }
+
+    /// <summary>Fraction of the whole AOI that SCL marks clear in the chosen Sentinel-2 scene.</summary>
+    public double AoiClearFraction { get; init; }
+
+    public required string OffsetRule { get; init; }
+}

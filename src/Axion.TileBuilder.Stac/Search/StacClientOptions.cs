@@ -1,0 +1,39 @@
+using Axion.TileBuilder.Stac.Http;
+using Polly;
+
+namespace Axion.TileBuilder.Stac.Search;
+
+/// <summary>Settings of a <see cref="StacClient"/>. Change with <c>with</c>.</summary>
+public readonly record struct StacClientOptions
+{
+    /// <param name="rootUrl">STAC API root, e.g. <c>https://planetarycomputer.microsoft.com/api/stac/v1</c>.</param>
+    public StacClientOptions(Uri rootUrl)
+    {
+        ArgumentNullException.ThrowIfNull(rootUrl);
+        RootUrl = rootUrl;
+    }
+
+    /// <summary>STAC API root URL (absolute http/https; a trailing slash is optional).</summary>
+    public Uri RootUrl { get; init; }
+
+    /// <summary>Pages fetched per search at most (a safety stop); default 50.</summary>
+    public int MaxPages { get; init; } = 50;
+
+    /// <summary>Items yielded per search at most; null (default) for no limit beyond <see cref="MaxPages"/>.</summary>
+    public int? MaxItems { get; init; }
+
+    /// <summary>User-Agent header; default <c>axion-tiles/0.1</c>.</summary>
+    public string? UserAgent { get; init; } = "axion-tiles/0.1";
+
+    /// <summary>Timeout of one HTTP attempt (send and read body); default 60 s.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Retry/breaker settings used to build one pipeline per host (<see cref="StacResilience.Create"/>).</summary>
+    public StacResilienceOptions Resilience { get; init; } = new();
+
+    /// <summary>A ready pipeline shared by every host (overrides <see cref="Resilience"/>); null (default) builds one per host.</summary>
+    public ResiliencePipeline<HttpResponseMessage>? Pipeline { get; init; }
+
+    /// <summary>Receives one-line, redacted notes (paging stops, skipped items, retries); may be null.</summary>
+    public Action<string>? Log { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Axion.TileBuilder.Stac.Signing;
+
+/// <summary>Turns an asset href into one that can be read (adds a SAS token, or nothing).</summary>
+public interface IHrefSigner
+{
+    /// <summary>The readable href for <paramref name="href"/> of an item in <paramref name="collection"/>.</summary>
+    ValueTask<string> SignAsync(string href, string collection, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the cached credential of <paramref name="collection"/> (a read got 403/409): the next sign fetches a new one.</summary>
+    void Invalidate(string collection);
+}

@@ -1,0 +1,175 @@
+using System.IO.Compression;
+using System.Text;
+using Axion.TileBuilder.Output.IO;
+using Axion.TileBuilder.Output.Npz;
+
+namespace Axion.TileBuilder.Output.Tests.Npz;
+
+public class NpzWriterTests
+{
+    [Fact]
+    public void Dispose_without_commit_leaves_no_file_and_no_temp()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("tile_000001.npz");
+        using (var writer = NpzWriter.Create(path, compressed: false))
+        {
+            writer.Add("a", new float[] { 1, 2, 3 }, 3);
+            var during = dir.AllFiles();
+            var temp = Assert.Single(during);
+            Assert.StartsWith(".tile_000001.npz.tmp-", temp);
+            Assert.Empty(Directory.GetFiles(dir.Path, "tile_*.npz"));
+            Assert.False(File.Exists(path));
+        }
+
+        Assert.Empty(dir.AllFiles());
+    }
+
+    [Fact]
+    public void Commit_replaces_an_existing_file_and_leaves_no_temp()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("tile_000000.npz");
+        File.WriteAllText(path, "old content, not a zip");
+        using (var writer = NpzWriter.Create(path, compressed: true))
+        {
+            writer.Add("b", new ushort[] { 7, 8 }, 2);
+            Assert.Equal("old content, not a zip", File.ReadAllText(path));
+            writer.Commit();
+            Assert.Throws<InvalidOperationException>(() => writer.Add("c", new ushort[] { 1 }, 1));
+        }
+
+        Assert.Equal(new[] { "tile_000000.npz" }, dir.AllFiles());
+        using var npz = NpzReader.Open(path);
+        Assert.Equal(new ushort[] { 7, 8 }, npz.Get("b").AsUInt16());
+    }
+
+    [Fact]
+    public void Temp_names_never_match_the_tile_pattern()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var name = AtomicFile.TempName("tile_000123.npz");
+            Assert.StartsWith(".", name);
+            Assert.False(System.IO.Enumeration.FileSystemName.MatchesSimpleExpression("tile_*.npz", name), name);
+        }
+    }
+
+    [Fact]
+    public void Arrays_are_streamed_to_the_temp_file_before_commit()
+    {
+        using var dir = new TempDirectory();
+        var data = new float[1024 * 1024];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = i;
+        }
+
+        using var writer = NpzWriter.Create(dir.File("big.npz"), compressed: false);
+        writer.Add("big", data, 1024, 1024);
+        var temp = new FileInfo(Path.Combine(dir.Path, Assert.Single(dir.AllFiles())));
+        Assert.True(temp.Length >= 4L * 1024 * 1024 - (1 << 20), $"temp file is only {temp.Length} bytes");
+        writer.Commit();
+        using var npz = NpzReader.Open(dir.File("big.npz"));
+        Assert.Equal(data, npz.Get("big").AsFloat32());
+    }
+
+    [Fact]
+    public void Add_validates_keys_shapes_and_duplicates_without_breaking_the_writer()
+    {
+        using var dir = new TempDirectory();
+        using var writer = NpzWriter.Create(dir.File("x.npz"), compressed: false);
+        var shapeError = Assert.Throws<ArgumentException>(() => writer.Add("a", new float[6], 4, 2));
+        Assert.Contains("(4, 2) holds 8 elements but the data has 6", shapeError.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.Add("a", new float[0], 0, -1));
+        Assert.Throws<ArgumentException>(() => writer.Add("a", new float[2]));
+        Assert.Contains("'a-b'", Assert.Throws<ArgumentException>(() => writer.Add("a-b", new byte[1], 1)).Message);
+        Assert.Throws<ArgumentException>(() => writer.Add("a.npy", new byte[1], 1));
+        Assert.Throws<ArgumentException>(() => writer.Add(string.Empty, new byte[1], 1));
+        Assert.Throws<ArgumentException>(() => writer.AddString("s", "nul\0inside"));
+        Assert.Throws<ArgumentException>(() => writer.AddString("s", "lone \uD800 surrogate"));
+
+        writer.Add("a", new short[] { -1, 1 }, 2);
+        Assert.Contains("already added", Assert.Throws<ArgumentException>(() => writer.Add("a", new short[] { 1 }, 1)).Message);
+        writer.Add("Z_9", new byte[] { 9 }, 1);
+        writer.Commit();
+
+        using var npz = NpzReader.Open(dir.File("x.npz"));
+        Assert.Equal(new[] { "a", "Z_9" }, npz.Keys);
+        Assert.Equal(new short[] { -1, 1 }, npz.Get("a").AsInt16());
+    }
+
+    [Fact]
+    public void Same_content_gives_identical_bytes()
+    {
+        using var dir = new TempDirectory();
+        foreach (var name in new[] { "one.npz", "two.npz" })
+        {
+            using var writer = NpzWriter.Create(dir.File(name), compressed: true);
+            writer.Add("v", new float[] { 1, 2, 3, 4 }, 2, 2);
+            writer.AddString("meta", "{\"x\": 1}");
+            writer.Commit();
+        }
+
+        Assert.Equal(File.ReadAllBytes(dir.File("one.npz")), File.ReadAllBytes(dir.File("two.npz")));
+    }
+
+    [Fact]
+    public void Reader_reports_wrong_dtype_access_missing_keys_and_non_zip_files()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("r.npz");
+        using (var writer = NpzWriter.Create(path, compressed: false))
+        {
+            writer.Add("f", new float[] { 1 }, 1);
+            writer.Commit();
+        }
+
+        using (var npz = NpzReader.Open(path))
+        {
+            Assert.Contains("'<f4'", Assert.Throws<InvalidOperationException>(() => npz.Get("f").AsUInt16()).Message);
+            Assert.Contains("has no array 'g'", Assert.Throws<KeyNotFoundException>(() => npz.Get("g")).Message);
+        }
+
+        var notZip = dir.File("text.npz");
+        File.WriteAllText(notZip, "hello");
+        Assert.Contains("not an .npz", Assert.Throws<NpyFormatException>(() => NpzReader.Open(notZip)).Message);
+    }
+
+    [Fact]
+    public void Reader_rejects_an_entry_whose_data_does_not_match_its_header()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("short.npz");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            using var stream = zip.CreateEntry("x.npy").Open();
+            NpyFormat.WriteHeader(stream, "<f4", [10]);
+            stream.Write(new byte[8]);
+        }
+
+        using var npz = NpzReader.Open(path);
+        var ex = Assert.Throws<NpyFormatException>(() => npz.Get("x"));
+        Assert.Contains("needs", ex.Message);
+    }
+
+    [Fact]
+    public void Strings_round_trip_through_our_reader_as_utf32()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.npz");
+        const string Value = "São Paulo / Zürich / 😀";
+        using (var writer = NpzWriter.Create(path, compressed: true))
+        {
+            writer.AddString("meta", Value);
+            writer.Commit();
+        }
+
+        using var npz = NpzReader.Open(path);
+        var meta = npz.Get("meta");
+        Assert.Equal(NpyDtype.Unicode, meta.Dtype);
+        Assert.Equal("<U" + Value.EnumerateRunes().Count(), meta.Descr);
+        Assert.Equal(Encoding.UTF32.GetBytes(Value), meta.RawData.ToArray());
+        Assert.Equal(Value, meta.AsString());
+    }
+}
