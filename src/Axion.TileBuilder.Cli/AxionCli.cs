@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Axion.TileBuilder.Cli.Commands;
 using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Stac.Security;
 
 namespace Axion.TileBuilder.Cli;
 
@@ -62,6 +64,15 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
     public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<CommandContext, CancellationToken, Task<int>> body)
     {
         using var context = new CommandContext(parse, output, error);
+        void OnGdalMessage(GdalMessage m)
+        {
+            if (m.Class >= GdalErrorClass.Warning || context.Verbose)
+            {
+                context.Log.Debug("GDAL {Class} {Number}: {Message}", m.Class, m.ErrorNumber, SecretRedactor.Redact(m.Message));
+            }
+        }
+
+        GdalRuntime.MessageLogged += OnGdalMessage;
         try
         {
             return await body(context, cancellationToken);
@@ -73,10 +84,10 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
         }
         catch (AxionException ex)
         {
-            await error.WriteLineAsync($"fatal: {ex.Message}");
+            await error.WriteLineAsync($"fatal: {SecretRedactor.Redact(ex.Message)}");
             if (context.Verbose)
             {
-                await error.WriteLineAsync(ex.ToString());
+                await error.WriteLineAsync(SecretRedactor.Redact(ex.ToString()));
             }
 
             return ex.Kind == FailureKind.BadInput ? ExitCodes.UsageOrBadInput : ExitCodes.Fatal;
@@ -85,9 +96,13 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await error.WriteLineAsync($"fatal: unexpected error: {ex.Message}");
-            await error.WriteLineAsync(context.Verbose ? ex.ToString() : "Run with --verbose for the stack trace.");
+            await error.WriteLineAsync($"fatal: unexpected error: {SecretRedactor.Redact(ex.Message)}");
+            await error.WriteLineAsync(context.Verbose ? SecretRedactor.Redact(ex.ToString()) : "Run with --verbose for the stack trace.");
             return ExitCodes.Fatal;
+        }
+        finally
+        {
+            GdalRuntime.MessageLogged -= OnGdalMessage;
         }
     }
 }

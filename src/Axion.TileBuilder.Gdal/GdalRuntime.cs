@@ -65,6 +65,19 @@ public static class GdalRuntime
         }
     }
 
+    /// <summary>GDAL's build information (<c>GDALVersionInfo("BUILD_INFO")</c>): KEY=VALUE lines.</summary>
+    public static string BuildInfo
+    {
+        get
+        {
+            Initialize();
+            return Utf8.FromConstPointer(Native.GDALVersionInfo("BUILD_INFO")) ?? string.Empty;
+        }
+    }
+
+    /// <summary>True when GDAL was built with libcurl, so <c>/vsicurl/</c> can read over HTTP.</summary>
+    public static bool IsCurlEnabled => BuildInfo.Contains("CURL_ENABLED=YES", StringComparison.Ordinal);
+
     /// <summary>The library name or path that loaded (e.g. <c>libgdal.so.32</c>), or null before loading.</summary>
     public static string? LoadedLibrary => LibraryLoader.LoadedName;
 

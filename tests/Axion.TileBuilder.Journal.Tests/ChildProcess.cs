@@ -52,6 +52,8 @@ internal sealed class ChildProcess : IDisposable
         Assert.True(read.Result, $"python child ended before printing '{expected}': {_process.StandardError.ReadToEnd()}");
     }
 
+    public string? ReadLine() => _process.StandardOutput.ReadLine();
+
     /// <summary>SIGKILL (what Process.Kill sends on Linux) and wait for the process to be gone.</summary>
     public void KillHard()
     {

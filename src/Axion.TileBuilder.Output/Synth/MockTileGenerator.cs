@@ -30,8 +30,14 @@ public static class MockTileGenerator
     /// <summary>Highest backscatter written, dB.</summary>
     public const float MaxDb = 2f;
 
-    /// <summary>Equivalent number of looks of the simulated speckle.</summary>
-    private const int Looks = 10;
+    /// <summary>
+    /// Speckle in dB, modelled as log-normal: for gamma speckle with 10 looks, 10·log10 of the
+    /// intensity factor has a standard deviation of about 1.4 dB and a mean of about -0.2 dB.
+    /// </summary>
+    private const double SpeckleSigmaDb = 1.4;
+
+    /// <inheritdoc cref="SpeckleSigmaDb"/>
+    private const double SpeckleBiasDb = -0.2;
 
     /// <summary>The file name of tile <paramref name="index"/>: <c>tile_000042.npz</c>.</summary>
     public static string FileName(int index)
@@ -47,7 +53,7 @@ public static class MockTileGenerator
         var texture = new ValueNoise(SplitMix64.Mix(key ^ 2));
         var regional = new ValueNoise(SplitMix64.Mix(key ^ 3));
         var fieldKey = SplitMix64.Mix(key ^ 4);
-        var rng = new SplitMix64(SplitMix64.Mix(key ^ 5));
+        var pixelKey = SplitMix64.Mix(key ^ 5);
         var regionalScale = Math.Min(size, 512) / 2.0;
 
         var count = size * size;
@@ -57,8 +63,11 @@ public static class MockTileGenerator
         var b3 = new float[count];
         var b4 = new float[count];
         var b8 = new float[count];
-        for (var y = 0; y < size; y++)
+        // Rows are independent (each has its own random stream), so they can run in parallel and
+        // the result does not depend on scheduling.
+        Parallel.For(0, size, y =>
         {
+            var rng = new SplitMix64(SplitMix64.Mix(pixelKey ^ ((ulong)y * 0xA24BAED4963EE407UL)));
             for (var x = 0; x < size; x++)
             {
                 var p = (y * size) + x;
@@ -77,10 +86,10 @@ public static class MockTileGenerator
                 b8[p] = Reflectance((spectrum.B8 * optical * nirGain) + (0.3 * haze) + (0.005 * rng.NextGaussian()));
 
                 var structure = (1.2 * spectrum.Texture * tex) + (0.8 * reg);
-                vv[p] = Decibels(spectrum.VvDb + dbOffset + structure + (10.0 * Math.Log10(rng.NextSpeckle(Looks))));
-                vh[p] = Decibels(spectrum.VhDb + (1.2 * dbOffset) + (1.2 * structure) + (10.0 * Math.Log10(rng.NextSpeckle(Looks))));
+                vv[p] = Decibels(spectrum.VvDb + dbOffset + structure + SpeckleBiasDb + (SpeckleSigmaDb * rng.NextGaussian()));
+                vh[p] = Decibels(spectrum.VhDb + (1.2 * dbOffset) + (1.2 * structure) + SpeckleBiasDb + (SpeckleSigmaDb * rng.NextGaussian()));
             }
-        }
+        });
 
         var bands = new Dictionary<string, float[]>(StringComparer.Ordinal)
         {

@@ -10,6 +10,8 @@ internal struct SplitMix64(ulong state)
     private const ulong Gamma = 0x9E3779B97F4A7C15UL;
 
     private ulong _state = state;
+    private double _spare;
+    private bool _hasSpare;
 
     /// <summary>The SplitMix64 output function: a strong 64-bit bijective mix.</summary>
     public static ulong Mix(ulong z)
@@ -37,23 +39,21 @@ internal struct SplitMix64(ulong state)
     /// <summary>Uniform integer in [0, maxExclusive).</summary>
     public int NextInt(int maxExclusive) => (int)(NextDouble() * maxExclusive);
 
-    /// <summary>Standard normal (Box-Muller, one value per call).</summary>
+    /// <summary>Standard normal (Box-Muller; the second value of each pair is kept for the next call).</summary>
     public double NextGaussian()
     {
-        var u1 = 1.0 - NextDouble();
-        var u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    /// <summary>Gamma(looks, 1/looks) speckle factor with mean 1 (sum of exponentials).</summary>
-    public double NextSpeckle(int looks)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < looks; i++)
+        if (_hasSpare)
         {
-            sum -= Math.Log(1.0 - NextDouble());
+            _hasSpare = false;
+            return _spare;
         }
 
-        return sum / looks;
+        var u1 = 1.0 - NextDouble();
+        var u2 = NextDouble();
+        var radius = Math.Sqrt(-2.0 * Math.Log(u1));
+        var (sin, cos) = Math.SinCos(2.0 * Math.PI * u2);
+        _spare = radius * sin;
+        _hasSpare = true;
+        return radius * cos;
     }
 }

@@ -89,26 +89,31 @@ public sealed class AssetReader
 
     /// <summary>403/409 on a signed href: the token expired or was rejected; a new token may fix it.</summary>
     internal static bool IsAuthFailure(GdalException ex) =>
-        ex.Message.Contains("403", StringComparison.Ordinal) || ex.Message.Contains("409", StringComparison.Ordinal);
+        ex.HttpStatusCode is 403 or 409
+        || (ex.HttpStatusCode is null && (ex.Message.Contains(": 403", StringComparison.Ordinal) || ex.Message.Contains(": 409", StringComparison.Ordinal)));
 
     /// <summary>
-    /// Permanent: 404 or a file that is not a GeoTIFF. Everything else that goes wrong over HTTP
-    /// (5xx, 429, resets, truncated bodies, token rejections) is worth another attempt.
+    /// Permanent: 404/410/400 or a file that is not a GeoTIFF. Everything else that goes wrong over
+    /// HTTP (5xx, 429, resets, truncated bodies, token rejections) is worth another attempt.
     /// </summary>
     internal static FailureKind Classify(GdalException ex)
     {
-        var m = ex.Message;
         if (IsAuthFailure(ex))
         {
             return FailureKind.Transient;
         }
 
-        if (m.Contains("404", StringComparison.Ordinal)
-            || m.Contains("not recognized as", StringComparison.OrdinalIgnoreCase)
+        if (ex.HttpStatusCode is 400 or 404 or 410)
+        {
+            return FailureKind.Permanent;
+        }
+
+        var m = ex.Message;
+        if (m.Contains("not recognized as", StringComparison.OrdinalIgnoreCase)
             || m.Contains("not a TIFF", StringComparison.OrdinalIgnoreCase)
             || m.Contains("TIFFReadDirectory", StringComparison.Ordinal))
         {
-            return FailureKind.Permanent;
+            return ex.HttpStatusCode is null ? FailureKind.Permanent : FailureKind.Transient;
         }
 
         return FailureKind.Transient;

@@ -23,6 +23,9 @@ public static partial class SecretRedactor
         "sig|se|st|sp|sv|sr|skoid|sktid|skt|ske|sks|skv|token|code|key|subscription-key|" +
         "x-amz-[a-z0-9-]+|awsaccesskeyid|signature";
 
+    private const string JsonSecretNames =
+        "token|sig|signature|key|subscription-key|ocp-apim-subscription-key|password|secret|awsaccesskeyid|x-amz-[a-z0-9-]+";
+
     /// <summary>Redacts every secret found anywhere in <paramref name="text"/> (URLs inside longer messages included).</summary>
     public static string Redact(string? text)
     {
@@ -84,12 +87,13 @@ public static partial class SecretRedactor
         return builder.ToString();
     }
 
-    // A secret-named parameter: at the start, after ? & ; whitespace or a quote/bracket.
-    [GeneratedRegex(@"(?<=^|[?&;\s""'(,\[])(?<name>" + SecretNames + @")=(?<value>[^&#\s""'<>,;)\]]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A secret-named parameter: at the start, after ? & ; whitespace or a quote/bracket. The value
+    // ends at a separator, or at a colon that ends a clause (GDAL: "...&sig=abc: 403").
+    [GeneratedRegex(@"(?<=^|[?&;\s""'(,\[])(?<name>" + SecretNames + @")=(?<value>(?:[^&#\s""'<>,;)\]:]|:(?!\s|$))*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueryParameter();
 
-    // "token": "value" and friends inside JSON text.
-    [GeneratedRegex(@"(?<head>""(?:" + SecretNames + @"|ocp-apim-subscription-key|password|secret)""\s*:\s*"")(?<value>[^""]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "token": "value" and friends inside JSON text ("code" is left alone: error bodies use it for error codes).
+    [GeneratedRegex(@"(?<head>""(?:" + JsonSecretNames + @")""\s*:\s*"")(?<value>[^""]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonMember();
 
     // Header-style credentials: "Ocp-Apim-Subscription-Key: abc", "Authorization: Bearer abc".

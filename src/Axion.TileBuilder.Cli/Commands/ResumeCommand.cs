@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Axion.TileBuilder.Pipeline.Batch;
+
+namespace Axion.TileBuilder.Cli.Commands;
+
+/// <summary><c>axion-tiles resume</c>: continue an interrupted batch with the settings stored in its journal.</summary>
+internal static class ResumeCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db).", Required = true };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Also retry rows that failed for transient reasons (network, throttling, expired tokens)." };
+        var retryAll = new Option<bool>("--retry-all-failed") { Description = "Also retry rows that failed for permanent reasons or found no scene (never rows with bad input)." };
+        var workers = new Option<int?>("--workers", "-j") { Description = "Rows in parallel; default: as the batch was started." };
+        var command = new Command(
+            "resume",
+            "Continue a batch: rows that are pending or were interrupted are run; done rows are never redone. Settings come from the journal.\n\n"
+            + "Example: axion-tiles resume --out data/tiles --retry-failed")
+        {
+            outDir, retryFailed, retryAll, workers,
+        };
+        command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
+        {
+            var dir = parse.GetRequiredValue(outDir).FullName;
+            var settings = BatchRunner.ReadSettings(dir);
+            if (parse.GetValue(workers) is { } w)
+            {
+                settings = settings with { Workers = w };
+            }
+
+            var request = new BatchRequest
+            {
+                OutDir = dir,
+                Settings = settings,
+                Resume = true,
+                RetryFailed = parse.GetValue(retryFailed),
+                RetryPermanent = parse.GetValue(retryAll),
+                SubscriptionKey = BatchLauncher.SubscriptionKey(),
+            };
+            return await BatchLauncher.RunAsync(context, request, token);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,56 @@
+using Axion.TileBuilder.Options;
+using Axion.TileBuilder.Selection;
+
+namespace Axion.TileBuilder.Core.Tests.Options;
+
+public class BuildOptionsTests
+{
+    [Fact]
+    public void Defaults_are_documented_values()
+    {
+        var o = new BuildOptions();
+        Assert.Equal((2, 2, 256, 10.0, 4), (o.TilesX, o.TilesY, o.TileSize, o.PixelSize, o.Workers));
+        Assert.Equal(new SelectionOptions(), o.Selection);
+        Assert.Null(o.Start);
+        Assert.Null(o.End);
+        Assert.False(o.IncludeScl);
+        Assert.False(o.IncludeValidMask);
+        Assert.True(o.Compressed);
+        Assert.Equal(1.5, o.MaxReadBudgetFactor);
+        Assert.Empty(o.Validate());
+    }
+
+    [Fact]
+    public void Validate_reports_every_problem_including_selection()
+    {
+        var o = new BuildOptions
+        {
+            TilesX = 0,
+            TilesY = 17,
+            TileSize = 8,
+            Workers = 0,
+            Start = new DateOnly(2024, 2, 1),
+            End = new DateOnly(2024, 1, 1),
+            MaxReadBudgetFactor = 0.5,
+            Selection = new SelectionOptions { MinClear = 2 },
+        };
+        var errors = o.Validate();
+        Assert.Equal(
+            [
+                "tiles across 0 must be 1..16",
+                "tiles down 17 must be 1..16",
+                "tile size 8 must be 16..4096 pixels",
+                "workers 0 must be 1..64",
+                "start 2024-02-01 is after end 2024-01-01",
+                "max read budget factor 0.5 must be at least 1",
+                "min clear 2 must be 0..1 (fraction of the AOI)",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void Default_struct_is_invalid_not_silently_zero()
+    {
+        Assert.NotEmpty(default(BuildOptions).Validate());
+    }
+}

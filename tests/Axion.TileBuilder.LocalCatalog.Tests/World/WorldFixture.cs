@@ -1,0 +1,36 @@
+using Axion.TileBuilder.LocalCatalog.World;
+
+namespace Axion.TileBuilder.LocalCatalog.Tests.World;
+
+/// <summary>One generated 2048 px world (a northern location on 2022 dates, a southern one on 2021 dates), shared by the World tests.</summary>
+public sealed class WorldFixture : IDisposable
+{
+    public WorldFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), $"axion-world-tests-{Guid.NewGuid():N}");
+        Spec = new WorldSpec(
+        [
+            new WorldLocation("paris", 48.8566, 2.3522),
+            new WorldLocation("cape", -33.9249, 18.4241),
+        ]);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        World = WorldBuilder.Build(Spec, Root);
+        BuildSeconds = watch.Elapsed.TotalSeconds;
+    }
+
+    public string Root { get; }
+
+    public WorldSpec Spec { get; }
+
+    public SyntheticWorld World { get; }
+
+    public double BuildSeconds { get; }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
