@@ -50,8 +50,12 @@ public static partial class LocationCsvParser
 
         if (positions.Count == 0)
         {
+            var joined = string.Join(',', names);
+            var hint = names.Length == 1 && (joined.Contains(';', StringComparison.Ordinal) || joined.Contains('\t', StringComparison.Ordinal))
+                ? " The separator must be a comma; this line looks separated by ';' or tabs."
+                : string.Empty;
             throw new LocationCsvException(
-                $"{sourceName} line 1: no header row: the first line must name the columns, e.g. 'id,lat,lon' (found '{Shorten(string.Join(',', names))}').",
+                $"{sourceName} line 1: no header row: the first line must name the columns, e.g. 'id,lat,lon' (found '{Shorten(joined)}').{hint}",
                 sourceName,
                 [1]);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using nietras.SeparatedValues;
 
 namespace Axion.TileBuilder.Locations;
@@ -42,6 +43,21 @@ public static partial class LocationCsvParser
         ArgumentNullException.ThrowIfNull(sourceName);
 
         var state = new ParseState(sourceName);
+        try
+        {
+            ReadRows(reader, sourceName, state);
+        }
+        catch (Exception ex) when (ex is not LocationCsvException and not IOException and not DecoderFallbackException and not OutOfMemoryException)
+        {
+            // Sep's own format errors; decoding and I/O errors stay the caller's to report.
+            throw new LocationCsvException($"{sourceName}: cannot be read as CSV: {ex.Message}", ex);
+        }
+
+        return state.Finish();
+    }
+
+    private static void ReadRows(TextReader reader, string sourceName, ParseState state)
+    {
         using (var csv = ReaderOptions.From(reader, leaveOpen: true))
         {
             foreach (var row in csv)
@@ -71,8 +87,6 @@ public static partial class LocationCsvParser
                 ParseRow(state, state.Columns, fields, line);
             }
         }
-
-        return state.Finish();
     }
 
     private static void ParseRow(ParseState state, LocationColumns columns, string[] fields, int line)
@@ -294,8 +308,15 @@ public static partial class LocationCsvParser
             var warnings = new List<string>();
             if (Columns.Ignored.Count > 0)
             {
+                const int MaxNamed = 20;
+                var named = string.Join(", ", Columns.Ignored.Take(MaxNamed));
+                if (Columns.Ignored.Count > MaxNamed)
+                {
+                    named += $" and {Columns.Ignored.Count - MaxNamed} more";
+                }
+
                 warnings.Add(
-                    $"{sourceName} line 1: ignoring {Columns.Ignored.Count} unknown column(s): {string.Join(", ", Columns.Ignored)} " +
+                    $"{sourceName} line 1: ignoring {Columns.Ignored.Count} unknown column(s): {named} " +
                     "(known: id, lat|latitude, lon|lng|longitude, start, end, tiles, description).");
             }
 

@@ -29,6 +29,13 @@ public sealed record CloudBlob(
     {
         var dx = eastM - EastM;
         var dy = northM - NorthM;
+        var reach = Math.Max(SemiAxisAM, SemiAxisBM) * 1.2;
+        var far = ((dx * dx) + (dy * dy)) / (reach * reach);
+        if (far > 1.69)
+        {
+            return Math.Sqrt(far); // well outside: any value above 1.3 means "outside"
+        }
+
         var rot = RotationDeg * Math.PI / 180;
         var cos = Math.Cos(rot);
         var sin = Math.Sin(rot);

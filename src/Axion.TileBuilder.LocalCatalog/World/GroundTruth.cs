@@ -97,7 +97,11 @@ public static class GroundTruth
     ];
 
     /// <summary>Land cover at a ground point.</summary>
-    public static LandCover LandCoverAt(double longitude, double latitude) => Sample(longitude, latitude).Cover;
+    public static LandCover LandCoverAt(double longitude, double latitude)
+    {
+        var (x, y, z) = Position(longitude, latitude);
+        return Cover(x, y, z, out _);
+    }
 
     /// <summary>
     /// Clear-sky surface reflectance (0.005..0.6) of a 10 m band at a ground point (degrees, WGS 84).
@@ -199,35 +203,8 @@ public static class GroundTruth
 
     internal static GroundSample Sample(double longitude, double latitude)
     {
-        var phi = latitude * (Math.PI / 180);
-        var lambda = longitude * (Math.PI / 180);
-        var cosPhi = Math.Cos(phi);
-        var x = SphereRadiusM * cosPhi * Math.Cos(lambda);
-        var y = SphereRadiusM * cosPhi * Math.Sin(lambda);
-        var z = SphereRadiusM * Math.Sin(phi);
-
-        var ia = (long)Math.Floor(ParcelA.Cycles(x, y, z));
-        var ib = (long)Math.Floor(ParcelB.Cycles(x, y, z));
-        var ic = (long)Math.Floor(ParcelC.Cycles(x, y, z));
-        var hash = Mix(Mix(Mix(ParcelSalt ^ (ulong)ia) ^ (ulong)ib) ^ (ulong)ic);
-
-        LandCover cover;
-        var river = RiverCarrier.Sin(x, y, z) + (0.9 * RiverMeander.Sin(x, y, z));
-        var lake = Lake1.Sin(x, y, z) + Lake2.Sin(x, y, z) + (0.7 * Lake3.Sin(x, y, z));
-        if (Math.Abs(river) < 0.06 || lake > 1.75)
-        {
-            cover = LandCover.Water;
-        }
-        else if (Forest1.Sin(x, y, z) + Forest2.Sin(x, y, z) > 1.1)
-        {
-            cover = LandCover.Forest;
-        }
-        else
-        {
-            var u = (hash >> 11) * (1.0 / (1UL << 53));
-            cover = u < 0.55 ? LandCover.Crop : u < 0.78 ? LandCover.Grass : LandCover.Bare;
-        }
-
+        var (x, y, z) = Position(longitude, latitude);
+        var cover = Cover(x, y, z, out var hash);
         var texture = 0.0;
         for (var i = 0; i < Texture.Length; i++)
         {
@@ -237,6 +214,42 @@ public static class GroundTruth
         texture *= TextureNorm;
         var smooth = 0.5 * (Smooth1.Sin(x, y, z) + Smooth2.Sin(x, y, z));
         return new GroundSample(x, y, z, cover, hash, texture, smooth);
+    }
+
+    private static (double X, double Y, double Z) Position(double longitude, double latitude)
+    {
+        var phi = latitude * (Math.PI / 180);
+        var lambda = longitude * (Math.PI / 180);
+        var cosPhi = Math.Cos(phi);
+        return (SphereRadiusM * cosPhi * Math.Cos(lambda), SphereRadiusM * cosPhi * Math.Sin(lambda), SphereRadiusM * Math.Sin(phi));
+    }
+
+    private static LandCover Cover(double x, double y, double z, out ulong hash)
+    {
+        var ia = (long)Math.Floor(ParcelA.Cycles(x, y, z));
+        var ib = (long)Math.Floor(ParcelB.Cycles(x, y, z));
+        var ic = (long)Math.Floor(ParcelC.Cycles(x, y, z));
+        hash = Mix(Mix(Mix(ParcelSalt ^ (ulong)ia) ^ (ulong)ib) ^ (ulong)ic);
+
+        var river = RiverCarrier.Sin(x, y, z) + (0.9 * RiverMeander.Sin(x, y, z));
+        if (Math.Abs(river) < 0.06)
+        {
+            return LandCover.Water;
+        }
+
+        var lake = Lake1.Sin(x, y, z) + Lake2.Sin(x, y, z) + (0.7 * Lake3.Sin(x, y, z));
+        if (lake > 1.75)
+        {
+            return LandCover.Water;
+        }
+
+        if (Forest1.Sin(x, y, z) + Forest2.Sin(x, y, z) > 1.1)
+        {
+            return LandCover.Forest;
+        }
+
+        var u = (hash >> 11) * (1.0 / (1UL << 53));
+        return u < 0.55 ? LandCover.Crop : u < 0.78 ? LandCover.Grass : LandCover.Bare;
     }
 
     internal static double Reflectance(in GroundSample s, int band)

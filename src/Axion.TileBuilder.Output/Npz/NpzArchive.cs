@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace Axion.TileBuilder.Output.Npz;
 
-/// <summary>An open <c>.npz</c> file (a zip of <c>&lt;key&gt;.npy</c> entries, stored or deflated).</summary>
+/// <summary>An open <c>.npz</c> file (a zip of <c>&lt;key&gt;.npy</c> entries, stored or deflated). Not thread-safe.</summary>
 public sealed class NpzArchive : IDisposable
 {
     private const string Suffix = ".npy";

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Stac.Http;
 using Axion.TileBuilder.Stac.Internals;
 using Axion.TileBuilder.Stac.Model;
+using Axion.TileBuilder.Stac.Security;
 using Azure;
 
 namespace Axion.TileBuilder.Stac.Signing;
@@ -112,7 +114,20 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
                 return refreshed;
             }
 
-            var (token, expiry, assumed) = await FetchAsync(collection, cancellationToken);
+            (string Token, DateTimeOffset Expiry, bool Assumed) fetched;
+            try
+            {
+                fetched = await FetchAsync(collection, cancellationToken);
+            }
+            catch (AxionException e) when (entry.TryGetStillValid(_time.GetUtcNow() + MinimumMargin) is { } current)
+            {
+                // A scheduled refresh failed but the current token has more than a minute left:
+                // keep working with it; the next sign tries again. Not after Invalidate (the token was refused).
+                _options.Log?.Invoke($"SAS token refresh for collection '{collection}' failed ({SecretRedactor.Redact(e.Message)}); using the current token until it nears expiry");
+                return current;
+            }
+
+            var (token, expiry, assumed) = fetched;
             var now = _time.GetUtcNow();
             var margin = _options.RefreshMargin < MinimumMargin ? MinimumMargin : _options.RefreshMargin;
             var refreshAt = expiry - margin;
@@ -172,6 +187,7 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
     {
         private readonly Lock _lock = new();
         private DateTimeOffset _refreshAt = DateTimeOffset.MinValue;
+        private bool _invalidated;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -202,6 +218,15 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
 
                 Expiry = expiry;
                 _refreshAt = refreshAt;
+                _invalidated = false;
+            }
+        }
+
+        public string? TryGetStillValid(DateTimeOffset validUntil)
+        {
+            lock (_lock)
+            {
+                return Credential is not null && !_invalidated && Expiry > validUntil ? Credential.Signature : null;
             }
         }
 
@@ -210,6 +235,7 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
             lock (_lock)
             {
                 _refreshAt = DateTimeOffset.MinValue;
+                _invalidated = true;
             }
         }
     }

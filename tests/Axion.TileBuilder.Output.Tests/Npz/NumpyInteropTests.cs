@@ -61,6 +61,14 @@ public class NumpyInteropTests
             writer.Commit();
         }
 
+        using (var ours = NpzReader.Open(path))
+        {
+            Assert.All(ours.Keys, k => Assert.Equal(0, ours.GetHeader(k).DataOffset % 64));
+            Assert.Equal(f2, ours.Get("f2").AsFloat32());
+            Assert.Equal(i16, ours.Get("i16").AsInt16());
+            Assert.Equal(Meta, ours.Get("meta").AsString());
+        }
+
         using var doc = JsonDocument.Parse(PythonNumpy.RunChecked(DescribeScript, path));
         var root = doc.RootElement;
         Assert.Equal(

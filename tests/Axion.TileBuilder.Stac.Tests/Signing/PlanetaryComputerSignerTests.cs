@@ -235,6 +235,41 @@ public sealed class PlanetaryComputerSignerTests : IDisposable
     }
 
     [Fact]
+    public async Task Failed_scheduled_refresh_keeps_the_valid_token_but_not_after_invalidate()
+    {
+        _handler.Enqueue(() => Token(TimeSpan.FromMinutes(10)))
+            .Respond(_ => TestHttpMessageHandler.Text(HttpStatusCode.ServiceUnavailable, "down"));
+        using var signer = Signer(o => o with { Resilience = o.Resilience with { MaxAttempts = 1 } });
+
+        await signer.SignAsync(Href, "c", Ct);
+        _time.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(Signed(1), await signer.SignAsync(Href, "c", Ct));
+        Assert.Equal(2, _handler.Count);
+        Assert.Contains(_log, l => l.Contains("refresh for collection 'c' failed", StringComparison.Ordinal) && !l.Contains("SIGNATURE", StringComparison.Ordinal));
+
+        // Within the last minute the old token is no longer good enough.
+        _time.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<StacHttpException>(() => signer.SignAsync(Href, "c", Ct).AsTask());
+
+        signer.Invalidate("c");
+        await Assert.ThrowsAsync<StacHttpException>(() => signer.SignAsync(Href, "c", Ct).AsTask());
+    }
+
+    [Fact]
+    public async Task Invalidated_token_is_not_reused_when_refresh_fails()
+    {
+        _handler.Enqueue(() => Token(TimeSpan.FromMinutes(45)))
+            .Respond(_ => TestHttpMessageHandler.Text(HttpStatusCode.ServiceUnavailable, "down"));
+        using var signer = Signer(o => o with { Resilience = o.Resilience with { MaxAttempts = 1 } });
+
+        await signer.SignAsync(Href, "c", Ct);
+        signer.Invalidate("c");
+
+        await Assert.ThrowsAsync<StacHttpException>(() => signer.SignAsync(Href, "c", Ct).AsTask());
+    }
+
+    [Fact]
     public async Task Response_without_token_is_a_format_error()
     {
         _handler.Respond(_ => TestHttpMessageHandler.Json("""{"msft:expiry":"2025-03-12T11:00:00Z"}""", HttpStatusCode.OK, "application/json"));

@@ -9,13 +9,13 @@ internal static class CogWriter
     public const string PartialMarker = ".partial-";
 
     public static readonly IReadOnlyList<string> S2BandOptions =
-        ["COMPRESS=DEFLATE", "PREDICTOR=2", "BLOCKSIZE=1024", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE"];
+        ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=2", "BLOCKSIZE=1024", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE"];
 
     public static readonly IReadOnlyList<string> SclOptions =
-        ["COMPRESS=DEFLATE", "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=NEAREST"];
+        ["COMPRESS=DEFLATE", "LEVEL=1", "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=NEAREST"];
 
     public static readonly IReadOnlyList<string> S1Options =
-        ["COMPRESS=DEFLATE", "PREDICTOR=3", "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE"];
+        ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=3", "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE"];
 
     /// <summary>Writes every target of every staged raster (bounded parallelism), disposing each staged raster when done.</summary>
     public static void WriteAll(IReadOnlyList<StagedRaster> staged, string worldDirectory, IProgress<string>? progress, CancellationToken ct)

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Axion.TileBuilder.Cli.Tests.Support;
+
+/// <summary>Runs axion-tiles as a separate process (for SIGKILL and SIGINT tests).</summary>
+internal static class ChildCli
+{
+    public static Process Start(IReadOnlyList<string> args, IDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(TestPaths.CliDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["AXION_CACHE_DIR"] = TestPaths.WorldCache;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task<int> RunToEndAsync(IReadOnlyList<string> args, TimeSpan timeout)
+    {
+        using var process = Start(args);
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return process.ExitCode;
+    }
+}

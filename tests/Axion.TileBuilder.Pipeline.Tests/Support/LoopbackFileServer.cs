@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Axion.TileBuilder.Pipeline.Tests.Support;
+
+/// <summary>
+/// Serves in-memory files over HTTP on 127.0.0.1 with HEAD and single byte-range GET support, the
+/// way GDAL's <c>/vsicurl/</c> reads a COG. <see cref="Status"/> can answer a request with an error
+/// status instead (e.g. 403 for an expired signature).
+/// </summary>
+internal sealed class LoopbackFileServer : IDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly Task _loop;
+
+    public LoopbackFileServer()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                BaseUri = new Uri($"http://127.0.0.1:{port}/");
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
+
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <summary>Root URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Optional: a status code to answer instead of the file (null = serve normally).</summary>
+    public Func<HttpListenerRequest, int?>? Status { get; set; }
+
+    /// <summary>Every request answered so far, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Serves <paramref name="bytes"/> at <c>/<paramref name="name"/></c>; returns its URL (no query).</summary>
+    public Uri Add(string name, byte[] bytes)
+    {
+        _files["/" + name] = bytes;
+        return new Uri(BaseUri, name);
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The accept loop ends with an exception when the listener closes.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => Answer(context));
+        }
+    }
+
+    private void Answer(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var range = request.Headers["Range"];
+        var status = 200;
+        long sent = 0;
+        try
+        {
+            response.Headers["Accept-Ranges"] = "bytes";
+            if (Status?.Invoke(request) is { } forced)
+            {
+                status = forced;
+                Reply(response, forced, []);
+                return;
+            }
+
+            if (!_files.TryGetValue(request.Url!.AbsolutePath, out var file))
+            {
+                status = 404;
+                Reply(response, 404, "not found"u8.ToArray());
+                return;
+            }
+
+            if (request.HttpMethod == "HEAD")
+            {
+                response.StatusCode = 200;
+                response.ContentLength64 = file.Length;
+                response.Close();
+                return;
+            }
+
+            if (range is null)
+            {
+                sent = file.Length;
+                Reply(response, 200, file);
+                return;
+            }
+
+            // "bytes=a-b" or "bytes=a-": one range is all GDAL asks for at a time here.
+            var spec = range["bytes=".Length..].Split(',')[0];
+            var dash = spec.IndexOf('-', StringComparison.Ordinal);
+            var start = long.Parse(spec[..dash], CultureInfo.InvariantCulture);
+            var end = dash == spec.Length - 1 ? file.Length - 1 : Math.Min(long.Parse(spec[(dash + 1)..], CultureInfo.InvariantCulture), file.Length - 1);
+            if (start >= file.Length)
+            {
+                status = 416;
+                response.Headers["Content-Range"] = $"bytes */{file.Length}";
+                Reply(response, 416, []);
+                return;
+            }
+
+            status = 206;
+            response.Headers["Content-Range"] = $"bytes {start}-{end}/{file.Length}";
+            sent = end - start + 1;
+            Reply(response, 206, file.AsSpan((int)start, (int)sent).ToArray());
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.PathAndQuery, range, status, sent));
+        }
+    }
+
+    private static void Reply(HttpListenerResponse response, int status, byte[] body)
+    {
+        response.StatusCode = status;
+        response.ContentLength64 = body.Length;
+        if (body.Length > 0)
+        {
+            response.OutputStream.Write(body);
+        }
+
+        response.Close();
+    }
+}

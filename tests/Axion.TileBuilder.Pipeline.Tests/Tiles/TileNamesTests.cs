@@ -1,0 +1,79 @@
+using Axion.TileBuilder.Pipeline.Tests.Support;
+using Axion.TileBuilder.Pipeline.Tiles;
+
+namespace Axion.TileBuilder.Pipeline.Tests.Tiles;
+
+public class TileNamesTests
+{
+    [Theory]
+    [InlineData("a", 0, 0, "tile_a_0_0.npz")]
+    [InlineData("site-12.b", 3, 14, "tile_site-12.b_3_14.npz")]
+    [InlineData("x_1", 10, 2, "tile_x_1_10_2.npz")]
+    public void FileName_is_tile_id_row_col_npz(string id, int row, int col, string expected)
+    {
+        Assert.Equal(expected, TileNames.FileName(id, row, col));
+    }
+
+    [Theory]
+    [InlineData("tile_a_0_0.npz", "a", true)]
+    [InlineData("tile_a_12_3.npz", "a", true)]
+    [InlineData("tile_a_0_0_0.npz", "a", false)]
+    [InlineData("tile_a_0_0_0.npz", "a_0", true)]
+    [InlineData("tile_a_0.npz", "a", false)]
+    [InlineData("tile_ab_0_0.npz", "a", false)]
+    [InlineData("tile_a_0_0.npz", "ab", false)]
+    [InlineData("tile_a_0_0.npz.tmp", "a", false)]
+    [InlineData("tile_a_x_0.npz", "a", false)]
+    [InlineData("tile_a.b_0_0.npz", "a", false)]
+    [InlineData("tile_a.b_0_0.npz", "a.b", true)]
+    public void BelongsTo_matches_only_the_rows_own_tiles(string file, string rowId, bool expected)
+    {
+        Assert.Equal(expected, TileNames.BelongsTo(file, rowId));
+    }
+
+    [Fact]
+    public void BelongsTo_inverts_FileName()
+    {
+        foreach (var id in new[] { "a", "a_0", "a_0_0", "site.1-b" })
+        {
+            var name = TileNames.FileName(id, 7, 11);
+            Assert.True(TileNames.BelongsTo(name, id));
+            foreach (var other in new[] { "a", "a_0", "a_0_0", "site.1-b" }.Where(o => o != id))
+            {
+                Assert.False(TileNames.BelongsTo(name, other), $"{name} must not belong to {other}");
+            }
+        }
+    }
+
+    [Fact]
+    public void DeleteTilesOf_deletes_only_that_rows_tiles()
+    {
+        using var dir = new TempDirectory();
+        string[] mine = ["tile_a_0_0.npz", "tile_a_0_1.npz", "tile_a_10_2.npz"];
+        string[] others = ["tile_a_0_0_0.npz", "tile_a_0_1_1.npz", "tile_ab_0_0.npz", "tile_b_0_0.npz", "tile_a_0_0.npy", "index.csv", ".tile_a_0_0.npz.tmp-1"];
+        foreach (var name in mine.Concat(others))
+        {
+            File.WriteAllText(dir.File(name), name);
+        }
+
+        var deleted = TileNames.DeleteTilesOf(dir.Path, "a");
+
+        Assert.Equal(3, deleted);
+        var left = Directory.EnumerateFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(others.Order(StringComparer.Ordinal).ToArray(), left);
+    }
+
+    [Fact]
+    public void DeleteTilesOf_a_row_whose_id_extends_another()
+    {
+        using var dir = new TempDirectory();
+        foreach (var name in new[] { "tile_a_0_0.npz", "tile_a_0_0_0.npz", "tile_a_0_1_2.npz" })
+        {
+            File.WriteAllText(dir.File(name), name);
+        }
+
+        Assert.Equal(2, TileNames.DeleteTilesOf(dir.Path, "a_0"));
+        Assert.Equal(["tile_a_0_0.npz"], Directory.EnumerateFiles(dir.Path).Select(Path.GetFileName).ToArray());
+        Assert.Equal(0, TileNames.DeleteTilesOf(dir.Path, "b"));
+    }
+}

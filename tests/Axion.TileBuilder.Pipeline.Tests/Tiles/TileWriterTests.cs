@@ -1,0 +1,251 @@
+using System.Text.Json;
+using Axion.TileBuilder.Grid;
+using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Options;
+using Axion.TileBuilder.Output.Npz;
+using Axion.TileBuilder.Pipeline.Tests.Support;
+using Axion.TileBuilder.Pipeline.Tiles;
+using Axion.TileBuilder.Stac.Model;
+
+namespace Axion.TileBuilder.Pipeline.Tests.Tiles;
+
+public sealed class TileWriterTests : IDisposable
+{
+    private const int TileSize = 256;
+    private const int Aoi = 2 * TileSize;
+
+    private const string S2Json = """
+        {"type":"Feature","stac_version":"1.0.0","id":"S2B_MSIL2A_20240612T104619_R051_T31UDQ_20240612T134538",
+         "collection":"sentinel-2-l2a","bbox":[1.5,48.3,3.1,49.3],"geometry":null,
+         "properties":{"datetime":"2024-06-12T10:46:19.024000Z","eo:cloud_cover":12.5,"s2:processing_baseline":"05.10","proj:epsg":32631},
+         "assets":{"B04":{"href":"https://example.test/B04.tif","type":"image/tiff; application=geotiff; profile=cloud-optimized"}},"links":[]}
+        """;
+
+    private const string S1Json = """
+        {"type":"Feature","stac_version":"1.0.0","id":"S1A_IW_GRDH_1SDV_20240614T055013_20240614T055038_054300_069A8B_rtc",
+         "collection":"sentinel-1-rtc","geometry":null,
+         "properties":{"datetime":"2024-06-14T05:50:25.500000Z","sar:polarizations":["VV","VH"]},
+         "assets":{"vv":{"href":"https://example.test/vv.tif"},"vh":{"href":"https://example.test/vh.tif"}},"links":[]}
+        """;
+
+    private readonly TempDirectory _dir = new();
+    private readonly LocationRow _row = new("paris-1", 2, 48.8566, 2.3522);
+    private readonly AoiGrid _grid;
+    private readonly TileContext _context;
+
+    public TileWriterTests()
+    {
+        _grid = AoiGridPlanner.Plan(_row, 2, 2, TileSize, 10);
+        _context = new TileContext(
+            _row,
+            _grid,
+            StacItemParser.Parse(S2Json),
+            StacItemParser.Parse(S1Json),
+            1.7969,
+            "pc-baseline-0400-offset",
+            0.9512,
+            "9.9.9-test");
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>Value of band <paramref name="b"/> (0..5 in file order) at AOI pixel (x, y); exact in float32.</summary>
+    private static float Value(int b, int x, int y) => ((b + 1) * 1_000_000) + (y * 1000) + x;
+
+    [Fact]
+    public void Writes_valid_tiles_and_rejects_the_one_below_min_valid()
+    {
+        var bands = Bands();
+        // Tile (1, 0): 20% of its pixels (52 of 256 rows in one S2 band) NaN -> rejected at min valid 0.9.
+        for (var y = TileSize; y < TileSize + 52; y++)
+        {
+            for (var x = 0; x < TileSize; x++)
+            {
+                bands.S2[1][(y * Aoi) + x] = float.NaN;
+            }
+        }
+
+        // Tile (0, 1): 5% NaN in VH (13 rows) -> written, NaN kept, valid fraction 243/256.
+        for (var y = 0; y < 13; y++)
+        {
+            for (var x = TileSize; x < Aoi; x++)
+            {
+                bands.S1Vh[(y * Aoi) + x] = float.NaN;
+            }
+        }
+
+        var writer = new TileWriter(_dir.Path, new BuildOptions());
+        var (tiles, rejected) = writer.WriteAll(bands, _context, CancellationToken.None);
+
+        Assert.Equal(3, tiles.Count);
+        Assert.Equal(new Dictionary<string, int> { ["valid_fraction_below_min"] = 1 }, rejected);
+        Assert.Equal(["tile_paris-1_0_0.npz", "tile_paris-1_0_1.npz", "tile_paris-1_1_1.npz"], tiles.Select(t => t.File).ToArray());
+        Assert.Equal(
+            ["tile_paris-1_0_0.npz", "tile_paris-1_0_1.npz", "tile_paris-1_1_1.npz"],
+            Directory.EnumerateFiles(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(1.0, tiles[0].ValidFraction);
+        Assert.Equal(Math.Round(243.0 / 256, 6), tiles[1].ValidFraction);
+
+        foreach (var tile in tiles)
+        {
+            using var npz = NpzReader.Open(Path.Combine(_dir.Path, tile.File));
+            Assert.Equal(["s1_vv", "s1_vh", "s2_b2", "s2_b3", "s2_b4", "s2_b8", "meta"], npz.Keys.ToArray());
+            for (var b = 0; b < TileWriter.BandKeys.Count; b++)
+            {
+                var array = npz.Get(TileWriter.BandKeys[b]);
+                Assert.Equal(NpyDtype.Float32, array.Dtype);
+                Assert.Equal([TileSize, TileSize], array.Shape.ToArray());
+                var values = array.AsFloat32();
+                for (var r = 0; r < TileSize; r++)
+                {
+                    for (var c = 0; c < TileSize; c++)
+                    {
+                        var x = (tile.TileCol * TileSize) + c;
+                        var y = (tile.TileRow * TileSize) + r;
+                        var expected = b == 1 && tile.TileRow == 0 && tile.TileCol == 1 && r < 13 ? float.NaN : Value(b, x, y);
+                        var actual = values[(r * TileSize) + c];
+                        if (!expected.Equals(actual))
+                        {
+                            Assert.Fail($"{tile.File} {TileWriter.BandKeys[b]} ({c},{r}): expected {expected}, got {actual}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Meta_json_describes_the_tile_and_its_scenes()
+    {
+        var writer = new TileWriter(_dir.Path, new BuildOptions());
+        var (tiles, rejected) = writer.WriteAll(Bands(), _context, CancellationToken.None);
+
+        Assert.Empty(rejected);
+        Assert.Equal(4, tiles.Count);
+        foreach (var tile in tiles)
+        {
+            using var npz = NpzReader.Open(Path.Combine(_dir.Path, tile.File));
+            using var meta = JsonDocument.Parse(npz.Get("meta").AsString());
+            var m = meta.RootElement;
+            Assert.Equal("EPSG:32631", m.GetProperty("crs").GetString());
+            Assert.Equal(_grid.Epsg, tile.Epsg);
+            Assert.Equal(
+                _grid.TileGeoTransform(tile.TileRow, tile.TileCol),
+                m.GetProperty("geotransform").EnumerateArray().Select(v => v.GetDouble()).ToArray());
+            Assert.Equal("paris-1", m.GetProperty("row_id").GetString());
+            Assert.Equal(tile.TileRow, m.GetProperty("tile_row").GetInt32());
+            Assert.Equal(tile.TileCol, m.GetProperty("tile_col").GetInt32());
+            Assert.Equal(TileSize, m.GetProperty("width").GetInt32());
+            Assert.Equal(TileSize, m.GetProperty("height").GetInt32());
+            Assert.Equal("S2B_MSIL2A_20240612T104619_R051_T31UDQ_20240612T134538", m.GetProperty("s2_item").GetString());
+            Assert.Equal("S1A_IW_GRDH_1SDV_20240614T055013_20240614T055038_054300_069A8B_rtc", m.GetProperty("s1_item").GetString());
+            Assert.Equal("sentinel-2-l2a", m.GetProperty("s2_collection").GetString());
+            Assert.Equal("sentinel-1-rtc", m.GetProperty("s1_collection").GetString());
+            Assert.Equal("05.10", m.GetProperty("s2_processing_baseline").GetString());
+            Assert.Equal(12.5, m.GetProperty("s2_cloud_cover").GetDouble());
+            Assert.Equal("pc-baseline-0400-offset", m.GetProperty("offset_rule").GetString());
+            Assert.Equal(1.7969, m.GetProperty("delta_days").GetDouble());
+            Assert.Equal(0.9512, m.GetProperty("aoi_clear_fraction").GetDouble());
+            Assert.Equal(1.0, m.GetProperty("valid_fraction").GetDouble());
+            Assert.Equal("9.9.9-test", m.GetProperty("tool_version").GetString());
+            Assert.Equal(DateTimeOffset.Parse("2024-06-12T10:46:19.024Z"), DateTimeOffset.Parse(m.GetProperty("s2_datetime").GetString()!));
+
+            var b = _grid.TileBounds(tile.TileRow, tile.TileCol);
+            Assert.Equal([b.MinX, b.MinY, b.MaxX, b.MaxY], tile.Bounds);
+            Assert.Equal(tile.Bounds, m.GetProperty("bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray());
+            Assert.Equal(5, tile.FootprintLonLat.Length);
+            Assert.Equal(tile.FootprintLonLat[0], tile.FootprintLonLat[4]);
+            var lonlat = m.GetProperty("lonlat_bounds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            Assert.InRange(_row.Longitude, lonlat[0] - 0.05, lonlat[2] + 0.05);
+            Assert.InRange(_row.Latitude, lonlat[1] - 0.05, lonlat[3] + 0.05);
+        }
+
+        // The four tiles tile the AOI: their bounds meet at the AOI centre.
+        Assert.Equal(tiles[0].Bounds[2], tiles[1].Bounds[0]);
+        Assert.Equal(tiles[0].Bounds[1], tiles[2].Bounds[3]);
+        Assert.Equal(_grid.OriginX, tiles[0].Bounds[0]);
+        Assert.Equal(_grid.OriginY, tiles[0].Bounds[3]);
+    }
+
+    [Fact]
+    public void IncludeScl_and_IncludeValidMask_add_the_scl_and_valid_arrays()
+    {
+        var bands = Bands();
+        bands.S1Vv[(5 * Aoi) + 7] = float.NaN; // tile (0, 0), pixel (7, 5)
+        bands.S2[3][(300 * Aoi) + 400] = float.PositiveInfinity; // tile (1, 1), pixel (144, 44)
+        var writer = new TileWriter(_dir.Path, new BuildOptions { IncludeScl = true, IncludeValidMask = true, Compressed = false });
+
+        var (tiles, _) = writer.WriteAll(bands, _context, CancellationToken.None);
+
+        Assert.Equal(4, tiles.Count);
+        foreach (var tile in tiles)
+        {
+            using var npz = NpzReader.Open(Path.Combine(_dir.Path, tile.File));
+            Assert.Equal(["s1_vv", "s1_vh", "s2_b2", "s2_b3", "s2_b4", "s2_b8", "s2_scl", "valid", "meta"], npz.Keys.ToArray());
+            var scl = npz.Get("s2_scl");
+            var valid = npz.Get("valid");
+            Assert.Equal(NpyDtype.UInt8, scl.Dtype);
+            Assert.Equal(NpyDtype.UInt8, valid.Dtype);
+            Assert.Equal([TileSize, TileSize], scl.Shape.ToArray());
+            Assert.Equal([TileSize, TileSize], valid.Shape.ToArray());
+            var sclValues = scl.AsUInt8();
+            var validValues = valid.AsUInt8();
+            for (var r = 0; r < TileSize; r++)
+            {
+                for (var c = 0; c < TileSize; c++)
+                {
+                    var x = (tile.TileCol * TileSize) + c;
+                    var y = (tile.TileRow * TileSize) + r;
+                    Assert.Equal(Scl(x, y), sclValues[(r * TileSize) + c]);
+                    var invalid = (x == 7 && y == 5) || (x == 400 && y == 300);
+                    Assert.Equal(invalid ? 0 : 1, validValues[(r * TileSize) + c]);
+                }
+            }
+        }
+
+        Assert.Equal(Math.Round(65535.0 / 65536, 6), tiles[0].ValidFraction);
+        Assert.Equal(1.0, tiles[1].ValidFraction);
+        Assert.Equal(Math.Round(65535.0 / 65536, 6), tiles[3].ValidFraction);
+    }
+
+    [Fact]
+    public void Cancelled_token_writes_nothing()
+    {
+        var writer = new TileWriter(_dir.Path, new BuildOptions());
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => writer.WriteAll(Bands(), _context, cts.Token));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Path));
+    }
+
+    private static byte Scl(int x, int y) => (byte)((x + (3 * y)) % 12);
+
+    private static BandSet Bands()
+    {
+        float[] Band(int b)
+        {
+            var data = new float[Aoi * Aoi];
+            for (var y = 0; y < Aoi; y++)
+            {
+                for (var x = 0; x < Aoi; x++)
+                {
+                    data[(y * Aoi) + x] = Value(b, x, y);
+                }
+            }
+
+            return data;
+        }
+
+        var scl = new byte[Aoi * Aoi];
+        for (var y = 0; y < Aoi; y++)
+        {
+            for (var x = 0; x < Aoi; x++)
+            {
+                scl[(y * Aoi) + x] = Scl(x, y);
+            }
+        }
+
+        return new BandSet(Band(0), Band(1), [Band(2), Band(3), Band(4), Band(5)], scl);
+    }
+}
