@@ -26,7 +26,7 @@ internal static class SynthCommand
             var dir = parse.GetRequiredValue(outDir).FullName;
             var n = parse.GetValue(count);
             var written = MockTileGenerator.WriteAll(dir, n, parse.GetValue(seed), parse.GetValue(size), parse.GetValue(compressed), null, token);
-            context.Log.Information("synth: wrote {Count} mock tiles to {Dir}", written, dir);
+            context.Log.Information("synth: wrote {Count} mock tiles to {Dir}", written.Files.Count, dir);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
