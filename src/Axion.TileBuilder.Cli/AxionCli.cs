@@ -54,6 +54,7 @@ public static class AxionCli
         root.Subcommands.Add(CatalogCommand.Create(runner));
         root.Subcommands.Add(SynthCommand.Create(runner));
         root.Subcommands.Add(DoctorCommand.Create(runner));
+        root.Subcommands.Add(ValidateCommand.Create(runner));
         return root;
     }
 }

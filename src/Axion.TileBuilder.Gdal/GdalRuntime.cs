@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Globalization;
 using Axion.TileBuilder.Gdal.Interop;
 
@@ -75,8 +76,32 @@ public static class GdalRuntime
         }
     }
 
+    /// <summary>The virtual file system prefixes this GDAL build has (<c>/vsicurl/</c>, <c>/vsis3/</c>, ...).</summary>
+    public static unsafe IReadOnlyList<string> FileSystemPrefixes
+    {
+        get
+        {
+            Initialize();
+            var list = Native.VSIGetFileSystemsPrefixes();
+            var result = new List<string>();
+            try
+            {
+                for (var p = (nint*)list; list != 0 && *p != 0; p++)
+                {
+                    result.Add(Marshal.PtrToStringUTF8(*p) ?? string.Empty);
+                }
+            }
+            finally
+            {
+                Native.CSLDestroy(list);
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>True when GDAL was built with libcurl, so <c>/vsicurl/</c> can read over HTTP.</summary>
-    public static bool IsCurlEnabled => BuildInfo.Contains("CURL_ENABLED=YES", StringComparison.Ordinal);
+    public static bool IsCurlEnabled => FileSystemPrefixes.Contains("/vsicurl/", StringComparer.Ordinal);
 
     /// <summary>The library name or path that loaded (e.g. <c>libgdal.so.32</c>), or null before loading.</summary>
     public static string? LoadedLibrary => LibraryLoader.LoadedName;

@@ -4,14 +4,27 @@ namespace Axion.TileBuilder.Journal.Tests;
 
 public sealed class BatchJournalLockTests : IDisposable
 {
+    /// <summary>Takes the flock on argv[1], then creates the marker argv[2] and waits to be killed.</summary>
+    private const string FlockHolder = """
+        import fcntl, sys, time
+        f = open(sys.argv[1], "a+")
+        fcntl.flock(f, fcntl.LOCK_EX)
+        open(sys.argv[2], "w").close()
+        time.sleep(120)
+        """;
+
+    /// <summary>Tries the flock on argv[1] without waiting; writes "busy" or "free" to argv[2] + ".tmp", then renames it to argv[2].</summary>
     private const string FlockProbe = """
-        import fcntl, sys
+        import fcntl, os, sys
         f = open(sys.argv[1], "a+")
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            print("free", flush=True)
+            answer = "free"
         except BlockingIOError:
-            print("busy", flush=True)
+            answer = "busy"
+        with open(sys.argv[2] + ".tmp", "w") as out:
+            out.write(answer)
+        os.rename(sys.argv[2] + ".tmp", sys.argv[2])
         """;
 
     private readonly TempOutDir _dir = new();
@@ -64,22 +77,31 @@ public sealed class BatchJournalLockTests : IDisposable
     }
 
     [Fact]
-    public void Lock_IsSeenByOtherProcesses_AndReleasedOnDispose()
+    public void Lock_IsSeenByOtherProcesses_AndIsReleasedWhenTheHolderIsKilled()
     {
         var lockPath = Path.Combine(_dir.Path, BatchJournal.LockFileName);
-        using (var journal = BatchJournal.Open(_dir.Path, create: true))
+        using (BatchJournal.Open(_dir.Path, create: true))
         {
-            using var probe = ChildProcess.StartPython(FlockProbe, lockPath);
-            probe.WaitForLine("busy");
+            Assert.Equal("busy", Probe(lockPath, _dir.Sub("probe1")));
         }
 
-        using (var probe = ChildProcess.StartPython(FlockProbe, lockPath))
-        {
-            probe.WaitForLine("free");
-        }
+        Assert.Equal("free", Probe(lockPath, _dir.Sub("probe2")));
 
+        using var holder = ChildProcess.StartPython(FlockHolder, lockPath, _dir.Sub("held"));
+        holder.WaitForMarker(_dir.Sub("held"));
+        var ex = Assert.Throws<JournalLockedException>(() => BatchJournal.Open(_dir.Path, create: false));
+        Assert.Contains(lockPath, ex.Message);
+
+        holder.KillHard();
         using var reopened = BatchJournal.Open(_dir.Path, create: false);
         Assert.Null(reopened.Run);
+    }
+
+    private static string Probe(string lockPath, string answerPath)
+    {
+        using var probe = ChildProcess.StartPython(FlockProbe, lockPath, answerPath);
+        probe.WaitForExit();
+        return File.ReadAllText(answerPath);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Axion.TileBuilder.Journal.Tests;
 
 /// <summary>
-/// A /usr/bin/python3 child (stdlib only: sqlite3, fcntl) that prints progress lines; killed with SIGKILL.
+/// A /usr/bin/python3 child (stdlib only: sqlite3, fcntl) that signals progress by creating marker files; killed with SIGKILL.
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
@@ -18,7 +18,7 @@ internal sealed class ChildProcess : IDisposable
         Assert.True(File.Exists(Python), $"{Python} is needed for the cross-process tests");
         var info = new ProcessStartInfo(Python)
         {
-            RedirectStandardOutput = true,
+            RedirectStandardOutput = false,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
@@ -32,27 +32,27 @@ internal sealed class ChildProcess : IDisposable
         return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException("python3 did not start"));
     }
 
-    /// <summary>Reads stdout lines until one equals <paramref name="expected"/>; fails on EOF or after 20 s.</summary>
-    public void WaitForLine(string expected)
+    /// <summary>
+    /// Waits until the child creates <paramref name="marker"/> (a file, not stdout: under the test host a
+    /// child's pipe output was seen to arrive only when the child ended). Fails if the child ends first or after 20 s.
+    /// </summary>
+    public void WaitForMarker(string marker)
     {
-        var read = Task.Run(() =>
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!File.Exists(marker))
         {
-            string? line;
-            while ((line = _process.StandardOutput.ReadLine()) is not null)
-            {
-                if (line == expected)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        });
-        Assert.True(read.Wait(TimeSpan.FromSeconds(20)), $"python child did not print '{expected}' within 20 s");
-        Assert.True(read.Result, $"python child ended before printing '{expected}': {_process.StandardError.ReadToEnd()}");
+            Assert.False(_process.HasExited, $"python child ended (exit {(_process.HasExited ? _process.ExitCode : 0)}) before creating {marker}: {(_process.HasExited ? _process.StandardError.ReadToEnd() : "")}");
+            Assert.True(DateTime.UtcNow < deadline, $"python child did not create {marker} within 20 s");
+            Thread.Sleep(20);
+        }
     }
 
-    public string? ReadLine() => _process.StandardOutput.ReadLine();
+    /// <summary>Waits (at most 20 s) for a child that ends by itself; fails unless it exits with 0.</summary>
+    public void WaitForExit()
+    {
+        Assert.True(_process.WaitForExit(20_000), "python child did not end within 20 s");
+        Assert.True(_process.ExitCode == 0, $"python child failed (exit {_process.ExitCode}): {_process.StandardError.ReadToEnd()}");
+    }
 
     /// <summary>SIGKILL (what Process.Kill sends on Linux) and wait for the process to be gone.</summary>
     public void KillHard()

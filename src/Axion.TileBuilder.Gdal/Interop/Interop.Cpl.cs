@@ -44,6 +44,10 @@ internal static unsafe partial class Native
     [LibraryImport(LibraryName)]
     internal static partial void CSLDestroy(nint list);
 
+    /// <summary>Returns a CSL list owned by the caller: free with <see cref="CSLDestroy"/>.</summary>
+    [LibraryImport(LibraryName)]
+    internal static partial nint VSIGetFileSystemsPrefixes();
+
     [LibraryImport(LibraryName)]
     internal static partial void VSICurlClearCache();
 

@@ -33,7 +33,7 @@ public static class GroundTruth
     // Land cover (rows: Water, Crop, Grass, Forest, Bare).
     private static readonly double[][] BandLevels =
     [
-        [0.055, 0.048, 0.030, 0.013],
+        [0.055, 0.048, 0.030, 0.015],
         [0.040, 0.072, 0.048, 0.350],
         [0.048, 0.080, 0.062, 0.290],
         [0.034, 0.054, 0.032, 0.280],
@@ -261,7 +261,7 @@ public static class GroundTruth
         }
 
         var add = 0.5 * (BandTexture[2 * band].Sin(s.X, s.Y, s.Z) + BandTexture[(2 * band) + 1].Sin(s.X, s.Y, s.Z));
-        var refl = (level * (1 + (0.08 * s.Smooth) + (0.12 * s.Texture))) + (0.004 * add);
+        var refl = (level * (1 + (0.08 * s.Smooth) + (0.2 * s.Texture))) + (0.006 * add);
         return Math.Clamp(refl, MinReflectance, MaxReflectance);
     }
 

@@ -38,7 +38,9 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
 
         using var journal = BatchJournal.Open(outDir, create: false);
-        var run = journal.Run ?? throw new AxionException(FailureKind.BadInput, $"the journal in {outDir} has no run settings.");
+        var run = journal.Run ?? throw new AxionException(
+            FailureKind.BadInput,
+            $"the batch in {outDir} never started (it was stopped before its settings were saved): run the same 'axion-tiles build' command again.");
         return RunSettings.FromJson(run.SettingsJson);
     }
 

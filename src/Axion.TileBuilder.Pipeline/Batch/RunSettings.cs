@@ -102,13 +102,15 @@ public sealed record RunSettings
         JsonSerializer.Deserialize<RunSettings>(json, JsonOptions) ?? throw new JsonException("empty run settings");
 
     /// <summary>
-    /// What makes two runs "the same batch": everything that changes the output. Worker count and
-    /// endpoint URLs (the demo catalog's port changes every start) do not.
+    /// What makes two runs "the same batch": everything that changes the output. Worker count,
+    /// endpoint URLs (the demo catalog's port changes every start) and the CSV's path (its content
+    /// hash is compared separately) do not.
     /// </summary>
     public string IdentityJson()
     {
         var identity = this with
         {
+            CsvPath = string.Empty, // the CSV's content hash is compared instead
             Workers = 0,
             Profile = Profile with
             {

@@ -111,10 +111,15 @@ internal static class GridReader
         where T : unmanaged
     {
         var inv = CultureInfo.InvariantCulture;
+
+        // gdalwarp in GDAL 3.6 has no -b: warp a one-band VRT view of the wanted band instead.
+        using var single = source.BandCount == 1 && bandIndex == 1
+            ? null
+            : GdalUtilities.Translate(string.Empty, source, ["-of", "VRT", "-b", bandIndex.ToString(inv)]);
+        var input = single ?? source;
         var options = new List<string>
         {
             "-of", "MEM",
-            "-b", bandIndex.ToString(inv),
             "-t_srs", $"EPSG:{grid.Epsg}",
             "-te", grid.OriginX.ToString("R", inv), grid.MinY.ToString("R", inv), grid.MaxX.ToString("R", inv), grid.OriginY.ToString("R", inv),
             "-ts", grid.Width.ToString(inv), grid.Height.ToString(inv),
@@ -126,7 +131,7 @@ internal static class GridReader
             options.AddRange(["-srcnodata", nd.ToString("R", inv), "-dstnodata", nd.ToString("R", inv)]);
         }
 
-        using var warped = GdalUtilities.Warp(string.Empty, [source], options);
+        using var warped = GdalUtilities.Warp(string.Empty, [input], options);
         var result = new T[grid.Length];
         warped.GetBand(1).Read<T>(0, 0, grid.Width, grid.Height, result);
         return result;

@@ -45,33 +45,58 @@ public sealed class NetworkStatsTracker : IDisposable
 
         using var doc = JsonDocument.Parse(json);
         long bytes = 0, requests = 0;
-        if (doc.RootElement.TryGetProperty("handlers", out var handlers) && handlers.TryGetProperty("vsicurl", out var curl)
-            && curl.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Object)
+        if (!doc.RootElement.TryGetProperty("handlers", out var handlers) || !handlers.TryGetProperty("vsicurl", out var curl))
         {
-            foreach (var file in files.EnumerateObject())
-            {
-                var name = file.Name;
-                var q = name.IndexOf('?', StringComparison.Ordinal);
-                var path = q < 0 ? name : name[..q];
-                if (string.Equals(path, key, StringComparison.Ordinal) && file.Value.TryGetProperty("methods", out var methods))
-                {
-                    foreach (var method in methods.EnumerateObject())
-                    {
-                        if (method.Value.TryGetProperty("downloaded_bytes", out var b) && b.TryGetInt64(out var bv))
-                        {
-                            bytes += bv;
-                        }
+            return (0, 0);
+        }
 
-                        if (method.Value.TryGetProperty("count", out var c) && c.TryGetInt64(out var cv))
-                        {
-                            requests += cv;
-                        }
-                    }
-                }
-            }
+        // Reads (GET) are listed under handlers.vsicurl.files; the HEAD of a file's Stat under
+        // handlers.vsicurl.actions.Stat.files. "count" is GDAL's operations: one parallel
+        // multi-range read counts once although it sends several GETs.
+        if (curl.TryGetProperty("files", out var files))
+        {
+            Sum(files, key, ref bytes, ref requests);
+        }
+
+        if (curl.TryGetProperty("actions", out var actions) && actions.TryGetProperty("Stat", out var stat) && stat.TryGetProperty("files", out var statFiles))
+        {
+            long ignored = 0;
+            Sum(statFiles, key, ref ignored, ref requests);
         }
 
         return (bytes, requests);
+    }
+
+    private static void Sum(JsonElement files, string key, ref long bytes, ref long requests)
+    {
+        if (files.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var file in files.EnumerateObject())
+        {
+            var name = file.Name;
+            var q = name.IndexOf('?', StringComparison.Ordinal);
+            var path = q < 0 ? name : name[..q];
+            if (!string.Equals(path, key, StringComparison.Ordinal) || !file.Value.TryGetProperty("methods", out var methods))
+            {
+                continue;
+            }
+
+            foreach (var method in methods.EnumerateObject())
+            {
+                if (method.Value.TryGetProperty("downloaded_bytes", out var b) && b.TryGetInt64(out var bv))
+                {
+                    bytes += bv;
+                }
+
+                if (method.Value.TryGetProperty("count", out var c) && c.TryGetInt64(out var cv))
+                {
+                    requests += cv;
+                }
+            }
+        }
     }
 
     private void ResetIfLarge()

@@ -185,7 +185,7 @@ public sealed class RowProcessor(RowEnvironment env)
         var s2Arrays = s2.Select(r => r.Value.Values).ToArray();
         for (var i = 0; i < scl.Length; i++)
         {
-            if (invalid[scl[i]])
+            if (scl[i] > SclClassSet.MaxClass || invalid[scl[i]])
             {
                 foreach (var band in s2Arrays)
                 {
@@ -219,6 +219,14 @@ public sealed class RowProcessor(RowEnvironment env)
         var tileContext = new TileContext(row, grid, chosen, s1, pairing.DeltaDays ?? 0, rule.Name, clearFraction, env.ToolVersion);
         var writer = new TileWriter(env.OutDir, env.Options);
         var (tiles, rejected) = writer.WriteAll(bands, tileContext, cancellationToken);
+        if (tiles.Count == 0)
+        {
+            throw new RowFailedException(
+                FailureKind.NoData,
+                "no_valid_tiles",
+                Invariant($"no tile of {chosen.Id} reaches the valid fraction {selection.MinValid} ({rejected.Values.Sum()} rejected)"));
+        }
+
         decisions["tiles_written"] = tiles.Count;
         decisions["tiles_rejected"] = rejected.Values.Sum();
         decisions["bytes_read"] = cost.Bytes;

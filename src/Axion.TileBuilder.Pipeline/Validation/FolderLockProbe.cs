@@ -1,3 +1,5 @@
+using Axion.TileBuilder.Journal;
+
 namespace Axion.TileBuilder.Pipeline.Validation;
 
 /// <summary>
@@ -7,12 +9,9 @@ namespace Axion.TileBuilder.Pipeline.Validation;
 /// </summary>
 internal static class FolderLockProbe
 {
-    /// <summary>Name of the lock file (as <c>BatchJournal.LockFileName</c>).</summary>
-    public const string LockFileName = ".axion.lock";
-
     public static bool IsHeld(string directory)
     {
-        var path = Path.Combine(directory, LockFileName);
+        var path = Path.Combine(directory, BatchJournal.LockFileName);
         try
         {
             using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);

@@ -13,11 +13,19 @@ internal static class JournalSnapshotReader
     private const string Query = "SELECT row_id, state, files_json FROM rows ORDER BY line, row_id;";
 
     /// <summary>Reads the done rows' files and the running rows; throws <see cref="SqliteException"/> or <see cref="JsonException"/> for a damaged journal.</summary>
-    public static JournalSnapshot Read(string databasePath)
+    /// <param name="databasePath">Full path of <c>journal.db</c>.</param>
+    /// <param name="live">Whether a process holds the folder (a batch is running).</param>
+    /// <remarks>
+    /// A WAL-mode database opened read-only creates <c>-wal</c> and <c>-shm</c> files it cannot remove.
+    /// When no batch runs and no <c>-wal</c> file exists (a cleanly closed journal) the file alone is the
+    /// whole state, so it is opened as <c>immutable</c>, which creates nothing and takes no lock.
+    /// </remarks>
+    public static JournalSnapshot Read(string databasePath, bool live)
     {
+        var immutable = !live && !File.Exists(databasePath + "-wal");
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = databasePath,
+            DataSource = immutable ? new Uri(databasePath).AbsoluteUri + "?immutable=1" : databasePath,
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
             DefaultTimeout = 10,

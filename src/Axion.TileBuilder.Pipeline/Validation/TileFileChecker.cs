@@ -20,7 +20,7 @@ internal static class TileFileChecker
 
     private static readonly HashSet<string> KnownKeys = new(TileWriter.BandKeys.Append(SclKey).Append(ValidKey).Append(MetaKey), StringComparer.Ordinal);
 
-    public static TileCheckResult Check(string path, double minValid)
+    public static TileCheckResult Check(string path, ValidationOptions options)
     {
         var file = Path.GetFileName(path);
         var issues = new List<ValidationIssue>();
@@ -43,7 +43,13 @@ internal static class TileFileChecker
         {
             try
             {
-                return CheckArchive(archive, file, minValid, issues);
+                if (options.VerifyChecksums && NpzIntegrity.Verify(path) is { } corrupt)
+                {
+                    issues.Add(Violation(file, ValidationChecks.Unreadable, corrupt));
+                    return new TileCheckResult(file, issues, null);
+                }
+
+                return CheckArchive(archive, file, options.MinValid, issues);
             }
             catch (Exception ex) when (ex is NpyFormatException or IOException or InvalidDataException)
             {
@@ -128,7 +134,7 @@ internal static class TileFileChecker
         var array = archive.Get(MetaKey);
         if (array.Dtype != NpyDtype.Unicode || array.Length != 1)
         {
-            issues.Add(Violation(file, ValidationChecks.Meta, $"'meta' must be a single unicode string, got dtype '{array.Descr}' shape {NpyFormat.ShapeRepr(array.Shape.ToArray())}"));
+            issues.Add(Violation(file, ValidationChecks.Meta, $"'meta' must be a single unicode string, got dtype '{array.Descr}' shape {Shape(array.Shape)}"));
             return TileMeta.Unknown;
         }
 
@@ -184,7 +190,7 @@ internal static class TileFileChecker
 
         if (header.Shape.Count != 2 || header.Shape[0] != height || header.Shape[1] != width)
         {
-            issues.Add(Violation(file, ValidationChecks.Shape, string.Create(CultureInfo.InvariantCulture, $"'{key}' has shape {NpyFormat.ShapeRepr(header.Shape.ToArray())}, expected ({height}, {width})")));
+            issues.Add(Violation(file, ValidationChecks.Shape, string.Create(CultureInfo.InvariantCulture, $"'{key}' has shape {Shape(header.Shape)}, expected ({height}, {width})")));
             return null;
         }
 
@@ -207,7 +213,7 @@ internal static class TileFileChecker
 
         if (range.BrightAbove is { } bright && stats.Bright > stats.Finite * BrightShare)
         {
-            issues.Add(Warning(file, ValidationChecks.BrightReflectance, string.Create(inv, $"'{key}': {(double)stats.Bright / stats.Finite:P1} of the values are above {bright} (99th percentile > {bright})")));
+            issues.Add(Warning(file, ValidationChecks.BrightReflectance, string.Create(inv, $"'{key}': {100.0 * stats.Bright / stats.Finite:0.#}% of the values are above {bright} (99th percentile > {bright})")));
         }
     }
 
@@ -237,6 +243,11 @@ internal static class TileFileChecker
             issues.Add(Violation(file, ValidationChecks.ValidMask, string.Create(CultureInfo.InvariantCulture, $"'valid' disagrees with the bands' finite pixels at {disagree} pixel(s)")));
         }
     }
+
+    /// <summary>A shape as numpy prints it: <c>(256, 256)</c>, <c>(3,)</c>, <c>()</c>.</summary>
+    private static string Shape(IReadOnlyList<int> shape) => shape.Count == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"({shape[0]},)")
+        : "(" + string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")";
 
     private static string Descr(NpyDtype dtype) => dtype switch
     {

@@ -22,6 +22,12 @@ public readonly record struct ValidationOptions
     /// <summary>Cross-check the files against <c>journal.db</c> and <c>index.csv</c> when present. Default true.</summary>
     public bool CheckJournal { get; init; } = true;
 
+    /// <summary>
+    /// Verify each zip entry's CRC-32 (one extra decompression per file), so flipped bytes are
+    /// found even where the values stay plausible. Default true.
+    /// </summary>
+    public bool VerifyChecksums { get; init; } = true;
+
     /// <summary>Files checked at once. Default <see cref="Environment.ProcessorCount"/>; must be &gt;= 1.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -52,7 +52,7 @@ public sealed class CommandLineTests
         await File.WriteAllTextAsync(csv, "id,lat,lon\na,1,2\nb,3,4\na,5,6\n");
         var result = await CliHarness.RunAsync("build", "--csv", csv, "--out", Path.Combine(dir, "out"));
         Assert.Equal(ExitCodes.UsageOrBadInput, result.ExitCode);
-        Assert.Contains("duplicate", result.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("repeats line 2", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("line 4", result.Stderr, StringComparison.Ordinal);
     }
 
@@ -72,7 +72,7 @@ public sealed class CommandLineTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             ["tile_000000.npz", "tile_000001.npz", "tile_000002.npz"],
-            Directory.GetFiles(dir, "*.npz").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+            Directory.GetFiles(dir, "*.npz").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray());
         var (code, stdout, stderr) = PythonNumpy.Run(
             "import sys, numpy as np; d=np.load(sys.argv[1] + '/tile_000000.npz'); print(sorted(k for k in d.files if k != 'meta'), d['s2_b4'].dtype, d['s2_b4'].shape)",
             dir);

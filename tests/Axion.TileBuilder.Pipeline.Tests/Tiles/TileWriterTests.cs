@@ -82,7 +82,7 @@ public sealed class TileWriterTests : IDisposable
         Assert.Equal(["tile_paris-1_0_0.npz", "tile_paris-1_0_1.npz", "tile_paris-1_1_1.npz"], tiles.Select(t => t.File).ToArray());
         Assert.Equal(
             ["tile_paris-1_0_0.npz", "tile_paris-1_0_1.npz", "tile_paris-1_1_1.npz"],
-            Directory.EnumerateFiles(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+            Directory.EnumerateFiles(_dir.Path).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(1.0, tiles[0].ValidFraction);
         Assert.Equal(Math.Round(243.0 / 256, 6), tiles[1].ValidFraction);
 

@@ -20,8 +20,9 @@ internal static class EsSentinel2ItemFactory
     /// <param name="urls">Server URLs.</param>
     /// <param name="registry">Asset table to register the hrefs in.</param>
     /// <param name="usedIds">Ids already given in this collection (the l2a sequence number avoids clashes).</param>
+    /// <param name="worldDirectory">World folder (for file checksums).</param>
     public static CatalogItem Create(
-        SyntheticScene scene, bool collectionOne, CatalogUrls urls, AssetRegistry registry, ISet<string> usedIds)
+        SyntheticScene scene, bool collectionOne, CatalogUrls urls, AssetRegistry registry, ISet<string> usedIds, string worldDirectory)
     {
         var names = Sentinel2Names.From(scene);
         var collection = collectionOne ? CollectionIds.Sentinel2C1L2A : CollectionIds.Sentinel2L2A;
@@ -51,7 +52,8 @@ internal static class EsSentinel2ItemFactory
             var urlPath = $"{CatalogUrls.EsS3Path}/{bucket}/{folder}/{band.Key}.tif";
             var served = variants?.FirstOrDefault(v => string.Equals(v.Key, file.Key, StringComparison.OrdinalIgnoreCase)) ?? file;
             registry.Add(urlPath, served.RelativePath, sasContainer: null);
-            assets[band.CommonName] = Asset(band, served, scene, urls.Base + urlPath, res, collectionOne, served.FileSize);
+            var checksum = collectionOne ? FileChecksums.Sha256Multihash(Path.Combine(worldDirectory, served.RelativePath)) : null;
+            assets[band.CommonName] = Asset(band, served, scene, urls.Base + urlPath, res, collectionOne, checksum);
         }
 
         var itemUrl = $"{urls.EsRoot}/collections/{collection}/items/{id}";
@@ -100,7 +102,7 @@ internal static class EsSentinel2ItemFactory
     }
 
     private static JsonObject Asset(
-        Sentinel2Band band, SceneAssetFile file, SyntheticScene scene, string href, int res, bool collectionOne, long size)
+        Sentinel2Band band, SceneAssetFile file, SyntheticScene scene, string href, int res, bool collectionOne, string? checksum)
     {
         var title = collectionOne
             ? StacFormat.Invariant($"{band.EsC1Title} - {res}m")
@@ -154,7 +156,12 @@ internal static class EsSentinel2ItemFactory
         }
 
         asset["raster:bands"] = new JsonArray(rasterBand);
-        asset["file:size"] = size;
+        if (checksum is not null)
+        {
+            asset["file:checksum"] = checksum;
+        }
+
+        asset["file:size"] = file.FileSize;
         asset["roles"] = band.IsReflectance || !collectionOne ? StacFormat.Strings("data", "reflectance") : StacFormat.Strings("data");
         return asset;
     }

@@ -13,7 +13,7 @@ internal static class PcSentinel1RtcItemFactory
 {
     private const string CogType = "image/tiff; application=geotiff; profile=cloud-optimized";
 
-    public static CatalogItem Create(SyntheticScene scene, CatalogUrls urls, AssetRegistry registry)
+    public static CatalogItem Create(SyntheticScene scene, CatalogUrls urls, AssetRegistry registry, string worldDirectory)
     {
         var names = Sentinel1Names.From(scene);
         var collection = CollectionIds.Sentinel1Rtc;
@@ -37,21 +37,27 @@ internal static class PcSentinel1RtcItemFactory
             var urlPath = $"{CatalogUrls.PcBlobPath}/{CollectionIds.Sentinel1RtcContainer}/{safe}/iw-{key}.rtc.tiff";
             registry.Add(urlPath, file.RelativePath, CollectionIds.Sentinel1RtcContainer);
             var second = key == "vv" ? "vertical" : "horizontal";
-            assets[key] = new JsonObject
+            var asset = new JsonObject
             {
                 ["href"] = urls.Base + urlPath,
                 ["file:size"] = file.FileSize,
-                ["type"] = CogType,
-                ["roles"] = StacFormat.Strings("data"),
-                ["title"] = $"{key.ToUpperInvariant()}: vertical transmit, {second} receive",
-                ["description"] = $"Terrain-corrected gamma naught values of signal transmitted with vertical polarization and received with {second} polarization with radiometric terrain correction applied.",
-                ["raster:bands"] = new JsonArray(new JsonObject
-                {
-                    ["nodata"] = file.NoData,
-                    ["data_type"] = StacFormat.RasterDataType(file.DataType),
-                    ["spatial_resolution"] = file.ResolutionM,
-                }),
             };
+            if (FileChecksums.Md5Hex(Path.Combine(worldDirectory, file.RelativePath)) is { } checksum)
+            {
+                asset["file:checksum"] = checksum;
+            }
+
+            asset["type"] = CogType;
+            asset["roles"] = StacFormat.Strings("data");
+            asset["title"] = $"{key.ToUpperInvariant()}: vertical transmit, {second} receive";
+            asset["description"] = $"Terrain-corrected gamma naught values of signal transmitted with vertical polarization and received with {second} polarization with radiometric terrain correction applied.";
+            asset["raster:bands"] = new JsonArray(new JsonObject
+            {
+                ["nodata"] = file.NoData,
+                ["data_type"] = StacFormat.RasterDataType(file.DataType),
+                ["spatial_resolution"] = file.ResolutionM,
+            });
+            assets[key] = asset;
         }
 
         var dataApi = $"{urls.Base}/api/data/v1/item";

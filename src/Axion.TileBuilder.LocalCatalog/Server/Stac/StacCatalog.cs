@@ -29,15 +29,15 @@ internal sealed class StacCatalog
             if (scene.Kind == SceneKind.Sentinel2L2A)
             {
                 pc.Add(PcSentinel2ItemFactory.Create(scene, urls, Assets));
-                es.Add(EsSentinel2ItemFactory.Create(scene, collectionOne: false, urls, Assets, esL2aIds));
+                es.Add(EsSentinel2ItemFactory.Create(scene, collectionOne: false, urls, Assets, esL2aIds, world.Directory));
                 if (string.CompareOrdinal(scene.ProcessingBaseline ?? "00.00", "05.00") >= 0 && !esC1Ids.Contains(Sentinel2Names.From(scene).EsC1Id))
                 {
-                    es.Add(EsSentinel2ItemFactory.Create(scene, collectionOne: true, urls, Assets, esC1Ids));
+                    es.Add(EsSentinel2ItemFactory.Create(scene, collectionOne: true, urls, Assets, esC1Ids, world.Directory));
                 }
             }
             else
             {
-                pc.Add(PcSentinel1RtcItemFactory.Create(scene, urls, Assets));
+                pc.Add(PcSentinel1RtcItemFactory.Create(scene, urls, Assets, world.Directory));
             }
         }
 

@@ -1,5 +1,4 @@
 using Axion.TileBuilder.Gdal;
-using Axion.TileBuilder.Geo;
 
 namespace Axion.TileBuilder.LocalCatalog.World.Generation;
 
@@ -48,17 +47,20 @@ internal static class S1GridRenderer
         var width = grid.Width;
         var vv = new float[StripRows * width];
         var vh = new float[StripRows * width];
+        var inverse = new UtmGridInverse(grid.Zone, grid.North, grid.OriginX, width, 10);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         for (var row = 0; row < grid.Height; row += StripRows)
         {
             ct.ThrowIfCancellationRequested();
             var rows = Math.Min(StripRows, grid.Height - row);
             var first = row;
-            Parallel.For(0, rows, parallel, r =>
+            Parallel.For(0, rows, parallel, () => new RowBuffers(width), (r, _, buffers) =>
             {
+                var n = grid.PixelCentre(0, first + r, 10).Northing;
+                inverse.Row(n, buffers.Longitudes, buffers.Latitudes);
                 for (var c = 0; c < width; c++)
                 {
-                    var (e, n) = grid.PixelCentre(c, first + r, 10);
+                    var (e, _) = grid.PixelCentre(c, first + r, 10);
                     var index = (r * width) + c;
                     if (!SceneFootprint.IsValid(template, e, n))
                     {
@@ -67,12 +69,13 @@ internal static class S1GridRenderer
                         continue;
                     }
 
-                    var (lon, lat) = Utm.Inverse(e, n, grid.Zone, grid.North);
-                    var sample = GroundTruth.Sample(lon, lat);
+                    var sample = GroundTruth.Sample(buffers.Longitudes[c], buffers.Latitudes[c]);
                     vv[index] = (float)GroundTruth.DbToLinear(GroundTruth.Backscatter(in sample, 0));
                     vh[index] = (float)GroundTruth.DbToLinear(GroundTruth.Backscatter(in sample, 1));
                 }
-            });
+
+                return buffers;
+            }, _ => { });
 
             vvRaster.Band.Write<float>(0, first, width, rows, vv.AsSpan(0, rows * width));
             vhRaster.Band.Write<float>(0, first, width, rows, vh.AsSpan(0, rows * width));

@@ -1,5 +1,4 @@
 using Axion.TileBuilder.Gdal;
-using Axion.TileBuilder.Geo;
 
 namespace Axion.TileBuilder.LocalCatalog.World.Generation;
 
@@ -89,17 +88,21 @@ internal static class S2GridRenderer
             }
         }
 
+        var inverse20 = new UtmGridInverse(grid.Zone, grid.North, grid.OriginX, width20, 20);
+        var inverse10 = new UtmGridInverse(grid.Zone, grid.North, grid.OriginX, width10, 10);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         for (var row20 = 0; row20 < height20; row20 += StripRows20)
         {
             ct.ThrowIfCancellationRequested();
             var rows20 = Math.Min(StripRows20, height20 - row20);
             var first20 = row20;
-            Parallel.For(0, rows20, parallel, r =>
+            Parallel.For(0, rows20, parallel, () => new RowBuffers(width20), (r, _, buffers) =>
             {
+                var n = grid.PixelCentre(0, first20 + r, 20).Northing;
+                inverse20.Row(n, buffers.Longitudes, buffers.Latitudes);
                 for (var c = 0; c < width20; c++)
                 {
-                    var (e, n) = grid.PixelCentre(c, first20 + r, 20);
+                    var (e, _) = grid.PixelCentre(c, first20 + r, 20);
                     var index = (r * width20) + c;
                     if (!SceneFootprint.IsValid(template, e, n))
                     {
@@ -111,7 +114,8 @@ internal static class S2GridRenderer
                         continue;
                     }
 
-                    var (lon, lat) = Utm.Inverse(e, n, grid.Zone, grid.North);
+                    var lon = buffers.Longitudes[c];
+                    var lat = buffers.Latitudes[c];
                     var clear = GroundTruth.ClearScl(GroundTruth.LandCoverAt(lon, lat));
                     for (var s = 0; s < sceneCount; s++)
                     {
@@ -119,16 +123,20 @@ internal static class S2GridRenderer
                         scl[s][index] = cloud != 0 ? cloud : clear;
                     }
                 }
-            });
+
+                return buffers;
+            }, _ => { });
 
             var first10 = row20 * 2;
             var rows10 = rows20 * 2;
-            Parallel.For(0, rows10, parallel, r =>
+            Parallel.For(0, rows10, parallel, () => new RowBuffers(width10), (r, _, buffers) =>
             {
                 Span<double> clear = stackalloc double[4];
+                var n = grid.PixelCentre(0, first10 + r, 10).Northing;
+                inverse10.Row(n, buffers.Longitudes, buffers.Latitudes);
                 for (var c = 0; c < width10; c++)
                 {
-                    var (e, n) = grid.PixelCentre(c, first10 + r, 10);
+                    var (e, _) = grid.PixelCentre(c, first10 + r, 10);
                     var index = (r * width10) + c;
                     if (!SceneFootprint.IsValid(template, e, n))
                     {
@@ -147,8 +155,7 @@ internal static class S2GridRenderer
                         continue;
                     }
 
-                    var (lon, lat) = Utm.Inverse(e, n, grid.Zone, grid.North);
-                    var sample = GroundTruth.Sample(lon, lat);
+                    var sample = GroundTruth.Sample(buffers.Longitudes[c], buffers.Latitudes[c]);
                     for (var b = 0; b < 4; b++)
                     {
                         clear[b] = GroundTruth.Reflectance(in sample, b);
@@ -169,7 +176,9 @@ internal static class S2GridRenderer
                         }
                     }
                 }
-            });
+
+                return buffers;
+            }, _ => { });
 
             for (var s = 0; s < sceneCount; s++)
             {

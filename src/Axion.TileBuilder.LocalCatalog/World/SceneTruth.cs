@@ -1,0 +1,68 @@
+using Axion.TileBuilder.Geo;
+
+namespace Axion.TileBuilder.LocalCatalog.World;
+
+/// <summary>
+/// The exact value every pixel of a generated file must hold, from <see cref="GroundTruth"/> at the pixel centre
+/// (<see cref="Utm.Inverse"/> of its easting/northing), the scene's clouds and its footprint.
+/// </summary>
+public static class SceneTruth
+{
+    /// <summary>
+    /// Expected DN of a 10 m band pixel: 0 outside the footprint, otherwise <see cref="GroundTruth.S2Dn"/> of
+    /// <see cref="GroundTruth.S2Observed"/> with the SCL class of the 20 m pixel (col/2, row/2) that contains it.
+    /// <paramref name="boaOffsetApplied"/> selects the <see cref="SyntheticScene.OffsetAppliedAssets"/> flavour.
+    /// </summary>
+    public static ushort S2Dn(SyntheticScene scene, S2Band band, int col, int row, bool boaOffsetApplied = false)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var (e, n) = SceneFootprint.PixelCentre(scene, col, row, 10);
+        if (!SceneFootprint.IsValid(scene, e, n))
+        {
+            return 0;
+        }
+
+        var (zone, north) = ZoneOf(scene);
+        var (lon, lat) = Utm.Inverse(e, n, zone, north);
+        var scl = Scl(scene, col / 2, row / 2);
+        return GroundTruth.S2Dn(GroundTruth.S2Observed(band, scl, lon, lat), scene.ProcessingBaseline!, boaOffsetApplied);
+    }
+
+    /// <summary>Expected SCL of 20 m pixel (col, row): 0 outside the footprint, otherwise <see cref="GroundTruth.Scl(SyntheticScene, double, double)"/> at its centre.</summary>
+    public static byte Scl(SyntheticScene scene, int col, int row)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var (e, n) = SceneFootprint.PixelCentre(scene, col, row, 20);
+        if (!SceneFootprint.IsValid(scene, e, n))
+        {
+            return SclClass.NoData;
+        }
+
+        var (zone, north) = ZoneOf(scene);
+        var (lon, lat) = Utm.Inverse(e, n, zone, north);
+        return GroundTruth.Scl(scene, lon, lat);
+    }
+
+    /// <summary>Expected linear power (as float32) of a Sentinel-1 pixel; <see cref="WorldFiles.S1NoData"/> outside the footprint.</summary>
+    public static float S1Linear(SyntheticScene scene, S1Polarization polarization, int col, int row)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var (e, n) = SceneFootprint.PixelCentre(scene, col, row, 10);
+        if (!SceneFootprint.IsValid(scene, e, n))
+        {
+            return (float)WorldFiles.S1NoData;
+        }
+
+        var (zone, north) = ZoneOf(scene);
+        var (lon, lat) = Utm.Inverse(e, n, zone, north);
+        return (float)GroundTruth.S1Linear(polarization, lon, lat);
+    }
+
+    /// <summary>UTM zone and hemisphere of a scene's EPSG code.</summary>
+    public static (int Zone, bool North) ZoneOf(SyntheticScene scene)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        return Utm.FromEpsg(scene.Epsg)
+            ?? throw new ArgumentException($"Scene '{scene.Id}' has EPSG:{scene.Epsg}, not a WGS 84 UTM zone.", nameof(scene));
+    }
+}

@@ -1,0 +1,41 @@
+using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Geo;
+using Axion.TileBuilder.LocalCatalog.World;
+
+namespace Axion.TileBuilder.LocalCatalog.Tests.World;
+
+/// <summary>Window reads and pixel positions for the World tests.</summary>
+internal static class WorldWindows
+{
+    public static T[] Read<T>(SyntheticWorld world, SceneAssetFile asset, int col, int row, int width, int height)
+        where T : unmanaged
+    {
+        using var ds = GdalDataset.Open(Path.Combine(world.Directory, asset.RelativePath));
+        var buffer = new T[width * height];
+        ds.GetBand(1).Read<T>(col, row, width, height, buffer);
+        return buffer;
+    }
+
+    /// <summary>Pixel (col, row) at <paramref name="resolutionM"/> of a ground point given in metres from a location (the cloud model's local frame).</summary>
+    public static (int Col, int Row) PixelOfLocalPoint(SyntheticScene scene, WorldLocation location, double eastM, double northM, double resolutionM)
+    {
+        var lon = location.Longitude + (eastM / (CloudModel.MetresPerDegreeLongitude * Math.Cos(location.Latitude * Math.PI / 180)));
+        var lat = location.Latitude + (northM / CloudModel.MetresPerDegreeLatitude);
+        var (zone, north) = SceneTruth.ZoneOf(scene);
+        var (e, n) = Utm.Forward(lon, lat, zone, north);
+        return ((int)Math.Floor((e - scene.OriginX) / resolutionM), (int)Math.Floor((scene.OriginY - n) / resolutionM));
+    }
+
+    /// <summary>A window of the given size around a pixel, clamped inside the raster.</summary>
+    public static (int Col, int Row) Around((int Col, int Row) centre, int size, int rasterSize) =>
+        (Math.Clamp(centre.Col - (size / 2), 0, rasterSize - size), Math.Clamp(centre.Row - (size / 2), 0, rasterSize - size));
+
+    /// <summary>The top-left pixel of a size x size window in the corner of the scene's nodata wedge.</summary>
+    public static (int Col, int Row) WedgeCorner(SyntheticScene scene, int size, int rasterSize) => scene.NoDataWedge!.Corner switch
+    {
+        SceneCorner.NorthWest => (0, 0),
+        SceneCorner.NorthEast => (rasterSize - size, 0),
+        SceneCorner.SouthWest => (0, rasterSize - size),
+        _ => (rasterSize - size, rasterSize - size),
+    };
+}
