@@ -36,7 +36,7 @@ internal static class CloudPlanner
                 break;
 
             case ScenePlanRole.AoiPartlyCloudy:
-                blobs.Add(new CloudBlob(0.42 * a, -0.31 * a, 0.205 * a, 0.145 * a, 25, CloudKind.Opaque));
+                blobs.Add(new CloudBlob(0.42 * a, -0.31 * a, 0.25 * a, 0.18 * a, 25, CloudKind.Opaque));
                 blobs.Add(new CloudBlob(-0.45 * a, 0.38 * a, 0.05 * a, 0.04 * a, 0, CloudKind.Cirrus));
                 break;
 

@@ -11,7 +11,7 @@ public sealed class CommandLineTests
     {
         var result = await CliHarness.RunAsync("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "build", "resume", "status", "demo", "catalog", "synth", "doctor" })
+        foreach (var command in new[] { "build", "resume", "status", "demo", "catalog", "synth", "doctor", "validate" })
         {
             Assert.Contains(command, result.Stdout, StringComparison.Ordinal);
         }

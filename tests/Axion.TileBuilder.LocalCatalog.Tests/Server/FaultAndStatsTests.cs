@@ -209,7 +209,7 @@ public sealed class FaultAndStatsTests : IAsyncLifetime
         Assert.Equal(204, (int)reset.StatusCode);
         var (_, after) = await Harness.GetJsonAsync(_client, new Uri(_server.BaseUri, "/_admin/stats").ToString());
         Assert.Equal(0, (long)after!["totalRequests"]!);
-        Assert.Equal(0, ((JsonArray)after["recent"]!).Count);
+        Assert.Empty((JsonArray)after["recent"]!);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

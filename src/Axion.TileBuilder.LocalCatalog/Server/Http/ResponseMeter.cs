@@ -10,6 +10,7 @@ namespace Axion.TileBuilder.LocalCatalog.Server.Http;
 /// </summary>
 internal sealed class ResponseMeter(Stream inner, HttpContext context, long bytesPerSecond, bool truncate) : Stream
 {
+    private static readonly TimeSpan TruncateGrace = TimeSpan.FromMilliseconds(100);
     private readonly long _started = Stopwatch.GetTimestamp();
     private long? _allowed;
     private bool _aborted;
@@ -67,6 +68,10 @@ internal sealed class ResponseMeter(Stream inner, HttpContext context, long byte
             await WriteThrottledAsync(buffer[..take], cancellationToken);
             await inner.FlushAsync(cancellationToken);
             _aborted = true;
+
+            // Flushing hands the bytes to the transport, not to the socket: give the transport a moment
+            // to send them before the abort resets the connection.
+            await Task.Delay(TruncateGrace, CancellationToken.None);
             context.Abort();
             return;
         }
