@@ -55,6 +55,8 @@ public static class AxionCli
         root.Subcommands.Add(SynthCommand.Create(runner));
         root.Subcommands.Add(DoctorCommand.Create(runner));
         root.Subcommands.Add(ValidateCommand.Create(runner));
+        root.Subcommands.Add(PlanCommand.Create(runner));
+        root.Subcommands.Add(ReportCommand.Create(runner));
         return root;
     }
 }

@@ -16,19 +16,8 @@ internal static class BatchLauncher
         LocalCatalogHost? host = null;
         try
         {
-            if (string.Equals(request.Settings.Profile.Name, BuiltInProfiles.DemoName, StringComparison.OrdinalIgnoreCase))
-            {
-                host = await LocalCatalogHost.StartAsync(request.Settings.CsvPath, DemoScenePx, null, new LocalCatalogOptions(), context.Log, cancellationToken);
-                var (start, end) = host.DateSpan;
-                var settings = request.Settings with
-                {
-                    Profile = host.ApplyTo(request.Settings.Profile),
-                    Start = request.Settings.Start ?? start,
-                    End = request.Settings.End ?? end,
-                };
-                request = request with { Settings = settings };
-            }
-
+            (host, var settings) = await StartCatalogAsync(context, request.Settings, cancellationToken);
+            request = request with { Settings = settings };
             var live = !Console.IsErrorRedirected && ReferenceEquals(context.Error, Console.Error);
             var runner = new BatchRunner(context.Log, new ProgressDisplay(context.Error, live));
             var result = await runner.RunAsync(request, cancellationToken);
@@ -41,6 +30,28 @@ internal static class BatchLauncher
                 await host.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// For the <c>demo</c> profile: starts the local catalog for the CSV and returns it with the settings
+    /// pointed at it (and the demo's date span unless --start/--end are given). Otherwise: no host, settings unchanged.
+    /// The caller disposes the host.
+    /// </summary>
+    public static async Task<(LocalCatalogHost? Host, RunSettings Settings)> StartCatalogAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(settings.Profile.Name, BuiltInProfiles.DemoName, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, settings);
+        }
+
+        var host = await LocalCatalogHost.StartAsync(settings.CsvPath, DemoScenePx, null, new LocalCatalogOptions(), context.Log, cancellationToken);
+        var (start, end) = host.DateSpan;
+        return (host, settings with
+        {
+            Profile = host.ApplyTo(settings.Profile),
+            Start = settings.Start ?? start,
+            End = settings.End ?? end,
+        });
     }
 
     public static string? SubscriptionKey() => Environment.GetEnvironmentVariable("PC_SDK_SUBSCRIPTION_KEY") is { Length: > 0 } key ? key : null;

@@ -101,8 +101,8 @@ internal static class ScenePlanner
                 s2Wedge,
                 offsetApplied));
 
-            s1.Add(S1Scene(spec, location, index, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(-2), ascending: true, rng));
-            s1.Add(S1Scene(spec, location, index, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(5), ascending: false, rng));
+            s1.Add(S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(-2), ascending: true, rng));
+            s1.Add(S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(5), ascending: false, rng));
         }
 
         return new LocationPlan(location, index, aoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
@@ -111,7 +111,6 @@ internal static class ScenePlanner
     private static SyntheticScene S1Scene(
         WorldSpec spec,
         WorldLocation location,
-        int index,
         GridPlan grid,
         IReadOnlyList<double> bbox,
         IReadOnlyList<IReadOnlyList<double>> footprint,
@@ -126,7 +125,6 @@ internal static class ScenePlanner
         var start = SceneCalendar.Pass(date, ascending ? 18.0 : 6.0, location.Longitude, (int)(rng.NextULong() % 1200));
         var absolute = SceneNaming.S1AbsoluteOrbit(s1a, start);
         var id = SceneNaming.S1Id(s1a ? "S1A" : "S1B", start, absolute, (int)(rng.NextULong() & 0xFFFFFF));
-        _ = index;
         return new SyntheticScene(
             id,
             SceneKind.Sentinel1Rtc,

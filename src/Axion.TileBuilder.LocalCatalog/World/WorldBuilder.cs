@@ -33,7 +33,11 @@ public static class WorldBuilder
     /// <exception cref="InvalidWorldSpecException">The spec is invalid.</exception>
     /// <exception cref="GdalException">GDAL failed to write a file.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; finished files stay for the next call.</exception>
-    public static SyntheticWorld Build(WorldSpec spec, string cacheRoot, IProgress<string>? progress = null, CancellationToken ct = default)
+    public static SyntheticWorld Build(WorldSpec spec, string cacheRoot, IProgress<string>? progress = null, CancellationToken ct = default) =>
+        Build(spec, cacheRoot, progress, spec?.ScenePx > MemoryStagingMaxPx, ct);
+
+    /// <summary><see cref="Build(WorldSpec, string, IProgress{string}?, CancellationToken)"/> choosing the staging (tests).</summary>
+    internal static SyntheticWorld Build(WorldSpec spec, string cacheRoot, IProgress<string>? progress, bool diskStaging, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrEmpty(cacheRoot);
@@ -57,7 +61,7 @@ public static class WorldBuilder
         RemovePartials(directory);
         GdalRuntime.Initialize();
         string? staging = null;
-        if (spec.ScenePx > MemoryStagingMaxPx)
+        if (diskStaging)
         {
             staging = Path.Combine(directory, StagingFolder);
             Directory.CreateDirectory(staging);

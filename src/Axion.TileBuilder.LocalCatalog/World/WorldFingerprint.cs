@@ -8,7 +8,7 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 public static class WorldFingerprint
 {
     /// <summary>Bump whenever the generated files or the plan change for the same spec.</summary>
-    public const string GeneratorVersion = "axion-world-1";
+    public const string GeneratorVersion = "axion-world-2";
 
     /// <summary>The canonical JSON that is hashed.</summary>
     public static string CanonicalJson(WorldSpec spec)

@@ -218,7 +218,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         catch (AxionException ex)
         {
             var message = SecretRedactor.Redact(ex.Message);
-            TileNames.DeleteTilesOf(outDir, id);
+            DeleteFilesOf(outDir, id);
             journal.MarkFailed(id, ex.Kind, ex.Reason, message);
             log.Warning("Row {Id} failed ({Reason}): {Message}", id, ex.Reason, message);
             return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, ex.Reason, message);
@@ -226,7 +226,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         catch (IOException ex)
         {
             var message = SecretRedactor.Redact(ex.Message);
-            TileNames.DeleteTilesOf(outDir, id);
+            DeleteFilesOf(outDir, id);
             journal.MarkFailed(id, FailureKind.Environment, "io_error", message);
             log.Warning("Row {Id} failed (io_error): {Message}", id, message);
             return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "io_error", message);
@@ -234,9 +234,36 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         catch (HttpRequestException ex)
         {
             var message = SecretRedactor.Redact(ex.Message);
+            DeleteFilesOf(outDir, id);
             journal.MarkFailed(id, FailureKind.Transient, "http_error", message);
             log.Warning("Row {Id} failed (http_error): {Message}", id, message);
             return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "http_error", message);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the tiles of a failed row and the temporary files of its unfinished tile writes (a write that
+    /// failed on a full disk can leave its <c>.tile_...npz.tmp-*</c> behind), so the row leaves no file and the
+    /// space is free again before the failure is journaled.
+    /// </summary>
+    private static void DeleteFilesOf(string outDir, string id)
+    {
+        TileNames.DeleteTilesOf(outDir, id);
+        foreach (var temp in Directory.EnumerateFiles(outDir, ".tile_" + id + "_*.tmp-*"))
+        {
+            var name = Path.GetFileName(temp);
+            var marker = name.LastIndexOf(".tmp-", StringComparison.Ordinal);
+            if (marker > 1 && TileNames.BelongsTo(name[1..marker], id))
+            {
+                try
+                {
+                    File.Delete(temp);
+                }
+                catch (IOException)
+                {
+                    // Best effort: the next run removes stray temporary files anyway.
+                }
+            }
         }
     }
 

@@ -60,7 +60,11 @@ public sealed class AssetReader
             {
                 var kind = Classify(ex);
                 var message = SecretRedactor.Redact(ex.Message);
-                if (attempt >= MaxAttempts || kind == FailureKind.Permanent)
+
+                // "Not recognized as a supported format" without an HTTP status is ambiguous over /vsicurl/:
+                // a dropped connection or a cut body on the header read looks the same as a file that is not
+                // a GeoTIFF. Retry it like a transient failure; only when every attempt says so is it permanent.
+                if (attempt >= MaxAttempts || (kind == FailureKind.Permanent && !IsUnrecognizedFormat(ex)))
                 {
                     var reason = kind == FailureKind.Permanent ? "asset_unreadable" : "asset_read_retries_exhausted";
                     throw new AssetReadException(
@@ -87,13 +91,21 @@ public sealed class AssetReader
         }
     }
 
+    /// <summary>GDAL could not recognise the file (no HTTP status in the message): not a TIFF, or its header read failed.</summary>
+    internal static bool IsUnrecognizedFormat(GdalException ex) =>
+        ex.HttpStatusCode is null
+        && (ex.Message.Contains("not recognized as", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("not a TIFF", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("TIFFReadDirectory", StringComparison.Ordinal));
+
     /// <summary>403/409 on a signed href: the token expired or was rejected; a new token may fix it.</summary>
     internal static bool IsAuthFailure(GdalException ex) =>
         ex.HttpStatusCode is 403 or 409
         || (ex.HttpStatusCode is null && (ex.Message.Contains(": 403", StringComparison.Ordinal) || ex.Message.Contains(": 409", StringComparison.Ordinal)));
 
     /// <summary>
-    /// Permanent: 404/410/400 or a file that is not a GeoTIFF. Everything else that goes wrong over
+    /// Permanent: 404/410/400 or a file that is not a GeoTIFF (<see cref="ReadAsync"/> still retries the latter,
+    /// see <see cref="IsUnrecognizedFormat"/>). Everything else that goes wrong over
     /// HTTP (5xx, 429, resets, truncated bodies, token rejections) is worth another attempt.
     /// </summary>
     internal static FailureKind Classify(GdalException ex)
@@ -108,14 +120,6 @@ public sealed class AssetReader
             return FailureKind.Permanent;
         }
 
-        var m = ex.Message;
-        if (m.Contains("not recognized as", StringComparison.OrdinalIgnoreCase)
-            || m.Contains("not a TIFF", StringComparison.OrdinalIgnoreCase)
-            || m.Contains("TIFFReadDirectory", StringComparison.Ordinal))
-        {
-            return ex.HttpStatusCode is null ? FailureKind.Permanent : FailureKind.Transient;
-        }
-
-        return FailureKind.Transient;
+        return IsUnrecognizedFormat(ex) ? FailureKind.Permanent : FailureKind.Transient;
     }
 }

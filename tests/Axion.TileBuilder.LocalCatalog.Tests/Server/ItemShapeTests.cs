@@ -5,20 +5,11 @@ using Axion.TileBuilder.LocalCatalog.World;
 namespace Axion.TileBuilder.LocalCatalog.Tests.Server;
 
 /// <summary>Served items carry every property key of the real sample items, and the specified asset fields.</summary>
-public sealed class ItemShapeTests : IAsyncLifetime
+public sealed class ItemShapeTests(ItemShapeFixture fixture) : IClassFixture<ItemShapeFixture>
 {
-    private readonly FakeWorld _world = FakeWorld.Create(s2Count: 4, s1Count: 2, withOffsetVariants: true);
-    private readonly HttpClient _client = Harness.Client();
-    private LocalCatalogServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await Harness.StartAsync(_world);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _client.Dispose();
-        _world.Dispose();
-    }
+    private readonly FakeWorld _world = fixture.World;
+    private readonly HttpClient _client = fixture.Client;
+    private readonly LocalCatalogServer _server = fixture.Server;
 
     private static JsonObject Sample(string name) =>
         (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)))!;

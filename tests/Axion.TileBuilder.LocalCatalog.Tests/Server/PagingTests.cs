@@ -4,21 +4,12 @@ using Axion.TileBuilder.LocalCatalog.Server;
 namespace Axion.TileBuilder.LocalCatalog.Tests.Server;
 
 /// <summary>Every match comes back exactly once when a client follows the next links, in both flavours.</summary>
-public sealed class PagingTests : IAsyncLifetime
+public sealed class PagingTests(PagingFixture fixture) : IClassFixture<PagingFixture>
 {
-    private const int S2Count = 23;
-    private readonly FakeWorld _world = FakeWorld.Create(s2Count: S2Count, s1Count: 3);
-    private readonly HttpClient _client = Harness.Client();
-    private LocalCatalogServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await Harness.StartAsync(_world);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _client.Dispose();
-        _world.Dispose();
-    }
+    private readonly FakeWorld _world = fixture.World;
+    private readonly HttpClient _client = fixture.Client;
+    private readonly LocalCatalogServer _server = fixture.Server;
+    private readonly int _s2Count = fixture.World.S2.Count();
 
     private IEnumerable<string> ExpectedS2IdsNewestFirst() =>
         _world.S2.OrderByDescending(s => s.Datetime).Select(s => s.Id);
@@ -71,7 +62,7 @@ public sealed class PagingTests : IAsyncLifetime
         var (_, items) = await Harness.GetJsonAsync(_client, _server.PlanetaryComputerStacRoot + "/collections/sentinel-2-l2a/items");
         Assert.Equal(10, Harness.Features(items!).Count());
         var (_, search) = await Harness.PostJsonAsync(_client, _server.PlanetaryComputerStacRoot + "/search", new JsonObject());
-        Assert.Equal(S2Count + 3, Harness.Features(search!).Count());
+        Assert.Equal(_s2Count + 3, Harness.Features(search!).Count());
         Assert.DoesNotContain(((JsonArray)search!["links"]!), l => (string?)l!["rel"] == "next");
     }
 
@@ -80,7 +71,7 @@ public sealed class PagingTests : IAsyncLifetime
     {
         var pages = await Harness.AllPagesAsync(_client, _server.PlanetaryComputerStacRoot + "/search?collections=sentinel-2-l2a,sentinel-1-rtc&limit=4", null);
         var ids = Harness.Ids(pages).ToList();
-        Assert.Equal(S2Count + 3, ids.Count);
+        Assert.Equal(_s2Count + 3, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
@@ -95,14 +86,14 @@ public sealed class PagingTests : IAsyncLifetime
         var empty = pages[^1];
         Assert.Empty(Harness.Features(empty));
         Assert.Equal(0, (int)empty["numberReturned"]!);
-        Assert.Equal(S2Count, (int)empty["numberMatched"]!);
+        Assert.Equal(_s2Count, (int)empty["numberMatched"]!);
         Assert.DoesNotContain(((JsonArray)empty["links"]!), l => (string?)l!["rel"] == "next");
 
         var first = pages[0];
-        Assert.Equal(S2Count, (int)first["numberMatched"]!);
+        Assert.Equal(_s2Count, (int)first["numberMatched"]!);
         Assert.Equal(5, (int)first["numberReturned"]!);
         Assert.Equal(5, (int)first["context"]!["limit"]!);
-        Assert.Equal(S2Count, (int)first["context"]!["matched"]!);
+        Assert.Equal(_s2Count, (int)first["context"]!["matched"]!);
         Assert.Equal(5, (int)first["context"]!["returned"]!);
         var next = ((JsonArray)first["links"]!).OfType<JsonObject>().Single(l => (string?)l["rel"] == "next");
         Assert.Equal("POST", (string?)next["method"]);
@@ -120,8 +111,8 @@ public sealed class PagingTests : IAsyncLifetime
     {
         var pages = await Harness.AllPagesAsync(_client, _server.EarthSearchStacRoot + "/collections/sentinel-2-l2a/items", null);
         Assert.Equal(10, Harness.Features(pages[0]).Count());
-        Assert.Equal(S2Count, Harness.Ids(pages).Distinct().Count());
-        Assert.Equal(S2Count, Harness.Ids(pages).Count());
+        Assert.Equal(_s2Count, Harness.Ids(pages).Distinct().Count());
+        Assert.Equal(_s2Count, Harness.Ids(pages).Count());
         Assert.Empty(Harness.Features(pages[^1]));
     }
 

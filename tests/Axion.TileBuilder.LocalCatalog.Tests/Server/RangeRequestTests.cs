@@ -4,27 +4,21 @@ using Axion.TileBuilder.LocalCatalog.Server;
 namespace Axion.TileBuilder.LocalCatalog.Tests.Server;
 
 /// <summary>HTTP range behaviour of asset reads (single, multi, suffix, unsatisfiable, HEAD, validators).</summary>
-public sealed class RangeRequestTests : IAsyncLifetime
+public sealed class RangeRequestTests : IClassFixture<RangeFixture>
 {
-    private readonly FakeWorld _world = FakeWorld.Create(s2Count: 1, s1Count: 0);
-    private readonly HttpClient _client = Harness.Client();
-    private LocalCatalogServer _server = null!;
-    private string _href = null!;
-    private byte[] _local = null!;
+    private readonly HttpClient _client;
+    private readonly LocalCatalogServer _server;
+    private readonly string _href;
+    private readonly byte[] _local;
 
-    public async Task InitializeAsync()
+    public RangeRequestTests(RangeFixture fixture)
     {
-        _server = await Harness.StartAsync(_world);
-        var (_, page) = await Harness.GetJsonAsync(_client, $"{_server.EarthSearchStacRoot}/collections/sentinel-2-l2a/items");
-        _href = (string)Harness.Features(page!).Single()["assets"]!["green"]!["href"]!;
-        _local = File.ReadAllBytes(Path.Combine(_world.Root, _world.S2.Single().Assets.Single(a => a.Key == "B03").RelativePath));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _client.Dispose();
-        _world.Dispose();
+        _client = fixture.Client;
+        _server = fixture.Server;
+        var scene = fixture.World.S2.Single();
+        var item = _client.GetStringAsync(new Uri($"{_server.EarthSearchStacRoot}/collections/sentinel-2-l2a/items")).GetAwaiter().GetResult();
+        _href = (string)Harness.Features(System.Text.Json.Nodes.JsonNode.Parse(item)!).Single()["assets"]!["green"]!["href"]!;
+        _local = File.ReadAllBytes(Path.Combine(fixture.World.Root, scene.Assets.Single(a => a.Key == "B03").RelativePath));
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string? range, Action<HttpRequestMessage>? configure = null)

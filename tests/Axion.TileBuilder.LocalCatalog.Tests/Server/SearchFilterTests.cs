@@ -5,20 +5,11 @@ using Axion.TileBuilder.LocalCatalog.Server;
 namespace Axion.TileBuilder.LocalCatalog.Tests.Server;
 
 /// <summary>Search semantics: bbox, intersects, datetime, query, CQL2, sortby, and the flavours' error quirks.</summary>
-public sealed class SearchFilterTests : IAsyncLifetime
+public sealed class SearchFilterTests(SearchFixture fixture) : IClassFixture<SearchFixture>
 {
-    private readonly FakeWorld _world = FakeWorld.Create(s2Count: 10, s1Count: 2);
-    private readonly HttpClient _client = Harness.Client();
-    private LocalCatalogServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await Harness.StartAsync(_world);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _client.Dispose();
-        _world.Dispose();
-    }
+    private readonly FakeWorld _world = fixture.World;
+    private readonly HttpClient _client = fixture.Client;
+    private readonly LocalCatalogServer _server = fixture.Server;
 
     private string PcSearch => _server.PlanetaryComputerStacRoot + "/search";
 

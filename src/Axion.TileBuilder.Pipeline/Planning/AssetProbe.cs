@@ -1,0 +1,84 @@
+using System.Globalization;
+using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Pipeline.Reading;
+
+namespace Axion.TileBuilder.Pipeline.Planning;
+
+/// <summary>
+/// Decides from an open dataset (header only: geotransform, CRS, block layout) how an asset is read
+/// onto the grid and what the read costs. Blocking: call on an I/O thread.
+/// </summary>
+internal static class AssetProbe
+{
+    private const string TiffDomain = "TIFF";
+
+    public static AssetReadPlan Inspect(GdalDataset dataset, TargetGrid grid, AssetRef asset, string band, string warpResampling)
+    {
+        var aligned = GridReader.IsAligned(dataset, grid);
+        var gt = dataset.GeoTransform;
+        var window = aligned
+            ? SourceWindows.Aligned(gt, dataset.Width, dataset.Height, grid)
+            : SourceWindows.Warped(dataset, grid);
+        var raster = dataset.GetBand(1);
+        var (blockWidth, blockHeight) = raster.BlockSize;
+        var layout = Layout(raster, blockWidth, blockHeight);
+        var touched = new List<ByteRange>();
+        if (window is { } w)
+        {
+            foreach (var (c, r) in BlockMath.TouchedBlocks(w, blockWidth, blockHeight).Blocks())
+            {
+                if (layout.Blocks.TryGetValue((c, r), out var range))
+                {
+                    touched.Add(range);
+                }
+            }
+        }
+
+        // A COG stores the overview blocks before the full-resolution ones: the smallest full-resolution
+        // offset is the header end only without overviews (see docs/architecture.md, "Plan and estimate").
+        var firstData = raster.OverviewCount == 0 && layout.Blocks.Count > 0 ? layout.Blocks.Values.Min(b => b.Offset) : (long?)null;
+        return new AssetReadPlan
+        {
+            Band = band,
+            ItemId = asset.ItemId,
+            AssetKey = asset.AssetKey,
+            Href = asset.Href.AbsoluteUri,
+            Method = aligned ? ReadMethod.Aligned : ReadMethod.Warped,
+            Resampling = aligned ? "near" : warpResampling,
+            SourceEpsg = dataset.Epsg,
+            SourceWidth = dataset.Width,
+            SourceHeight = dataset.Height,
+            SourcePixelSize = gt.PixelWidth,
+            SourceWindow = window,
+            BlockWidth = blockWidth,
+            BlockHeight = blockHeight,
+            Estimate = CogReadModel.Estimate(touched, CogReadModel.HeaderBytes(firstData, layout.End)),
+            Asset = asset,
+        };
+    }
+
+    /// <summary>Offset and compressed size of every block of band 1 (full resolution) from the TIFF metadata domain.</summary>
+    private static (Dictionary<(int, int), ByteRange> Blocks, long End) Layout(GdalBand band, int blockWidth, int blockHeight)
+    {
+        var columns = (band.Width + blockWidth - 1) / blockWidth;
+        var rows = (band.Height + blockHeight - 1) / blockHeight;
+        var blocks = new Dictionary<(int, int), ByteRange>(columns * rows);
+        long end = 0;
+        var inv = CultureInfo.InvariantCulture;
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var offset = band.GetMetadataItem(string.Create(inv, $"BLOCK_OFFSET_{c}_{r}"), TiffDomain);
+                var size = band.GetMetadataItem(string.Create(inv, $"BLOCK_SIZE_{c}_{r}"), TiffDomain);
+                if (long.TryParse(offset, NumberStyles.Integer, inv, out var o) && long.TryParse(size, NumberStyles.Integer, inv, out var s) && s > 0)
+                {
+                    blocks[(c, r)] = new ByteRange(o, s);
+                    end = Math.Max(end, o + s);
+                }
+            }
+        }
+
+        return (blocks, end);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Stac.Security;
+using Serilog;
+
+namespace Axion.TileBuilder.Pipeline.Planning;
+
+/// <summary>
+/// Plans every row of a locations CSV with the settings of a build (same workers), writing nothing:
+/// catalog searches, the SCL checks of the candidates and the COG headers of the chosen assets.
+/// </summary>
+public sealed class BatchPlanner(ILogger log)
+{
+    /// <summary>Plans every row; rows that cannot be planned are returned with their reason.</summary>
+    /// <param name="settings">The batch settings (as for <c>build</c>).</param>
+    /// <param name="subscriptionKey">Planetary Computer subscription key, or null.</param>
+    /// <param name="today">Date of the default date window (UTC today when null).</param>
+    /// <param name="cancellationToken">Stops planning.</param>
+    public async Task<BatchPlan> PlanAsync(RunSettings settings, string? subscriptionKey, DateOnly? today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var clock = Stopwatch.StartNew();
+        var options = settings.ToBuildOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new AxionException(FailureKind.BadInput, "invalid options: " + string.Join("; ", errors));
+        }
+
+        GdalRuntime.Initialize();
+        var parsed = LocationCsvParser.Parse(new StringReader(ReadCsv(settings.CsvPath)), settings.CsvPath);
+        foreach (var warning in parsed.Warnings)
+        {
+            log.Warning("{Warning}", warning);
+        }
+
+        var outcomes = new ConcurrentBag<RowPlanOutcome>();
+        foreach (var error in parsed.RowErrors)
+        {
+            outcomes.Add(new RowPlanOutcome { RowId = error.RowId, Line = error.Line, Kind = FailureKind.BadInput, Reason = "bad_input", Message = error.Message });
+        }
+
+        using var scope = new RowEnvironmentScope(settings, string.Empty, subscriptionKey, today, log);
+        var planner = new RowPlanner(scope.Environment);
+        log.Information("Planning {Count} rows with {Workers} workers (catalog {Catalog})", parsed.Rows.Count, options.Workers, settings.Profile.Name);
+        await Parallel.ForEachAsync(
+            parsed.Rows,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
+            async (row, ct) => outcomes.Add(await PlanRowAsync(planner, row, ct)));
+        return new BatchPlan
+        {
+            Rows = outcomes.OrderBy(o => o.Line).ThenBy(o => o.RowId, StringComparer.Ordinal).ToList(),
+            Seconds = clock.Elapsed.TotalSeconds,
+        };
+    }
+
+    private async Task<RowPlanOutcome> PlanRowAsync(RowPlanner planner, LocationRow row, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var plan = await planner.PlanAsync(row, cancellationToken);
+            log.Debug("Row {Id}: S2 {S2}, S1 {S1}, {MB:F1} MB estimated", row.Id, plan.S2.Id, plan.S1.Id, plan.BuildBytes / 1e6);
+            return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Plan = plan, Seconds = clock.Elapsed.TotalSeconds };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AxionException ex)
+        {
+            return Failed(row, ex.Kind, ex.Reason, ex.Message, clock);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Failed(row, FailureKind.Transient, "http_error", ex.Message, clock);
+        }
+        catch (IOException ex)
+        {
+            return Failed(row, FailureKind.Environment, "io_error", ex.Message, clock);
+        }
+    }
+
+    private RowPlanOutcome Failed(LocationRow row, FailureKind kind, string reason, string message, Stopwatch clock)
+    {
+        var redacted = SecretRedactor.Redact(message);
+        log.Warning("Row {Id} cannot be planned ({Reason}): {Message}", row.Id, reason, redacted);
+        return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Kind = kind, Reason = reason, Message = redacted, Seconds = clock.Elapsed.TotalSeconds };
+    }
+
+    private static string ReadCsv(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new AxionException(FailureKind.BadInput, $"cannot read the locations CSV {path}: {ex.Message}", ex);
+        }
+    }
+}

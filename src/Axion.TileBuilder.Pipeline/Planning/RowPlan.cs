@@ -1,0 +1,97 @@
+using System.Text.Json.Serialization;
+using Axion.TileBuilder.Grid;
+using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Radiometry;
+using Axion.TileBuilder.Stac.Model;
+
+namespace Axion.TileBuilder.Pipeline.Planning;
+
+/// <summary>
+/// Everything decided for one row before a band is read: the grid, the date window, every scene
+/// verdict with its reason, the chosen Sentinel-2 and Sentinel-1 items, the radiometric rule and how
+/// each asset will be read, with the expected cost. Serialise it with <see cref="RowPlanJson"/>.
+/// The chosen scene's SCL window (read during selection) travels with the plan for masking, unserialised.
+/// </summary>
+public sealed record RowPlan
+{
+    /// <summary>Location id.</summary>
+    public required string RowId { get; init; }
+
+    /// <summary>The AOI grid every band is read onto (UTM zone of the point, 10 m).</summary>
+    public required TargetGrid Grid { get; init; }
+
+    /// <summary>AOI tiles across.</summary>
+    public required int TilesX { get; init; }
+
+    /// <summary>AOI tiles down.</summary>
+    public required int TilesY { get; init; }
+
+    /// <summary>Date window searched, <c>yyyy-MM-dd..yyyy-MM-dd</c> (inclusive).</summary>
+    public required string Window { get; init; }
+
+    /// <summary>Sentinel-2 items found by the search.</summary>
+    public required int S2Found { get; init; }
+
+    /// <summary>Verdicts on the Sentinel-2 candidates (rejected by the ranker, then the SCL checks in order).</summary>
+    public required IReadOnlyList<CandidateVerdict> S2Candidates { get; init; }
+
+    /// <summary>The chosen Sentinel-2 scene.</summary>
+    public required S2Choice S2 { get; init; }
+
+    /// <summary>Sentinel-1 items found around the Sentinel-2 date.</summary>
+    public required int S1Found { get; init; }
+
+    /// <summary>Verdicts on the Sentinel-1 candidates.</summary>
+    public required IReadOnlyList<CandidateVerdict> S1Candidates { get; init; }
+
+    /// <summary>The paired Sentinel-1 acquisition.</summary>
+    public required S1Choice S1 { get; init; }
+
+    /// <summary>DN-to-reflectance rule of the chosen Sentinel-2 item.</summary>
+    public required S2RadiometryRule Radiometry { get; init; }
+
+    /// <summary>Read plan per asset: SCL (already read), B02, B03, B04, B08, vv, vh.</summary>
+    public required IReadOnlyList<AssetReadPlan> Reads { get; init; }
+
+    /// <summary>Bytes spent by the plan on the SCL checks (all candidates checked), measured.</summary>
+    public required long PlanBytes { get; init; }
+
+    /// <summary>HTTP operations of the SCL checks, measured (GDAL's count).</summary>
+    public required long PlanRequests { get; init; }
+
+    /// <summary>Bytes spent opening the headers of the band assets during planning, measured (in a build the read reuses them from GDAL's cache).</summary>
+    public required long ProbeBytes { get; init; }
+
+    /// <summary>HTTP operations of the header probes, measured.</summary>
+    public required long ProbeRequests { get; init; }
+
+    /// <summary>Estimated bytes of the build reads still to do after planning (headers and blocks of the band assets).</summary>
+    public long EstimatedBytes => Reads.Where(r => !r.ReadInPlan).Sum(r => r.Estimate.Bytes);
+
+    /// <summary>Estimated HTTP requests of the build reads still to do.</summary>
+    public long EstimatedRequests => Reads.Where(r => !r.ReadInPlan).Sum(r => (long)r.Estimate.Requests);
+
+    /// <summary>What a build of this row is expected to download: <see cref="PlanBytes"/> + <see cref="EstimatedBytes"/>.</summary>
+    public long BuildBytes => PlanBytes + EstimatedBytes;
+
+    /// <summary>The location row (not serialised).</summary>
+    [JsonIgnore]
+    public LocationRow? Row { get; init; }
+
+    /// <summary>The Core grid of the AOI (not serialised).</summary>
+    [JsonIgnore]
+    public AoiGrid? AoiGrid { get; init; }
+
+    /// <summary>The chosen Sentinel-2 item (not serialised).</summary>
+    [JsonIgnore]
+    public StacItem? S2Item { get; init; }
+
+    /// <summary>The chosen Sentinel-1 item (not serialised).</summary>
+    [JsonIgnore]
+    public StacItem? S1Item { get; init; }
+
+    /// <summary>The chosen scene's SCL classes on the AOI grid, row-major (not serialised).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<byte>? Scl { get; init; }
+}

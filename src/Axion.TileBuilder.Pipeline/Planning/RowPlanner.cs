@@ -1,0 +1,245 @@
+using System.Globalization;
+using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Grid;
+using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Profiles;
+using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Radiometry;
+using Axion.TileBuilder.Selection;
+using Axion.TileBuilder.Stac.Model;
+using Axion.TileBuilder.Stac.Search;
+using Axion.TileBuilder.Stac.Security;
+
+namespace Axion.TileBuilder.Pipeline.Planning;
+
+/// <summary>
+/// The plan phase of a row: grid, date window, Sentinel-2 search and ranking, the SCL checks of the
+/// best candidates (the chosen SCL is kept for masking), Sentinel-1 search and pairing, the radiometric
+/// rule, and the read plan of every band asset from its COG header. Reads no band pixels.
+/// </summary>
+public sealed class RowPlanner(RowEnvironment env)
+{
+    /// <summary>Sentinel-2 bands read by the build, in tile order.</summary>
+    public static readonly IReadOnlyList<string> S2Bands = ["B02", "B03", "B04", "B08"];
+
+    /// <summary>Sentinel-1 polarisations read by the build, in tile order.</summary>
+    public static readonly IReadOnlyList<string> S1Bands = ["vv", "vh"];
+
+    private const int SearchLimit = 100;
+    private const int MaxItemsPerSearch = 500;
+
+    /// <summary>Plans one row; throws an <see cref="AxionException"/> (e.g. <see cref="RowFailedException"/>) when the row cannot be built.</summary>
+    public async Task<RowPlan> PlanAsync(LocationRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var options = env.Options;
+        var selection = options.Selection;
+        var grid = AoiGridPlanner.Plan(row, options.TilesX, options.TilesY, options.TileSize, options.PixelSize);
+        var target = new TargetGrid(grid.Epsg, grid.OriginX, grid.OriginY, grid.Width, grid.Height, grid.PixelSize);
+        var window = DateWindow.Resolve(row, options.Start, options.End, env.Today, selection.DefaultWindowDays);
+        var bbox = grid.BoundsLonLat();
+
+        // 1. Sentinel-2 candidates, best first; cloud limit sent to the server and re-checked by the ranker.
+        var s2Source = env.Profile.Sentinel2;
+        var s2Items = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
+        var s2Keys = s2Source.Assets.Values.ToArray();
+        var ranking = S2CandidateRanker.Rank(
+            s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)),
+            selection,
+            grid,
+            window);
+        var s2Verdicts = ranking.Decisions.Where(d => !d.Accepted).Select(d => new CandidateVerdict(d.Id, "rejected", d.Reason)).ToList();
+        if (ranking.Ranked.Count == 0)
+        {
+            throw new RowFailedException(
+                FailureKind.NoData,
+                "no_s2_candidates",
+                $"no Sentinel-2 scene in {window} with cloud cover <= {selection.MaxSceneCloud.ToString(CultureInfo.InvariantCulture)}% covers the AOI "
+                + $"({s2Items.Count} found, {ranking.Decisions.Count(d => !d.Accepted)} rejected)");
+        }
+
+        // 2. Cheap SCL checks on the best few: the chosen scene's SCL is kept for masking.
+        StacItem? chosen = null;
+        byte[]? scl = null;
+        AssetReadPlan? sclPlan = null;
+        double clearFraction = 0;
+        long planBytes = 0, planRequests = 0;
+        foreach (var candidate in ranking.Ranked.Take(selection.MaxCandidatesToCheck))
+        {
+            var item = s2Items[candidate.Id];
+            var asset = Asset(item, s2Source, "SCL");
+            var read = await env.Sentinel2Reader.ReadAsync(
+                asset,
+                ds =>
+                {
+                    var plan = AssetProbe.Inspect(ds, target, asset, "SCL", "near");
+                    var values = plan.Method == ReadMethod.Aligned
+                        ? GridReader.ReadAligned<byte>(ds, 1, target, 0)
+                        : GridReader.ReadWarped<byte>(ds, 1, target, "near", 0);
+                    return (Values: values, Plan: plan);
+                },
+                cancellationToken);
+            planBytes += read.Bytes;
+            planRequests += read.Requests;
+            var clear = ClearFraction.Compute(read.Value.Values, selection.InvalidSclClasses);
+            if (clear >= selection.MinClear)
+            {
+                chosen = item;
+                scl = read.Value.Values;
+                sclPlan = read.Value.Plan with { ReadInPlan = true };
+                clearFraction = clear;
+                s2Verdicts.Add(new CandidateVerdict(item.Id, "chosen", Invariant($"AOI clear fraction {clear:F3} >= {selection.MinClear}")));
+                break;
+            }
+
+            s2Verdicts.Add(new CandidateVerdict(item.Id, "rejected", Invariant($"AOI clear fraction {clear:F3} < {selection.MinClear}")));
+        }
+
+        if (chosen is null || scl is null || sclPlan is null)
+        {
+            throw new RowFailedException(
+                FailureKind.NoData,
+                "no_clear_scene",
+                Invariant($"none of the {Math.Min(ranking.Ranked.Count, selection.MaxCandidatesToCheck)} best Sentinel-2 scenes in {window} has an AOI clear fraction >= {selection.MinClear}"));
+        }
+
+        // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI.
+        var s1Source = env.Profile.Sentinel1;
+        var s1Items = await SearchAsync(
+            env.Sentinel1Catalog,
+            s1Source,
+            bbox,
+            chosen.Datetime - selection.S1MaxDelta,
+            chosen.Datetime + selection.S1MaxDelta,
+            null,
+            cancellationToken);
+        var s1Keys = s1Source.Assets.Values.ToArray();
+        var pairing = S1Pairing.Choose(
+            chosen.Datetime,
+            s1Items.Values.Select(i => StacMapping.ToCandidate(i, s1Source.Collection, s1Keys)),
+            selection.S1MaxDelta,
+            grid);
+        var s1Verdicts = pairing.Decisions
+            .Select(d => new CandidateVerdict(d.Id, d.Accepted ? (d.Id == pairing.Chosen?.Id ? "chosen" : "eligible") : "rejected", d.Reason))
+            .ToList();
+        if (pairing.Chosen is null)
+        {
+            throw new RowFailedException(
+                FailureKind.NoData,
+                "no_s1_pair",
+                Invariant($"no Sentinel-1 acquisition with {string.Join('+', s1Keys)} covers the AOI within {selection.S1MaxDays} days of {chosen.Datetime:yyyy-MM-dd} ({s1Items.Count} found)"));
+        }
+
+        var s1 = s1Items[pairing.Chosen.Id];
+
+        // 4. Radiometry rule for the chosen Sentinel-2 item.
+        var reference = chosen.Assets[s2Source.Assets["B04"]];
+        var rule = S2RadiometryResolver.Resolve(new S2RadiometryInput(
+            FlavorOf(s2Source.Flavor),
+            chosen.ProcessingBaseline,
+            chosen.BoaOffsetApplied,
+            reference.Scale,
+            reference.Offset,
+            chosen.Datetime));
+
+        // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
+        var probes = S2Bands.Select(band => Probe(env.Sentinel2Reader, Asset(chosen, s2Source, band), target, band, cancellationToken))
+            .Concat(S1Bands.Select(pol => Probe(env.Sentinel1Reader, Asset(s1, s1Source, pol), target, pol, cancellationToken)))
+            .ToArray();
+        var probed = await Task.WhenAll(probes);
+
+        return new RowPlan
+        {
+            RowId = row.Id,
+            Grid = target,
+            TilesX = grid.TilesX,
+            TilesY = grid.TilesY,
+            Window = window.ToString(),
+            S2Found = s2Items.Count,
+            S2Candidates = s2Verdicts,
+            S2 = new S2Choice
+            {
+                Id = chosen.Id,
+                Datetime = chosen.Datetime,
+                CloudCover = chosen.CloudCover,
+                ProcessingBaseline = chosen.ProcessingBaseline,
+                AoiClearFraction = Math.Round(clearFraction, 4),
+            },
+            S1Found = s1Items.Count,
+            S1Candidates = s1Verdicts,
+            S1 = new S1Choice(s1.Id, s1.Datetime, pairing.DeltaDays ?? 0),
+            Radiometry = rule,
+            Reads = [sclPlan, .. probed.Select(p => p.Value)],
+            PlanBytes = planBytes,
+            PlanRequests = planRequests,
+            ProbeBytes = probed.Sum(p => p.Bytes),
+            ProbeRequests = probed.Sum(p => p.Requests),
+            Row = row,
+            AoiGrid = grid,
+            S2Item = chosen,
+            S1Item = s1,
+            Scl = scl,
+        };
+    }
+
+    private static Task<AssetReadResult<AssetReadPlan>> Probe(AssetReader reader, AssetRef asset, TargetGrid target, string band, CancellationToken cancellationToken) =>
+        reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, "bilinear"), cancellationToken);
+
+    private static async Task<Dictionary<string, StacItem>> SearchAsync(
+        StacClient client,
+        SourceProfile source,
+        Geo.GeoBounds bbox,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        double? maxCloud,
+        CancellationToken cancellationToken)
+    {
+        var request = new StacSearchRequest
+        {
+            Collections = [source.Collection],
+            Bbox = [bbox.West, bbox.South, bbox.East, bbox.North],
+            Limit = SearchLimit,
+            MaxCloudCover = maxCloud,
+            CloudFilter = maxCloud is null ? CloudFilterStyle.None : source.CloudFilter switch
+            {
+                "cql2" => CloudFilterStyle.Cql2,
+                "none" => CloudFilterStyle.None,
+                _ => CloudFilterStyle.Query,
+            },
+        }.WithInterval(start, end);
+        var items = new Dictionary<string, StacItem>(StringComparer.Ordinal);
+        await foreach (var item in client.SearchAsync(request, cancellationToken))
+        {
+            items.TryAdd(item.Id, item);
+            if (items.Count >= MaxItemsPerSearch)
+            {
+                break;
+            }
+        }
+
+        return items;
+    }
+
+    private static AssetRef Asset(StacItem item, SourceProfile source, string band)
+    {
+        var key = source.Assets[band];
+        if (!item.Assets.TryGetValue(key, out var asset))
+        {
+            throw new RowFailedException(FailureKind.Permanent, "missing_asset", $"item {item.Id} has no asset '{key}' ({band})");
+        }
+
+        var uri = HrefPolicy.Validate(item, asset, source.ExtraAllowedSchemes.ToArray());
+        return new AssetRef(item.Id, key, uri, item.Collection ?? source.Collection);
+    }
+
+    private static S2CollectionFlavor FlavorOf(string flavor) => flavor switch
+    {
+        "planetary-computer" => S2CollectionFlavor.PlanetaryComputer,
+        "earth-search-l2a" => S2CollectionFlavor.EarthSearchL2A,
+        "earth-search-c1" => S2CollectionFlavor.EarthSearchC1,
+        _ => S2CollectionFlavor.Generic,
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

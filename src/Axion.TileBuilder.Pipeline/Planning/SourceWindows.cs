@@ -1,0 +1,90 @@
+using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Grid;
+using Axion.TileBuilder.Pipeline.Reading;
+
+namespace Axion.TileBuilder.Pipeline.Planning;
+
+/// <summary>The source pixels a read of a <see cref="TargetGrid"/> needs, for aligned copies and for warps.</summary>
+public static class SourceWindows
+{
+    /// <summary>Extra source pixels around a warp's footprint: the bilinear kernel radius plus GDALWarp's own margin.</summary>
+    public const int WarpPadding = 2;
+
+    private const int EdgeSamples = 16;
+
+    /// <summary>
+    /// The window an aligned read copies (the same arithmetic as the aligned grid read): the source
+    /// pixels that hold the target pixel centres, clipped to the raster; null when it misses the raster.
+    /// </summary>
+    /// <param name="source">Geotransform of the source (north-up, pixel size a whole multiple of the grid's).</param>
+    /// <param name="sourceWidth">Source width, pixels.</param>
+    /// <param name="sourceHeight">Source height, pixels.</param>
+    /// <param name="grid">The target grid.</param>
+    public static PixelWindow? Aligned(GeoTransform source, int sourceWidth, int sourceHeight, TargetGrid grid)
+    {
+        var factor = (long)Math.Round(source.PixelWidth / grid.PixelSize);
+        var offsetCols = (long)Math.Round((grid.OriginX - source.OriginX) / grid.PixelSize);
+        var offsetRows = (long)Math.Round((source.OriginY - grid.OriginY) / grid.PixelSize);
+        var col0 = Math.Max(FloorDiv(offsetCols, factor), 0);
+        var row0 = Math.Max(FloorDiv(offsetRows, factor), 0);
+        var col1 = Math.Min(FloorDiv(offsetCols + grid.Width - 1, factor), sourceWidth - 1);
+        var row1 = Math.Min(FloorDiv(offsetRows + grid.Height - 1, factor), sourceHeight - 1);
+        return col1 < col0 || row1 < row0 ? null : new PixelWindow((int)col0, (int)row0, (int)(col1 - col0 + 1), (int)(row1 - row0 + 1));
+    }
+
+    /// <summary>
+    /// The window a warp reads: the grid's outline (densified) transformed into the source CRS and
+    /// pixel space, padded by <see cref="WarpPadding"/>, clipped to the raster; null when it misses.
+    /// </summary>
+    public static PixelWindow? Warped(GdalDataset source, TargetGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var i = 0; i <= EdgeSamples; i++)
+        {
+            var f = (double)i / EdgeSamples;
+            var x = grid.OriginX + (f * (grid.MaxX - grid.OriginX));
+            var y = grid.MinY + (f * (grid.OriginY - grid.MinY));
+            xs.AddRange([x, x, grid.OriginX, grid.MaxX]);
+            ys.AddRange([grid.OriginY, grid.MinY, y, y]);
+        }
+
+        var xa = xs.ToArray();
+        var ya = ys.ToArray();
+        if (source.Epsg is { } epsg && epsg != grid.Epsg)
+        {
+            using var transform = CoordinateTransform.Create(grid.Epsg, epsg);
+            transform.Transform(xa, ya);
+        }
+
+        var gt = source.GeoTransform;
+        double minC = double.MaxValue, minR = double.MaxValue, maxC = double.MinValue, maxR = double.MinValue;
+        for (var i = 0; i < xa.Length; i++)
+        {
+            if (!double.IsFinite(xa[i]) || !double.IsFinite(ya[i]))
+            {
+                continue;
+            }
+
+            var (c, r) = gt.WorldToPixel(xa[i], ya[i]);
+            minC = Math.Min(minC, c);
+            maxC = Math.Max(maxC, c);
+            minR = Math.Min(minR, r);
+            maxR = Math.Max(maxR, r);
+        }
+
+        if (minC > maxC)
+        {
+            return null;
+        }
+
+        var col0 = Math.Max((long)Math.Floor(minC) - WarpPadding, 0);
+        var row0 = Math.Max((long)Math.Floor(minR) - WarpPadding, 0);
+        var col1 = Math.Min((long)Math.Ceiling(maxC) + WarpPadding - 1, source.Width - 1);
+        var row1 = Math.Min((long)Math.Ceiling(maxR) + WarpPadding - 1, source.Height - 1);
+        return col1 < col0 || row1 < row0 ? null : new PixelWindow((int)col0, (int)row0, (int)(col1 - col0 + 1), (int)(row1 - row0 + 1));
+    }
+
+    private static long FloorDiv(long a, long b) => (long)Math.Floor((double)a / b);
+}

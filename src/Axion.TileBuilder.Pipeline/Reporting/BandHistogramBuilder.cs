@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using Axion.TileBuilder.Output.Npz;
+
+namespace Axion.TileBuilder.Pipeline.Reporting;
+
+/// <summary>
+/// Samples the six bands of <c>.npz</c> tiles into fixed-range histograms (see
+/// <see cref="HistogramRange.Bands"/>): every <see cref="ReportOptions.SampleStride"/>-th pixel of
+/// at most <see cref="ReportOptions.MaxHistogramTiles"/> tiles picked evenly over the list.
+/// </summary>
+public static class BandHistogramBuilder
+{
+    /// <summary>The histograms, and how many tiles were read and how many could not be.</summary>
+    public static (IReadOnlyList<BandHistogram> Histograms, int TilesRead, int TilesUnreadable) Build(
+        IReadOnlyList<string> tilePaths,
+        ReportOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tilePaths);
+        var accumulators = HistogramRange.Bands.Select(r => new Accumulator(r, options.Bins)).ToArray();
+        var read = 0;
+        var unreadable = 0;
+        foreach (var path in Pick(tilePaths, options.MaxHistogramTiles))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                using var npz = NpzReader.Open(path);
+                var bands = accumulators.Select(a => npz.Get(a.Range.Key).AsFloat32()).ToArray();
+                for (var b = 0; b < bands.Length; b++)
+                {
+                    accumulators[b].Add(bands[b], options.SampleStride);
+                }
+
+                read++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or NpyFormatException or InvalidOperationException or KeyNotFoundException)
+            {
+                unreadable++;
+            }
+        }
+
+        return (accumulators.Select(a => a.ToHistogram()).ToArray(), read, unreadable);
+    }
+
+    /// <summary>At most <paramref name="max"/> items spread evenly over <paramref name="items"/> (all of them when fewer).</summary>
+    internal static IEnumerable<string> Pick(IReadOnlyList<string> items, int max)
+    {
+        if (items.Count <= max)
+        {
+            return items;
+        }
+
+        return Enumerable.Range(0, max).Select(i => items[(int)((long)i * items.Count / max)]);
+    }
+
+    private sealed class Accumulator(HistogramRange range, int binCount)
+    {
+        private readonly long[] _bins = new long[binCount];
+        private long _sampled;
+        private long _nan;
+        private long _below;
+        private long _above;
+        private double _sum;
+
+        public HistogramRange Range { get; } = range;
+
+        public void Add(float[] values, int stride)
+        {
+            var width = Range.Max - Range.Min;
+            for (var i = 0; i < values.Length; i += stride)
+            {
+                _sampled++;
+                double v = values[i];
+                if (!double.IsFinite(v))
+                {
+                    _nan++;
+                    continue;
+                }
+
+                _sum += v;
+                if (v < Range.Min)
+                {
+                    _below++;
+                }
+                else if (v > Range.Max)
+                {
+                    _above++;
+                }
+                else
+                {
+                    var bin = (int)((v - Range.Min) / width * _bins.Length);
+                    _bins[Math.Min(bin, _bins.Length - 1)]++;
+                }
+            }
+        }
+
+        public BandHistogram ToHistogram()
+        {
+            var finite = _sampled - _nan;
+            return new BandHistogram
+            {
+                Range = Range,
+                Bins = _bins.ToArray(),
+                Sampled = _sampled,
+                NaN = _nan,
+                Below = _below,
+                Above = _above,
+                Mean = finite > 0 ? _sum / finite : null,
+            };
+        }
+    }
+}

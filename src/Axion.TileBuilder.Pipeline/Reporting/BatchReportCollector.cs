@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Quicklooks;
+using Axion.TileBuilder.Stac.Security;
+
+namespace Axion.TileBuilder.Pipeline.Reporting;
+
+/// <summary>Gathers a <see cref="BatchReport"/> from an open journal and the files of its out dir (reads only).</summary>
+public static class BatchReportCollector
+{
+    /// <summary>Reads the journal's summary and rows, the done rows' decisions, which quicklooks exist, and samples the tiles.</summary>
+    public static BatchReport Collect(BatchJournal journal, ReportOptions options, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var outDir = journal.OutDir;
+        var summary = journal.Summarize();
+        var rows = journal.List();
+        var locations = rows.Take(options.MaxRows).Select(r => Entry(r, outDir)).ToList();
+        var tiles = rows
+            .Where(r => r.State == RowState.Done)
+            .SelectMany(r => r.Outcome?.Files ?? [])
+            .Where(f => f.EndsWith(".npz", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => Path.Combine(outDir, f))
+            .ToList();
+        var (histograms, read, unreadable) = BandHistogramBuilder.Build(tiles, options, cancellationToken);
+        return new BatchReport
+        {
+            OutDir = outDir,
+            GeneratedAt = generatedAt.ToUniversalTime(),
+            Run = journal.Run,
+            Summary = summary,
+            Locations = locations,
+            LocationsOmitted = Math.Max(0, rows.Count - locations.Count),
+            Histograms = histograms,
+            TilesListed = tiles.Count,
+            TilesSampled = read,
+            TilesUnreadable = unreadable,
+            Options = options,
+        };
+    }
+
+    /// <summary>One row as the report lists it; decisions are read leniently (a missing field stays null).</summary>
+    internal static LocationEntry Entry(JournalRow row, string outDir)
+    {
+        var entry = new LocationEntry
+        {
+            RowId = row.RowId,
+            Line = row.Line,
+            State = row.State,
+            FailureKind = row.FailureKind?.ToString(),
+            Reason = row.Reason,
+            Message = row.Message is null ? null : SecretRedactor.Redact(row.Message),
+            Attempts = row.Attempts,
+        };
+        if (row.Outcome is not { } outcome)
+        {
+            return entry;
+        }
+
+        entry = entry with
+        {
+            TilesWritten = outcome.TilesWritten,
+            TilesRejected = outcome.TilesRejected,
+            BytesRead = outcome.BytesRead,
+            Seconds = outcome.Seconds,
+            Quicklook = File.Exists(QuicklookFiles.PathFor(outDir, row.RowId)) ? QuicklookFiles.FileName(row.RowId) : null,
+        };
+        return WithItems(entry, outcome.ItemsJson);
+    }
+
+    private static LocationEntry WithItems(LocationEntry entry, string itemsJson)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(itemsJson);
+        }
+        catch (JsonException)
+        {
+            return entry;
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return entry;
+            }
+
+            var decisions = Child(root, "decisions");
+            var s2 = Child(decisions, "s2");
+            var s1 = Child(decisions, "s1");
+            var firstTile = Child(root, "tiles") is { ValueKind: JsonValueKind.Array } tiles && tiles.GetArrayLength() > 0 ? tiles[0] : default;
+            return entry with
+            {
+                S2Item = Text(s2, "id") ?? Text(firstTile, "S2ItemId"),
+                S2Datetime = Time(s2, "datetime") ?? Time(firstTile, "S2Datetime"),
+                S2CloudCover = Number(s2, "cloud_cover") ?? Number(firstTile, "SceneCloudCover"),
+                AoiClearFraction = Number(s2, "aoi_clear_fraction") ?? Number(firstTile, "AoiClearFraction"),
+                S1Item = Text(s1, "id") ?? Text(firstTile, "S1ItemId"),
+                S1Datetime = Time(s1, "datetime") ?? Time(firstTile, "S1Datetime"),
+                DeltaDays = Number(s1, "delta_days") ?? Number(firstTile, "DeltaDays"),
+            };
+        }
+    }
+
+    private static JsonElement Child(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : default;
+
+    private static string? Text(JsonElement e, string name) =>
+        Child(e, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    private static double? Number(JsonElement e, string name) =>
+        Child(e, name) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
+
+    private static DateTimeOffset? Time(JsonElement e, string name) =>
+        Text(e, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t.ToUniversalTime() : null;
+}

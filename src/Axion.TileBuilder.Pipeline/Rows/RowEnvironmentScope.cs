@@ -1,0 +1,95 @@
+using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Pipeline.Execution;
+using Axion.TileBuilder.Pipeline.Profiles;
+using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Stac.Search;
+using Axion.TileBuilder.Stac.Security;
+using Axion.TileBuilder.Stac.Signing;
+using Serilog;
+
+namespace Axion.TileBuilder.Pipeline.Rows;
+
+/// <summary>
+/// Owns what a <see cref="RowEnvironment"/> needs for the length of a run: the I/O threads, network
+/// statistics, one HTTP client, one signer per token endpoint, the STAC clients and the asset readers.
+/// </summary>
+public sealed class RowEnvironmentScope : IDisposable
+{
+    private readonly BlockingIoPool _pool;
+    private readonly NetworkStatsTracker _stats;
+    private readonly SocketsHttpHandler _handler;
+    private readonly HttpClient _http;
+    private readonly Dictionary<string, IHrefSigner> _signers = new(StringComparer.Ordinal);
+
+    /// <param name="settings">Batch settings (profile and options).</param>
+    /// <param name="outDir">Output folder of the tiles (empty when nothing is written, e.g. <c>plan</c>).</param>
+    /// <param name="subscriptionKey">Planetary Computer subscription key, or null.</param>
+    /// <param name="today">Date of the default date window (UTC today when null).</param>
+    /// <param name="log">Logger.</param>
+    public RowEnvironmentScope(RunSettings settings, string outDir, string? subscriptionKey, DateOnly? today, ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = settings.ToBuildOptions();
+        _pool = new BlockingIoPool(Math.Clamp(options.Workers * 2, 4, 32));
+        _stats = new NetworkStatsTracker();
+        _handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 32,
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+        _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+
+        IHrefSigner SignerFor(SourceProfile source)
+        {
+            if (source.Signing is not { Method: "planetary-computer" } signing)
+            {
+                return NoSigning.Instance;
+            }
+
+            var endpoint = signing.TokenUrl ?? BuiltInProfiles.PlanetaryComputerToken;
+            if (!_signers.TryGetValue(endpoint, out var signer))
+            {
+                signer = new PlanetaryComputerSigner(_http, new PlanetaryComputerSignerOptions
+                {
+                    TokenEndpoint = new Uri(endpoint),
+                    SubscriptionKey = subscriptionKey,
+                    Log = m => log.Debug("{Message}", SecretRedactor.Redact(m)),
+                });
+                _signers[endpoint] = signer;
+            }
+
+            return signer;
+        }
+
+        Environment = new RowEnvironment
+        {
+            Profile = settings.Profile,
+            Options = options,
+            OutDir = outDir,
+            Today = today ?? DateOnly.FromDateTime(DateTime.UtcNow),
+            Sentinel2Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel2.StacUrl))),
+            Sentinel1Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel1.StacUrl))),
+            Sentinel2Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel2), log, _stats),
+            Sentinel1Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel1), log, _stats),
+            Log = log,
+            ToolVersion = BatchRunner.ToolVersion,
+        };
+    }
+
+    /// <summary>The environment rows run in; valid until this scope is disposed.</summary>
+    public RowEnvironment Environment { get; }
+
+    public void Dispose()
+    {
+        foreach (var signer in _signers.Values)
+        {
+            (signer as IDisposable)?.Dispose();
+        }
+
+        _http.Dispose();
+        _handler.Dispose();
+        _stats.Dispose();
+        _pool.Dispose();
+    }
+}

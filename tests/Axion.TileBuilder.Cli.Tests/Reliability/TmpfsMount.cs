@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace Axion.TileBuilder.Cli.Tests.Reliability;
+
+/// <summary>A small tmpfs mounted on a fresh folder (needs root); unmounted and removed on dispose.</summary>
+internal sealed class TmpfsMount : IDisposable
+{
+    private TmpfsMount(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>Mounts a tmpfs of <paramref name="sizeKb"/> KiB; fails the test (does not skip) when mounting is not possible.</summary>
+    public static TmpfsMount Create(string parent, int sizeKb)
+    {
+        var path = System.IO.Path.Combine(parent, "tmpfs");
+        Directory.CreateDirectory(path);
+        var (code, output) = Run("mount", "-t", "tmpfs", "-o", $"size={sizeKb}k", "tmpfs", path);
+        Assert.True(code == 0, $"mount -t tmpfs failed (exit {code}): {output}. This test needs root and a kernel that allows tmpfs mounts.");
+        return new TmpfsMount(path);
+    }
+
+    /// <summary>Changes the size limit in place (files stay).</summary>
+    public void Resize(int sizeKb)
+    {
+        var (code, output) = Run("mount", "-o", $"remount,size={sizeKb}k", Path);
+        Assert.True(code == 0, $"remount failed (exit {code}): {output}");
+    }
+
+    public void Dispose()
+    {
+        if (Run("umount", Path).Code != 0)
+        {
+            Run("umount", "-l", Path);
+        }
+
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static (int Code, string Output) Run(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Trim());
+    }
+}

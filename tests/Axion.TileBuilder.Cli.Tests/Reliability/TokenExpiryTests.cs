@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Axion.TileBuilder.Cli.Tests.Support;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.LocalCatalog.Server;
+
+namespace Axion.TileBuilder.Cli.Tests.Reliability;
+
+/// <summary>Issue "signing never expires mid-batch": SAS tokens that live much shorter than the batch.</summary>
+[Collection(ReliabilityCollection.Name)]
+public sealed class TokenExpiryTests(ReliabilityFixture fixture)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task Tokens_shorter_than_the_batch_are_renewed_and_every_rejected_read_is_retried()
+    {
+        await using var server = await LocalCatalogServer.StartAsync(
+            fixture.World,
+            new LocalCatalogOptions { TokenLifetime = Lifetime, Faults = new FaultOptions { LatencyMs = 40 }, RequestLogSize = 1_000_000 });
+        var outDir = fixture.NewDir("rel-token");
+
+        var clock = Stopwatch.StartNew();
+        var result = await CliHarness.RunAsync([.. fixture.BuildArgs(TestPaths.SampleCsv, outDir, server, workers: 1)]);
+        var elapsed = clock.Elapsed;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(elapsed > 2 * Lifetime, $"the batch took {elapsed.TotalSeconds:F1} s: not longer than two token lifetimes, so it proves nothing");
+        using (var journal = BatchJournal.Open(outDir, create: false))
+        {
+            Assert.Equal(3, journal.Summarize().Count(RowState.Done));
+        }
+
+        var stats = server.Stats.Snapshot();
+        Assert.True(stats.Recent.Count == stats.TotalRequests, "the request log must hold every request");
+        var issued = stats.Recent.Count(e => e.Category == RequestCategory.Token && e.Status == 200);
+        Assert.True(issued > 2, $"the server issued {issued} tokens in {elapsed.TotalSeconds:F1} s with a {Lifetime.TotalSeconds} s lifetime");
+
+        // Every asset request refused with 403 (token expired in flight) was followed by a successful read of the same file.
+        var assets = stats.Recent.Where(e => e.Category == RequestCategory.Asset).ToList();
+        for (var i = 0; i < assets.Count; i++)
+        {
+            if (assets[i].Status != 403)
+            {
+                continue;
+            }
+
+            var path = assets[i].Path;
+            Assert.True(
+                assets.Skip(i + 1).Any(e => e.Path == path && e.Status is 200 or 206),
+                $"403 on {path} at {assets[i].Time:HH:mm:ss.fff} was never followed by a successful read");
+        }
+
+        TileSnapshot.AssertEqual(fixture.SampleReference, TileSnapshot.Read(outDir));
+    }
+}

@@ -1,0 +1,165 @@
+using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Reporting;
+using Axion.TileBuilder.Pipeline.Tests.Support;
+
+namespace Axion.TileBuilder.Pipeline.Tests.Reporting;
+
+public sealed class ReportGeneratorTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 2, 8, 30, 0, TimeSpan.Zero);
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Report_holds_the_summary_the_locations_and_escaped_data()
+    {
+        ReportDataset.Create(_dir.Path);
+
+        var result = ReportGenerator.Generate(_dir.Path, new ReportOptions(), new FixedClock(Now), CancellationToken.None);
+
+        Assert.Equal(Path.Combine(_dir.Path, "report.html"), result.Path);
+        var html = File.ReadAllText(result.Path);
+        Assert.Equal(new FileInfo(result.Path).Length, result.Bytes);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"rows-total\">3<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"rows-done\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"rows-failed\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"rows-pending\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"tiles-written\">2<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"tiles-rejected\">2<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"mb-read\">3.5<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"catalog\">demo<", html, StringComparison.Ordinal);
+        Assert.Contains("<td>no_clear_scene</td>", html, StringComparison.Ordinal); // failures by reason
+        Assert.Contains("<td>valid_fraction_below_min</td><td class=\"n\">2</td>", html, StringComparison.Ordinal);
+
+        // Location table: the done row with its items, dates, delta and quicklook.
+        Assert.Contains("S2B_MSIL2A_20240612T104619_R051_T31UDQ", html, StringComparison.Ordinal);
+        Assert.Contains("<td>2024-06-12</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>2024-06-14</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"n\">1.8</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"n\">12.5</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"ql\" src=\"quicklooks/alpha.png\"", html, StringComparison.Ordinal);
+
+        // Everything from data is escaped: the odd id, the failure message, the settings JSON.
+        Assert.Contains("b&amp;&lt;x&gt;&quot;q&#39;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReportDataset.OddId, html, StringComparison.Ordinal);
+        Assert.Contains("scene &lt;script&gt;alert(1)&lt;/script&gt; &amp; more", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;settings&lt;/b&gt;", html, StringComparison.Ordinal);
+
+        // Self-contained: no external resource.
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", html, StringComparison.Ordinal);
+        Assert.Equal(6, CountOf(html, "<svg class=\"hist\""));
+        Assert.Equal(["journal.db", "report.html", "tile_alpha_0_0.npz", "tile_alpha_0_1.npz"],
+            Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Where(n => !n!.StartsWith("journal.db-", StringComparison.Ordinal) && n != BatchJournal.LockFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Histograms_sample_every_7th_pixel_into_fixed_ranges()
+    {
+        ReportDataset.Create(_dir.Path, quicklook: false);
+
+        var report = ReportGenerator.Generate(_dir.Path, new ReportOptions(), new FixedClock(Now), CancellationToken.None).Report;
+
+        Assert.Equal((2, 2, 0), (report.TilesListed, report.TilesSampled, report.TilesUnreadable));
+        const int n = ReportDataset.TileSize * ReportDataset.TileSize;
+        var perTile = (n + 6) / 7;
+        var byKey = report.Histograms.ToDictionary(h => h.Range.Key);
+        Assert.Equal(ReportDataset.Keys, report.Histograms.Select(h => h.Range.Key));
+        for (var b = 0; b < ReportDataset.Keys.Length; b++)
+        {
+            var h = byKey[ReportDataset.Keys[b]];
+            Assert.Equal(50, h.Bins.Count);
+            Assert.Equal(2L * perTile, h.Sampled);
+            var expected = new long[50];
+            foreach (var tile in new[] { ReportDataset.Tile00, ReportDataset.Tile01 })
+            {
+                var v = tile[b];
+                if (v >= h.Range.Min && v <= h.Range.Max)
+                {
+                    var nanHere = b == 5 && ReferenceEquals(tile, ReportDataset.Tile00) ? ((n / 2) + 6) / 7 : 0;
+                    expected[(int)((v - h.Range.Min) / (h.Range.Max - h.Range.Min) * 50)] += perTile - nanHere;
+                }
+            }
+
+            Assert.Equal(expected, h.Bins);
+        }
+
+        Assert.Equal(perTile, byKey["s1_vv"].Above); // tile 0_1 has VV 10 dB > 5
+        Assert.Equal(((n / 2) + 6) / 7, byKey["s2_b8"].NaN);
+        Assert.Equal(-10.0, byKey["s1_vh"].Mean!.Value + 10.0, 3); // VH -20 everywhere
+        Assert.Equal(0.3, byKey["s2_b8"].Mean!.Value, 5);
+    }
+
+    [Fact]
+    public void Limits_list_the_first_rows_and_sample_few_tiles_and_count_unreadable_ones()
+    {
+        ReportDataset.Create(_dir.Path, quicklook: false);
+        File.WriteAllText(Path.Combine(_dir.Path, "tile_alpha_0_1.npz"), "not a zip");
+
+        var result = ReportGenerator.Generate(_dir.Path, new ReportOptions { MaxRows = 1, MaxHistogramTiles = 5 }, new FixedClock(Now), CancellationToken.None);
+
+        Assert.Equal(["alpha"], result.Report.Locations.Select(l => l.RowId));
+        Assert.Equal(2, result.Report.LocationsOmitted);
+        Assert.Equal((1, 1), (result.Report.TilesSampled, result.Report.TilesUnreadable));
+        var html = File.ReadAllText(result.Path);
+        Assert.Contains("2 more locations not listed", html, StringComparison.Ordinal);
+        Assert.Contains("1 tiles could not be read", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal); // no quicklook file, no broken image
+    }
+
+    [Fact]
+    public void Missing_journal_and_bad_options_are_bad_input()
+    {
+        var none = Assert.Throws<AxionException>(() => ReportGenerator.Generate(_dir.Path, new ReportOptions(), TimeProvider.System, CancellationToken.None));
+        Assert.Equal(FailureKind.BadInput, none.Kind);
+        Assert.Contains("journal.db not found", none.Message, StringComparison.Ordinal);
+
+        ReportDataset.Create(_dir.Path, quicklook: false);
+        var bad = Assert.Throws<AxionException>(() => ReportGenerator.Generate(_dir.Path, new ReportOptions { MaxRows = -1 }, TimeProvider.System, CancellationToken.None));
+        Assert.Contains("--max-rows must be >= 0, got -1", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_running_batch_holding_the_lock_gives_a_clear_error()
+    {
+        ReportDataset.Create(_dir.Path, quicklook: false);
+        using var running = BatchJournal.Open(_dir.Path, create: false);
+
+        var ex = Assert.Throws<JournalLockedException>(() => ReportGenerator.Generate(_dir.Path, new ReportOptions(), TimeProvider.System, CancellationToken.None));
+
+        Assert.Contains("another axion-tiles process is using", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir.Path, "report.html")));
+    }
+
+    [Fact]
+    public void Pick_spreads_evenly_and_keeps_all_when_few()
+    {
+        var items = Enumerable.Range(0, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        Assert.Equal(items, BandHistogramBuilder.Pick(items, 10));
+        Assert.Equal(["0", "2", "5", "7"], BandHistogramBuilder.Pick(items, 4));
+        Assert.Empty(BandHistogramBuilder.Pick(items, 0));
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
