@@ -57,9 +57,11 @@ internal sealed class BuildOptionSet
 
     public Option<bool> Uncompressed { get; } = new("--uncompressed") { Description = "Store arrays without DEFLATE (like np.savez); default is compressed (like np.savez_compressed)." };
 
+    public Option<bool> NoQuicklooks { get; } = new("--no-quicklooks") { Description = "Do not write quicklooks/<id>.png (true colour with the cloud mask, S1 false colour, tile grid) per location." };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed })
+        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks })
         {
             command.Options.Add(option);
         }
@@ -101,6 +103,7 @@ internal sealed class BuildOptionSet
             IncludeScl = parse.GetValue(IncludeScl),
             IncludeValidMask = parse.GetValue(IncludeValid),
             Compressed = !parse.GetValue(Uncompressed),
+            Quicklooks = !parse.GetValue(NoQuicklooks),
         };
     }
 

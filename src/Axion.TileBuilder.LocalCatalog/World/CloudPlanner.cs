@@ -17,13 +17,13 @@ internal static class CloudPlanner
         switch (role)
         {
             case ScenePlanRole.AoiOvercast:
-            {
-                // Covers the AOI plus the guard with its core and rim, wobble (-10 %) and projection slack included.
-                var r = (a + GuardM) * Math.Sqrt(2) / 0.86;
-                blobs.Add(new CloudBlob(rng.Range(-300, 300), rng.Range(-300, 300), r * 1.08, r, rng.Range(0, 180), CloudKind.Opaque));
-                blobs.Add(new CloudBlob(-a * 0.2, a * 0.3, a * 0.25, a * 0.15, 30, CloudKind.Cirrus));
-                break;
-            }
+                {
+                    // Covers the AOI plus the guard with its core and rim, wobble (-10 %) and projection slack included.
+                    var r = (a + GuardM) * Math.Sqrt(2) / 0.86;
+                    blobs.Add(new CloudBlob(rng.Range(-300, 300), rng.Range(-300, 300), r * 1.08, r, rng.Range(0, 180), CloudKind.Opaque));
+                    blobs.Add(new CloudBlob(-a * 0.2, a * 0.3, a * 0.25, a * 0.15, 30, CloudKind.Cirrus));
+                    break;
+                }
 
             case ScenePlanRole.SceneCloudy:
                 for (var i = 0; i < 6; i++)
@@ -41,13 +41,13 @@ internal static class CloudPlanner
                 break;
 
             case ScenePlanRole.AoiClear:
-            {
-                // Outside the AOI and its guard, towards the inside of the scene; its shadow stays out too.
-                var r = 0.16 * a;
-                var distance = a + GuardM + (1.15 * r) + 700;
-                blobs.Add(new CloudBlob(sceneDirectionX * distance, 0.2 * a, r, r * 0.8, 10, CloudKind.Opaque));
-                break;
-            }
+                {
+                    // Outside the AOI and its guard, towards the inside of the scene; its shadow stays out too.
+                    var r = 0.16 * a;
+                    var distance = a + GuardM + (1.15 * r) + 700;
+                    blobs.Add(new CloudBlob(sceneDirectionX * distance, 0.2 * a, r, r * 0.8, 10, CloudKind.Opaque));
+                    break;
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown scene role.");

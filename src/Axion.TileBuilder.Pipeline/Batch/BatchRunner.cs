@@ -9,6 +9,7 @@ using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Locations;
 using Axion.TileBuilder.Pipeline.Execution;
 using Axion.TileBuilder.Pipeline.Profiles;
+using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Pipeline.Reading;
 using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Pipeline.Tiles;
@@ -124,6 +125,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
                 Sentinel1Reader = new AssetReader(pool, SignerFor(settings.Profile.Sentinel1), log, stats),
                 Log = log,
                 ToolVersion = ToolVersion,
+                Quicklooks = settings.Quicklooks,
             };
             var processor = new RowProcessor(environment);
             var processed = 0;
@@ -176,6 +178,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
 
         journal.MarkRunning(id);
+        QuicklookFiles.Delete(outDir, id);
         var removed = TileNames.DeleteTilesOf(outDir, id);
         if (removed > 0)
         {
@@ -334,6 +337,8 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             {
                 File.Delete(Path.Combine(request.OutDir, file));
             }
+
+            QuicklookFiles.Delete(request.OutDir, done.RowId);
         }
 
         journal.ReplaceRun(info);
@@ -360,6 +365,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
 
     private static void RemoveOrphanTempFiles(string outDir)
     {
+        QuicklookFiles.RemoveOrphanTempFiles(outDir);
         foreach (var temp in Directory.EnumerateFiles(outDir, ".*.tmp-*"))
         {
             File.Delete(temp);

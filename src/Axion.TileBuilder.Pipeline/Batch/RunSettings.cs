@@ -72,6 +72,10 @@ public sealed record RunSettings
     [JsonPropertyName("compressed")]
     public bool Compressed { get; init; } = true;
 
+    /// <summary>Write a quicklook PNG per done row (not part of the batch identity).</summary>
+    [JsonPropertyName("quicklooks")]
+    public bool Quicklooks { get; init; } = true;
+
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
     {
@@ -112,6 +116,7 @@ public sealed record RunSettings
         {
             CsvPath = string.Empty, // the CSV's content hash is compared instead
             Workers = 0,
+            Quicklooks = true,
             Profile = Profile with
             {
                 Description = null,

@@ -30,4 +30,7 @@ public sealed record RowEnvironment
 
     /// <summary>Tool version written into each tile's metadata.</summary>
     public required string ToolVersion { get; init; }
+
+    /// <summary>Write <c>quicklooks/&lt;id&gt;.png</c> for every done row. Default true.</summary>
+    public bool Quicklooks { get; init; } = true;
 }

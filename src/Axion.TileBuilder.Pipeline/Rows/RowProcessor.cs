@@ -5,6 +5,7 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Locations;
 using Axion.TileBuilder.Pipeline.Planning;
+using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Pipeline.Reading;
 using Axion.TileBuilder.Pipeline.Tiles;
 using Axion.TileBuilder.Radiometry;
@@ -88,6 +89,18 @@ public sealed class RowProcessor(RowEnvironment env)
                 FailureKind.NoData,
                 "no_valid_tiles",
                 string.Create(CultureInfo.InvariantCulture, $"no tile of {plan.S2.Id} reaches the valid fraction {selection.MinValid} ({rejected.Values.Sum()} rejected)"));
+        }
+
+        if (env.Quicklooks)
+        {
+            try
+            {
+                QuicklookRenderer.Render(QuicklookInput.FromBands(bands, plan.AoiGrid, tiles), QuicklookFiles.PathFor(env.OutDir, plan.Row.Id));
+            }
+            catch (QuicklookWriteException ex)
+            {
+                env.Log.Warning("Row {Id}: quicklook not written: {Message}", plan.Row.Id, ex.Message);
+            }
         }
 
         var decisions = Decisions(plan);

@@ -11,12 +11,16 @@ internal static class ChildCli
     /// <summary>Starts the process; every line it writes (stdout and stderr) goes to <paramref name="lines"/>.</summary>
     public static Process Start(IReadOnlyList<string> args, System.Collections.Concurrent.ConcurrentQueue<string>? lines, IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // env --default-signal: a test host started from a background job inherits SIGINT as
+        // ignored; the child must see Ctrl+C like a user's terminal delivers it.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT,TERM");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(TestPaths.CliDll);
         foreach (var arg in args)
         {

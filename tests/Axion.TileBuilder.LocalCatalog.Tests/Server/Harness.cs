@@ -60,4 +60,18 @@ public static class Harness
         pages.SelectMany(p => ((JsonArray)p["features"]!).Select(f => (string)f!["id"]!));
 
     public static IEnumerable<JsonObject> Features(JsonNode page) => ((JsonArray)page["features"]!).OfType<JsonObject>();
+
+    /// <summary>
+    /// Waits (up to 5 s) until a condition holds. Stats are recorded when the server's middleware
+    /// finishes, which can be just after the client has read the whole response.
+    /// </summary>
+    public static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 250 && !condition(); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(condition(), "condition not reached within 5 s");
+    }
 }

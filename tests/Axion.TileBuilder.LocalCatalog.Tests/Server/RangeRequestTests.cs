@@ -121,6 +121,19 @@ public sealed class RangeRequestTests : IClassFixture<RangeFixture>
     }
 
     [Fact]
+    public async Task Concurrent_range_reads_each_get_their_own_bytes()
+    {
+        var tasks = Enumerable.Range(0, 24).Select(async i =>
+        {
+            var first = i * 4000;
+            var response = await SendAsync(HttpMethod.Get, $"bytes={first}-{first + 2999}");
+            Assert.Equal(206, (int)response.StatusCode);
+            Assert.Equal(_local[first..(first + 3000)], await response.Content.ReadAsByteArrayAsync());
+        });
+        await Task.WhenAll(tasks);
+    }
+
+    [Fact]
     public async Task Paths_outside_the_registered_assets_are_not_served()
     {
         var traversal = await _client.GetAsync(new Uri(_server.BaseUri, "/s3/sentinel-cogs/..%2F..%2Fetc%2Fpasswd"));

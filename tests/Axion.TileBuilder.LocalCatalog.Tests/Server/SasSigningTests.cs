@@ -155,6 +155,7 @@ public sealed class SasSigningTests : IAsyncLifetime
         request.Headers.Add("Ocp-Apim-Subscription-Key", "local-test-key");
         Assert.Equal(200, (int)(await _client.SendAsync(request)).StatusCode);
         await TokenAsync("sentinel-2-l2a");
+        await Harness.WaitForAsync(() => _server.Stats.Snapshot().TotalRequests == 2);
         var stats = _server.Stats.Snapshot();
         Assert.Equal(1, stats.SubscriptionKeyRequests);
         Assert.Equal(2, stats.Category(RequestCategory.Token).Requests);

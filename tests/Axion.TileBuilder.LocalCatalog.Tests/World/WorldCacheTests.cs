@@ -6,7 +6,7 @@ namespace Axion.TileBuilder.LocalCatalog.Tests.World;
 /// <summary>Determinism, cache reuse and resume, on a small world (512 px, one location).</summary>
 public sealed class WorldCacheTests : IDisposable
 {
-    private static readonly WorldSpec Small = new([new WorldLocation("quito", -0.18, -78.47)], ScenePx: 512, Seed: 7);
+    private static readonly WorldSpec Small = new([new WorldLocation("quito", -0.18, -78.47)], ScenePx: 512, Seed: 7, IncludeEarthSearchL2AVariants: false);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"axion-world-cache-{Guid.NewGuid():N}");
 
@@ -38,7 +38,7 @@ public sealed class WorldCacheTests : IDisposable
         var a = Hashes(first.Directory);
         var b = Hashes(second.Directory);
         Assert.Contains(WorldFiles.IndexFileName, a.Keys);
-        Assert.Equal((4 * 5) + (4 * 4) + (8 * 2), a.Keys.Count(k => k.EndsWith(".tif")));
+        Assert.Equal((4 * 5) + (8 * 2), a.Keys.Count(k => k.EndsWith(".tif")));
         Assert.Equal(a.OrderBy(p => p.Key), b.OrderBy(p => p.Key));
     }
 
@@ -88,12 +88,12 @@ public sealed class WorldCacheTests : IDisposable
     {
         var baseline = WorldFingerprint.Compute(Small);
         Assert.Matches("^[0-9a-f]{64}$", baseline);
-        Assert.Equal(baseline, WorldFingerprint.Compute(new WorldSpec([new WorldLocation("quito", -0.18, -78.47)], 512, 7)));
+        Assert.Equal(baseline, WorldFingerprint.Compute(new WorldSpec([new WorldLocation("quito", -0.18, -78.47)], 512, 7, false)));
         WorldSpec[] variants =
         [
             Small with { ScenePx = 1024 },
             Small with { Seed = 8 },
-            Small with { IncludeEarthSearchL2AVariants = false },
+            Small with { IncludeEarthSearchL2AVariants = true },
             Small with { AoiSizeM = 10240 },
             Small with { Locations = [new WorldLocation("quito", -0.181, -78.47)] },
             Small with { Locations = [new WorldLocation("quito2", -0.18, -78.47)] },

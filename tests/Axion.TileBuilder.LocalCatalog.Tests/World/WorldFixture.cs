@@ -4,7 +4,7 @@ namespace Axion.TileBuilder.LocalCatalog.Tests.World;
 
 /// <summary>
 /// One generated world shared by the World tests: a northern location on 2022 dates and a southern one on 2021 dates,
-/// 1536 px scenes (15.36 km: the smallest with overviews in every file) around a 4 x 4-tile AOI (10.24 km), to keep the tests fast.
+/// 1280 px scenes (12.8 km, still with overviews in every file) around a 3 x 3-tile AOI (7.68 km), to keep the tests fast.
 /// </summary>
 public sealed class WorldFixture : IDisposable
 {
@@ -16,8 +16,8 @@ public sealed class WorldFixture : IDisposable
             new WorldLocation("paris", 48.8566, 2.3522),
             new WorldLocation("cape", -33.9249, 18.4241),
         ],
-        ScenePx: 1536,
-        AoiSizeM: 10240);
+        ScenePx: 1280,
+        AoiSizeM: 7680);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         World = WorldBuilder.Build(Spec, Root);
         BuildSeconds = watch.Elapsed.TotalSeconds;

@@ -20,8 +20,8 @@ public sealed class WorldValueTests(WorldFixture fixture)
         var scene = Scene(location, ScenePlanRole.AoiPartlyCloudy);
         var blob = scene.Clouds!.Blobs.First(b => b.Kind == CloudKind.Opaque);
         var px = fixture.Spec.ScenePx;
-        var (col, row) = WorldWindows.Around(WorldWindows.PixelOfLocalPoint(scene, location, blob.EastM - 300, blob.NorthM, 10), 320, px);
-        CheckS2Window(scene, col - (col % 2), row - (row % 2), 320, expectClouds: true);
+        var (col, row) = WorldWindows.Around(WorldWindows.PixelOfLocalPoint(scene, location, blob.EastM - 200, blob.NorthM, 10), 256, px);
+        CheckS2Window(scene, col - (col % 2), row - (row % 2), 256, expectClouds: true);
     }
 
     [Theory]
