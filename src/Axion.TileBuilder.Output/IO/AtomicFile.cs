@@ -82,7 +82,15 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>Closes the stream; deletes the temporary file unless committed.</summary>
     public void Dispose()
     {
-        _stream?.Dispose();
+        try
+        {
+            _stream?.Dispose();
+        }
+        catch (IOException) when (!_committed)
+        {
+            // Flushing the rest of an abandoned file failed (disk full): the temp file is deleted below.
+        }
+
         _stream = null;
         if (!_committed)
         {

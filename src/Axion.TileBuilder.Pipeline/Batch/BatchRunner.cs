@@ -139,7 +139,15 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
                     observer?.RowFinished(report);
                 });
 
-            TileIndex.Write(request.OutDir, journal);
+            try
+            {
+                TileIndex.Write(request.OutDir, journal);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AxionException)
+            {
+                // The index is rebuilt from the journal by every run; the tiles and the journal are intact.
+                log.Error("Could not write index.csv/index.geojson ({Message}); the next build or resume writes them", SecretRedactor.Redact(ex.Message));
+            }
             var summary = journal.Summarize();
             log.Information(
                 "Batch finished: {Done} done, {Failed} failed of {Total}; {Tiles} tiles; {MB:F1} MB read in {Seconds:F1} s",
@@ -188,7 +196,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = await processor.ProcessAsync(row, cancellationToken);
+            var result = await ProcessWithRetriesAsync(processor, row, outDir, cancellationToken);
             var items = new JsonObject
             {
                 ["decisions"] = JsonNode.Parse(result.DecisionsJson),
@@ -266,6 +274,31 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
                 {
                     // Best effort: the next run removes stray temporary files anyway.
                 }
+            }
+        }
+    }
+
+    /// <summary>Attempts per row for transient failures (each attempt has its own request-level retries).</summary>
+    public const int RowAttempts = 3;
+
+    /// <summary>
+    /// Runs a row, retrying it as a whole when it failed for a transient reason that outlived the
+    /// request-level retries (a throttled token endpoint, an overloaded server): partial tiles are removed first.
+    /// </summary>
+    private async Task<Rows.RowResult> ProcessWithRetriesAsync(RowProcessor processor, LocationRow row, string outDir, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await processor.ProcessAsync(row, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < RowAttempts && !cancellationToken.IsCancellationRequested
+                && (ex is HttpRequestException || ex is AxionException { Kind: FailureKind.Transient }))
+            {
+                log.Information("Row {Id}: transient failure ({Message}); retrying the row ({Attempt}/{Max})", row.Id, SecretRedactor.Redact(ex.Message), attempt + 1, RowAttempts);
+                TileNames.DeleteTilesOf(outDir, row.Id);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
             }
         }
     }

@@ -65,7 +65,7 @@ print(json.dumps(out))
 
             Assert.Equal("uint8", tile.GetProperty("dtypes").GetProperty("s2_scl").GetString());
             Assert.StartsWith("EPSG:32", tile.GetProperty("crs").GetString(), StringComparison.Ordinal);
-            Assert.True(tile.GetProperty("finite_b4").GetInt32() >= 0.9 * 256 * 256);
+            Assert.True(tile.GetProperty("finite_b4").GetInt32() >= 0.5 * 256 * 256);
         }
     }
 
@@ -219,7 +219,7 @@ print(json.dumps(out))
     {
         var before = batch.TileFiles().ToDictionary(f => f, File.GetLastWriteTimeUtc);
         var again = await CliHarness.RunAsync(
-            "build", "--catalog", "demo", "--csv", TestPaths.SampleCsv, "--out", batch.OutDir, "--include-scl", "--include-valid", "--uncompressed");
+            "build", "--catalog", "demo", "--csv", TestPaths.SampleCsv, "--out", batch.OutDir, "--include-scl", "--include-valid", "--uncompressed", "--min-valid", "0.5");
         Assert.True(again.ExitCode == 0, again.ToString());
         var after = batch.TileFiles().ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Assert.Equal(before, after);

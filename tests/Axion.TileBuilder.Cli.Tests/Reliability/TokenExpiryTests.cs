@@ -9,14 +9,14 @@ namespace Axion.TileBuilder.Cli.Tests.Reliability;
 [Collection(ReliabilityCollection.Name)]
 public sealed class TokenExpiryTests(ReliabilityFixture fixture)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1.5);
 
     [Fact]
     public async Task Tokens_shorter_than_the_batch_are_renewed_and_every_rejected_read_is_retried()
     {
         await using var server = await LocalCatalogServer.StartAsync(
             fixture.World,
-            new LocalCatalogOptions { TokenLifetime = Lifetime, Faults = new FaultOptions { LatencyMs = 40 }, RequestLogSize = 1_000_000 });
+            new LocalCatalogOptions { TokenLifetime = Lifetime, Faults = new FaultOptions { LatencyMs = 120 }, RequestLogSize = 1_000_000 });
         var outDir = fixture.NewDir("rel-token");
 
         var clock = Stopwatch.StartNew();

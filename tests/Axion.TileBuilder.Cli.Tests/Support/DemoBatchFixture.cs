@@ -20,7 +20,7 @@ public sealed class DemoBatchFixture : IAsyncLifetime
     {
         Environment.SetEnvironmentVariable("AXION_CACHE_DIR", TestPaths.WorldCache);
         Build = await CliHarness.RunAsync(
-            "build", "--catalog", "demo", "--csv", TestPaths.SampleCsv, "--out", OutDir, "--include-scl", "--include-valid", "--uncompressed");
+            "build", "--catalog", "demo", "--csv", TestPaths.SampleCsv, "--out", OutDir, "--include-scl", "--include-valid", "--uncompressed", "--min-valid", "0.5");
 
         // The same world the demo catalog served (taken from the cache, not regenerated).
         var rows = LocationCsvParser.Parse(new StringReader(await File.ReadAllTextAsync(TestPaths.SampleCsv)), "locations.csv").Rows;

@@ -72,7 +72,8 @@ public sealed class AssetReaderRetryTests : IDisposable
         var gets = _server.Requests.Where(r => r.Method == "GET").ToList();
         Assert.NotEmpty(gets);
         Assert.Equal(gets.Sum(r => r.BodyBytes), result.Bytes);
-        Assert.InRange(result.Requests, 1, gets.Count);
+        // GDAL's operations: the HEAD of the open plus the reads (a parallel multi-range read counts once).
+        Assert.InRange(result.Requests, 1, _server.Requests.Count);
     }
 
     [Fact]
