@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh --test-tools
 export AXION_PYTHON="${AXION_PYTHON:-/usr/bin/python3}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -16,7 +16,7 @@ dotnet test Axion.TileBuilder.sln -c Release --no-build -nologo -v quiet \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 rc=$?
 set -e
-python_sum() {
+trx_sum() {
   # Sum the counters of every TRX file (one per test project).
   local passed=0 failed=0 total=0 p f t
   for trx in "$results"/*.trx; do
@@ -30,7 +30,7 @@ python_sum() {
   done
   echo "$passed $failed $total"
 }
-read -r passed failed total < <(python_sum)
+read -r passed failed total < <(trx_sum)
 notrun=$((total - passed - failed))
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$total" -eq 0 ]; then echo "test.sh: no tests ran" >&2; failed=1; fi

@@ -59,8 +59,15 @@ internal sealed class BuildOptionSet
 
     public Option<bool> NoQuicklooks { get; } = new("--no-quicklooks") { Description = "Do not write quicklooks/<id>.png (true colour with the cloud mask, S1 false colour, tile grid) per location." };
 
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "Output formats, comma-separated: npz (always) and geotiff (adds tile_<id>_<row>_<col>.tif: 6 float32 bands, NaN nodata, for QGIS/GDAL). Default npz.",
+        DefaultValueFactory = _ => "npz",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Format);
         foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks })
         {
             command.Options.Add(option);
@@ -84,8 +91,16 @@ internal sealed class BuildOptionSet
             throw new AxionException(FailureKind.BadInput, $"--invalid-scl: {sclProblem}");
         }
 
+        var formats = parse.GetRequiredValue(Format).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = formats.Where(f => f is not ("npz" or "geotiff")).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new AxionException(FailureKind.BadInput, $"--format: unknown format '{unknown[0]}' (use npz and/or geotiff)");
+        }
+
         return new RunSettings
         {
+            GeoTiff = formats.Contains("geotiff"),
             CsvPath = Path.GetFullPath(csvPath),
             Profile = profile,
             TilesX = tx,

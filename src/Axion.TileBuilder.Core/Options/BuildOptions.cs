@@ -44,6 +44,9 @@ public readonly record struct BuildOptions
     /// <summary>Compress tiles (DEFLATE). Default true.</summary>
     public bool Compressed { get; init; } = true;
 
+    /// <summary>Also write each tile as a 6-band float32 GeoTIFF (<c>tile_&lt;id&gt;_&lt;row&gt;_&lt;col&gt;.tif</c>) for GIS users. Default false.</summary>
+    public bool GeoTiff { get; init; }
+
     /// <summary>
     /// A location whose bytes read exceed this multiple of its estimate (the compressed blocks its
     /// windows touch) is stopped, so a mis-planned read cannot download whole files. Default 1.5.

@@ -78,6 +78,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             options.Workers,
             settings.Profile.Name);
 
+        log.Debug("GDAL {Version}; cloud read settings: {Settings}", GdalRuntime.VersionString, string.Join(" ", GdalCloudConfig.Defaults.Select(p => p.Key + "=" + p.Value)));
         var ioThreads = Math.Clamp(options.Workers * 2, 4, 32);
         using var pool = new BlockingIoPool(ioThreads);
         using var stats = new NetworkStatsTracker();

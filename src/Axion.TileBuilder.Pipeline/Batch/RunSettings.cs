@@ -72,6 +72,10 @@ public sealed record RunSettings
     [JsonPropertyName("compressed")]
     public bool Compressed { get; init; } = true;
 
+    /// <summary>Also write a GeoTIFF per tile (<c>--format npz,geotiff</c>).</summary>
+    [JsonPropertyName("geotiff")]
+    public bool GeoTiff { get; init; }
+
     /// <summary>Write a quicklook PNG per done row (not part of the batch identity).</summary>
     [JsonPropertyName("quicklooks")]
     public bool Quicklooks { get; init; } = true;
@@ -88,6 +92,7 @@ public sealed record RunSettings
         IncludeScl = IncludeScl,
         IncludeValidMask = IncludeValidMask,
         Compressed = Compressed,
+        GeoTiff = GeoTiff,
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,

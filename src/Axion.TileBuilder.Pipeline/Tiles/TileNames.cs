@@ -28,6 +28,7 @@ public static partial class TileNames
             if (BelongsTo(Path.GetFileName(path), rowId))
             {
                 File.Delete(path);
+                File.Delete(Path.ChangeExtension(path, ".tif")); // the --format geotiff copy, if any
                 deleted++;
             }
         }

@@ -85,6 +85,11 @@ public sealed class TileWriter(string outDir, BuildOptions options)
                     npz.Commit();
                 }
 
+                if (options.GeoTiff)
+                {
+                    TileGeoTiff.Write(Path.ChangeExtension(path, ".tif"), cut, BandKeys, record);
+                }
+
                 tiles.Add(record);
             }
         }

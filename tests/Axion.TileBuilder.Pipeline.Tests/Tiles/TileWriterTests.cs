@@ -209,6 +209,35 @@ public sealed class TileWriterTests : IDisposable
     }
 
     [Fact]
+    public void GeoTiff_format_writes_a_georeferenced_six_band_copy_of_each_tile()
+    {
+        var writer = new TileWriter(_dir.Path, new BuildOptions { GeoTiff = true });
+
+        var (tiles, _) = writer.WriteAll(Bands(), _context, CancellationToken.None);
+
+        Assert.Equal(4, tiles.Count);
+        foreach (var tile in tiles)
+        {
+            var tif = Path.Combine(_dir.Path, Path.ChangeExtension(tile.File, ".tif"));
+            using var ds = Gdal.GdalDataset.Open(tif);
+            Assert.Equal(6, ds.BandCount);
+            Assert.Equal(TileSize, ds.Width);
+            Assert.Equal(_grid.Epsg, ds.Epsg);
+            Assert.Equal(_grid.TileGeoTransform(tile.TileRow, tile.TileCol), ds.GeoTransform.ToArray());
+            Assert.Equal("s1_vv,s1_vh,s2_b2,s2_b3,s2_b4,s2_b8", ds.GetMetadataItem("BANDS"));
+            using var npz = NpzReader.Open(Path.Combine(_dir.Path, tile.File));
+            for (var b = 0; b < 6; b++)
+            {
+                var values = new float[TileSize * TileSize];
+                ds.GetBand(b + 1).Read<float>(0, 0, TileSize, TileSize, values);
+                Assert.Equal(npz.Get(TileWriter.BandKeys[b]).AsFloat32(), values);
+            }
+        }
+
+        Assert.Empty(Directory.GetFiles(_dir.Path, ".*"));
+    }
+
+    [Fact]
     public void Cancelled_token_writes_nothing()
     {
         var writer = new TileWriter(_dir.Path, new BuildOptions());
