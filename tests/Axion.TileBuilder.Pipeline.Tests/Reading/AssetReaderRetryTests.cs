@@ -27,7 +27,7 @@ public sealed class AssetReaderRetryTests : IDisposable
             Size,
             new GeoTransform(600000, 10, 0, 5700000, 0, -10),
             creationOptions: ["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32"]);
-        _href = _server.Add("B04.tif", File.ReadAllBytes(path));
+        _href = _server.Add($"B04-{Guid.NewGuid():N}.tif", File.ReadAllBytes(path)); // unique: GDAL caches by URL, and ports get reused
     }
 
     public void Dispose()
