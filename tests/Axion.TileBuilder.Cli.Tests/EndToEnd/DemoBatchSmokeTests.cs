@@ -215,6 +215,33 @@ print(json.dumps(out))
     }
 
     [Fact]
+    public async Task Validate_passes_on_the_batch_and_names_a_corrupted_tile()
+    {
+        var ok = await CliHarness.RunAsync("validate", batch.OutDir, "--min-valid", "0.5");
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+
+        // A corrupted copy of the dataset: one tile with bytes flipped in the middle.
+        var copy = TestPaths.NewTempDir("corrupt");
+        foreach (var file in Directory.GetFiles(batch.OutDir).Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        var victim = Path.Combine(copy, Path.GetFileName(batch.TileFiles()[0]));
+        var bytes = await File.ReadAllBytesAsync(victim);
+        for (var i = bytes.Length / 2; i < (bytes.Length / 2) + 64; i++)
+        {
+            bytes[i] ^= 0xFF;
+        }
+
+        await File.WriteAllBytesAsync(victim, bytes);
+        var bad = await CliHarness.RunAsync("validate", copy, "--min-valid", "0.5");
+        Assert.Equal(ExitCodes.FinishedWithFailures, bad.ExitCode);
+        Assert.Contains(Path.GetFileName(victim), bad.Stdout + bad.Stderr, StringComparison.Ordinal);
+        Directory.Delete(copy, recursive: true);
+    }
+
+    [Fact]
     public async Task Building_again_over_the_same_out_dir_redoes_nothing()
     {
         var before = batch.TileFiles().ToDictionary(f => f, File.GetLastWriteTimeUtc);
