@@ -79,94 +79,40 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             settings.Profile.Name);
 
         log.Debug("GDAL {Version}; cloud read settings: {Settings}", GdalRuntime.VersionString, string.Join(" ", GdalCloudConfig.Defaults.Select(p => p.Key + "=" + p.Value)));
-        var ioThreads = Math.Clamp(options.Workers * 2, 4, 32);
-        using var pool = new BlockingIoPool(ioThreads);
-        using var stats = new NetworkStatsTracker();
-        using var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = 32,
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        };
-        using var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        var signers = new Dictionary<string, IHrefSigner>(StringComparer.Ordinal);
+        using var scope = new RowEnvironmentScope(settings, request.OutDir, request.SubscriptionKey, request.Today, log);
+        var environment = scope.Environment;
+        var processor = new RowProcessor(environment);
+        var processed = 0;
+        await Parallel.ForEachAsync(
+            claimable,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
+            async (journalRow, ct) =>
+            {
+                var report = await RunRowAsync(journal, processor, journalRow, byId, request.OutDir, ct);
+                Interlocked.Increment(ref processed);
+                observer?.RowFinished(report);
+            });
+
         try
         {
-            IHrefSigner SignerFor(SourceProfile source)
-            {
-                if (source.Signing is not { Method: "planetary-computer" } signing)
-                {
-                    return NoSigning.Instance;
-                }
-
-                var endpoint = signing.TokenUrl ?? BuiltInProfiles.PlanetaryComputerToken;
-                if (!signers.TryGetValue(endpoint, out var signer))
-                {
-                    signer = new PlanetaryComputerSigner(http, new PlanetaryComputerSignerOptions
-                    {
-                        TokenEndpoint = new Uri(endpoint),
-                        SubscriptionKey = request.SubscriptionKey,
-                        Log = m => log.Debug("{Message}", SecretRedactor.Redact(m)),
-                    });
-                    signers[endpoint] = signer;
-                }
-
-                return signer;
-            }
-
-            var environment = new RowEnvironment
-            {
-                Profile = settings.Profile,
-                Options = options,
-                OutDir = request.OutDir,
-                Today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow),
-                Sentinel2Catalog = Client(http, settings.Profile.Sentinel2),
-                Sentinel1Catalog = Client(http, settings.Profile.Sentinel1),
-                Sentinel2Reader = new AssetReader(pool, SignerFor(settings.Profile.Sentinel2), log, stats),
-                Sentinel1Reader = new AssetReader(pool, SignerFor(settings.Profile.Sentinel1), log, stats),
-                Log = log,
-                ToolVersion = ToolVersion,
-                Quicklooks = settings.Quicklooks,
-            };
-            var processor = new RowProcessor(environment);
-            var processed = 0;
-            await Parallel.ForEachAsync(
-                claimable,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
-                async (journalRow, ct) =>
-                {
-                    var report = await RunRowAsync(journal, processor, journalRow, byId, request.OutDir, ct);
-                    Interlocked.Increment(ref processed);
-                    observer?.RowFinished(report);
-                });
-
-            try
-            {
-                TileIndex.Write(request.OutDir, journal);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AxionException)
-            {
-                // The index is rebuilt from the journal by every run; the tiles and the journal are intact.
-                log.Error("Could not write index.csv/index.geojson ({Message}); the next build or resume writes them", SecretRedactor.Redact(ex.Message));
-            }
-            var summary = journal.Summarize();
-            log.Information(
-                "Batch finished: {Done} done, {Failed} failed of {Total}; {Tiles} tiles; {MB:F1} MB read in {Seconds:F1} s",
-                summary.Count(RowState.Done),
-                summary.Count(RowState.Failed),
-                summary.RowsTotal,
-                summary.TilesWritten,
-                summary.BytesRead / 1e6,
-                clock.Elapsed.TotalSeconds);
-            return new BatchResult(summary, processed, clock.Elapsed, request.OutDir);
+            TileIndex.Write(request.OutDir, journal);
         }
-        finally
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AxionException)
         {
-            foreach (var signer in signers.Values)
-            {
-                (signer as IDisposable)?.Dispose();
-            }
+            // The index is rebuilt from the journal by every run; the tiles and the journal are intact.
+            log.Error("Could not write index.csv/index.geojson ({Message}); the next build or resume writes them", SecretRedactor.Redact(ex.Message));
         }
+
+        var summary = journal.Summarize();
+        log.Information(
+            "Batch finished: {Done} done, {Failed} failed of {Total}; {Tiles} tiles; {MB:F1} MB read in {Seconds:F1} s",
+            summary.Count(RowState.Done),
+            summary.Count(RowState.Failed),
+            summary.RowsTotal,
+            summary.TilesWritten,
+            summary.BytesRead / 1e6,
+            clock.Elapsed.TotalSeconds);
+        return new BatchResult(summary, processed, clock.Elapsed, request.OutDir);
     }
 
     private async Task<RowReport> RunRowAsync(
@@ -303,9 +249,6 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             }
         }
     }
-
-    private static StacClient Client(HttpClient http, SourceProfile source) =>
-        new(http, new StacClientOptions(new Uri(source.StacUrl)));
 
     private static (string Text, string Hash) ReadCsv(string path)
     {

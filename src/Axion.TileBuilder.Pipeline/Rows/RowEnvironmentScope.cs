@@ -74,6 +74,7 @@ public sealed class RowEnvironmentScope : IDisposable
             Sentinel1Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel1), log, _stats),
             Log = log,
             ToolVersion = BatchRunner.ToolVersion,
+            Quicklooks = settings.Quicklooks,
         };
     }
 
