@@ -7,15 +7,11 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Locations;
-using Axion.TileBuilder.Pipeline.Execution;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Quicklooks;
-using Axion.TileBuilder.Pipeline.Reading;
 using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Pipeline.Tiles;
-using Axion.TileBuilder.Stac.Search;
 using Axion.TileBuilder.Stac.Security;
-using Axion.TileBuilder.Stac.Signing;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
@@ -62,10 +58,10 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         using var journal = BatchJournal.Open(request.OutDir, create: !request.Resume);
         var (csvText, csvHash) = ReadCsv(settings.CsvPath);
         PrepareRun(journal, request, csvHash);
-        SeedRows(journal, csvText, settings.CsvPath);
+        var parsed = SeedRows(journal, csvText, settings.CsvPath);
         RemoveOrphanTempFiles(request.OutDir);
 
-        var byId = LocationCsvParser.Parse(new StringReader(csvText), settings.CsvPath).Rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var byId = parsed.Rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var claimable = journal.Claimable(request.RetryFailed || request.RetryPermanent, request.RetryPermanent);
         var summaryBefore = journal.Summarize();
         observer?.Started(summaryBefore.RowsTotal, summaryBefore.Count(RowState.Done), claimable.Count);
@@ -321,7 +317,8 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         journal.ReplaceRun(info);
     }
 
-    private void SeedRows(BatchJournal journal, string csvText, string csvPath)
+    /// <summary>Parses the CSV once, seeds the journal with its rows (bad rows as failed) and returns the parse.</summary>
+    private LocationParseResult SeedRows(BatchJournal journal, string csvText, string csvPath)
     {
         var parsed = LocationCsvParser.Parse(new StringReader(csvText), csvPath);
         foreach (var warning in parsed.Warnings)
@@ -338,6 +335,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
 
         journal.AddRows(seeds);
+        return parsed;
     }
 
     private static void RemoveOrphanTempFiles(string outDir)
