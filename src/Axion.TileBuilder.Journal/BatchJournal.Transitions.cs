@@ -1,3 +1,4 @@
+using Axion.TileBuilder.Diagnostics;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal.Internals;
 using Microsoft.Data.Sqlite;
@@ -208,7 +209,16 @@ public sealed partial class BatchJournal
         }
 
         TouchRunUpdated(connection, tx, now);
+        if (to == RowState.Done)
+        {
+            CrashPoint.Hit(CrashPoint.JournalCommitDone);
+        }
+
         tx.Commit();
+        if (to == RowState.Done)
+        {
+            CrashPoint.Hit(CrashPoint.JournalCommittedDone);
+        }
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql, string rowId, string now)

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Axion.TileBuilder.Diagnostics;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Journal;
@@ -140,6 +141,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         try
         {
             var result = await ProcessWithRetriesAsync(processor, row, outDir, cancellationToken);
+            CrashPoint.Hit(CrashPoint.TilesWritten);
             var items = new JsonObject
             {
                 ["decisions"] = JsonNode.Parse(result.DecisionsJson),

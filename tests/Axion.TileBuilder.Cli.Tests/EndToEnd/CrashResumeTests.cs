@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using Axion.TileBuilder.Cli.Tests.Support;
+using Axion.TileBuilder.Diagnostics;
 using Axion.TileBuilder.Journal;
-using Axion.TileBuilder.LocalCatalog.Server;
-using Axion.TileBuilder.LocalCatalog.World;
-using Axion.TileBuilder.Locations;
-using Axion.TileBuilder.Output.Npz;
 
 namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 
@@ -12,53 +9,16 @@ namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 /// SIGKILL a batch at different moments, then <c>resume</c>: the end result equals an uninterrupted
 /// run (same files, same arrays, same metadata), with no partial files and a sound journal.
 /// </summary>
-public sealed class CrashResumeTests : IAsyncLifetime
+public sealed class CrashResumeTests(CrashBatchFixture fixture) : IClassFixture<CrashBatchFixture>
 {
-    private LocalCatalogServer _server = null!;
-    private (DateOnly Start, DateOnly End) _span;
-    private readonly List<string> _dirs = [];
-
-    public async Task InitializeAsync()
-    {
-        var rows = LocationCsvParser.Parse(new StringReader(await File.ReadAllTextAsync(TestPaths.SampleCsv)), "locations.csv").Rows;
-        var world = WorldBuilder.Build(
-            new WorldSpec(rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude)).ToList(), 2048),
-            Path.Combine(TestPaths.WorldCache, "worlds"));
-        var s2Dates = world.Scenes.Where(s => s.Kind == SceneKind.Sentinel2L2A).Select(s => DateOnly.FromDateTime(s.Datetime.UtcDateTime)).ToList();
-        _span = (s2Dates.Min(), s2Dates.Max());
-
-        // Latency makes a row take long enough to be killed in the middle of it.
-        _server = await LocalCatalogServer.StartAsync(world, new LocalCatalogOptions { Faults = new FaultOptions { LatencyMs = 40 } });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        foreach (var dir in _dirs)
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-
     [Fact]
     public async Task Killed_batches_resume_to_the_same_result_as_an_uninterrupted_run()
     {
-        var reference = NewDir("ref");
-        var code = await ChildCli.RunToEndAsync(BuildArgs(reference), TimeSpan.FromMinutes(3));
-        Assert.Equal(0, code);
-        var expected = ReadTiles(reference);
-        Assert.NotEmpty(expected);
-
+        var expected = await fixture.ReferenceAsync();
         var killed = 0;
 
-        // Kill points: while searching/reading the first row, mid-batch, and right after the first row is done.
-        // (the log line "Batch <dir>: N rows ..." comes after the run settings and rows are committed).
+        // Kill points watched from outside: while searching/reading the first row (the log line "Batch <dir>: N rows ..."
+        // comes after the run settings and rows are committed), while a tile is being written, and after a row is done.
         foreach (var killAfter in new Func<string, IReadOnlyCollection<string>, bool>[]
         {
             (_, log) => log.Any(l => l.Contains(" rows, ", StringComparison.Ordinal)),
@@ -66,9 +26,9 @@ public sealed class CrashResumeTests : IAsyncLifetime
             (_, log) => log.Any(l => l.Contains("Row ", StringComparison.Ordinal) && l.Contains(" tiles (", StringComparison.Ordinal)),
         })
         {
-            var dir = NewDir("crash");
+            var dir = fixture.NewDir("crash");
             var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            using (var process = ChildCli.Start(BuildArgs(dir), log))
+            using (var process = ChildCli.Start(fixture.BuildArgs(dir), log))
             {
                 var clock = Stopwatch.StartNew();
                 while (!process.HasExited && !killAfter(dir, log) && clock.Elapsed < TimeSpan.FromMinutes(2))
@@ -85,59 +45,60 @@ public sealed class CrashResumeTests : IAsyncLifetime
                 await process.WaitForExitAsync();
             }
 
-            var resume = await ChildCli.RunToEndAsync(["resume", "--out", dir], TimeSpan.FromMinutes(3));
-            Assert.Equal(0, resume);
-
-            var actual = ReadTiles(dir);
-            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-            foreach (var (name, arrays) in expected)
-            {
-                Assert.Equal(arrays, actual[name]);
-            }
-
-            Assert.Empty(Directory.GetFiles(dir, ".*tmp*"));
-            using var journal = BatchJournal.Open(dir, create: false);
-            Assert.Empty(journal.CheckIntegrity());
-            Assert.Equal(3, journal.Summarize().Count(RowState.Done));
+            await ResumeAndCompareAsync(dir, expected);
         }
 
         Assert.True(killed >= 2, $"only {killed} of 3 batches were still running at their kill point");
     }
 
-    private List<string> BuildArgs(string outDir) =>
-    [
-        "build", "--csv", TestPaths.SampleCsv, "--out", outDir, "--workers", "1",
-        "--catalog", "planetary-computer",
-        "--stac-url", _server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-        "--token-url", _server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
-        "--start", _span.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        "--end", _span.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-    ];
-
-    private string NewDir(string prefix)
+    /// <summary>
+    /// Exact kill points from <see cref="CrashPoint"/>: between the tile writes and the journal update, inside the
+    /// journal transaction that marks a row done (the update made, not committed), and right after that commit.
+    /// </summary>
+    [Theory]
+    [InlineData(CrashPoint.TilesWritten, 1, 0, 1)]
+    [InlineData(CrashPoint.JournalCommitDone, 2, 1, 1)]
+    [InlineData(CrashPoint.JournalCommittedDone, 2, 2, 0)]
+    public async Task Killed_at_an_exact_point_resumes_to_the_same_result(string point, int hit, int doneAtKill, int runningAtKill)
     {
-        var dir = TestPaths.NewTempDir(prefix);
-        _dirs.Add(dir);
-        return dir;
-    }
-
-    /// <summary>Every tile's arrays as hex strings of their bytes (NaN-exact), plus the meta string.</summary>
-    private static Dictionary<string, List<string>> ReadTiles(string dir)
-    {
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(dir, "tile_*.npz"))
+        var expected = await fixture.ReferenceAsync();
+        var dir = fixture.NewDir("crash-at");
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using (var process = ChildCli.Start(
+            fixture.BuildArgs(dir),
+            log,
+            new Dictionary<string, string> { [CrashPoint.EnvironmentVariable] = $"{point}:{hit}" }))
         {
-            using var npz = NpzReader.Open(file);
-            var arrays = new List<string>();
-            foreach (var key in npz.Keys.Order(StringComparer.Ordinal))
-            {
-                var array = npz.Get(key);
-                arrays.Add(key + ":" + (key == "meta" ? array.AsString() : Convert.ToHexString(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsFloat32().AsSpan()))));
-            }
-
-            result[Path.GetFileName(file)] = arrays;
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(cts.Token);
+            Assert.Equal(137, process.ExitCode); // 128 + SIGKILL
         }
 
-        return result;
+        Assert.Contains(log, l => l.Contains($"crash point '{point}' hit", StringComparison.Ordinal));
+        using (var journal = BatchJournal.Open(dir, create: false))
+        {
+            Assert.Empty(journal.CheckIntegrity());
+            var summary = journal.Summarize();
+            Assert.Equal(doneAtKill, summary.Count(RowState.Done)); // the uncommitted transaction left nothing behind
+            Assert.Equal(runningAtKill, summary.Count(RowState.Running));
+        }
+
+        await ResumeAndCompareAsync(dir, expected);
+    }
+
+    private static async Task ResumeAndCompareAsync(string dir, Dictionary<string, List<string>> expected)
+    {
+        Assert.Equal(0, await ChildCli.RunToEndAsync(["resume", "--out", dir], TimeSpan.FromMinutes(3)));
+        var actual = CrashBatchFixture.ReadTiles(dir);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, arrays) in expected)
+        {
+            Assert.Equal(arrays, actual[name]);
+        }
+
+        Assert.Empty(Directory.GetFiles(dir, ".*tmp*"));
+        using var journal = BatchJournal.Open(dir, create: false);
+        Assert.Empty(journal.CheckIntegrity());
+        Assert.Equal(3, journal.Summarize().Count(RowState.Done));
     }
 }

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Axion.TileBuilder.Diagnostics;
+
+/// <summary>
+/// Named places where the crash tests kill the process exactly (SIGKILL, no clean-up), such as inside the journal's
+/// transaction that marks a row done. Inert unless the environment variable <see cref="EnvironmentVariable"/> is set,
+/// which only the tests do: <c>AXION_TILES_CRASH_AT=journal-commit-done</c> kills at the first hit of that point,
+/// <c>...=journal-commit-done:3</c> at the third. Before dying the process writes <c>crash point 'NAME' hit</c> to
+/// standard error so a test can tell the kill happened where it asked.
+/// </summary>
+public static class CrashPoint
+{
+    /// <summary>The environment variable naming the point (and optionally <c>:N</c>, the hit to die at).</summary>
+    public const string EnvironmentVariable = "AXION_TILES_CRASH_AT";
+
+    /// <summary>After a row's tiles are written and before the journal marks it done.</summary>
+    public const string TilesWritten = "tiles-written";
+
+    /// <summary>Inside the journal transaction that marks a row done: the update is made, the commit is not.</summary>
+    public const string JournalCommitDone = "journal-commit-done";
+
+    /// <summary>Right after the journal committed a row as done.</summary>
+    public const string JournalCommittedDone = "journal-committed-done";
+
+    private static readonly (string Name, int Hit)? Armed = Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
+    private static int _hits;
+
+    /// <summary>Kills the process if <paramref name="name"/> is the armed point and this is the armed hit; otherwise nothing.</summary>
+    public static void Hit(string name)
+    {
+        if (Armed is not { } armed || !string.Equals(armed.Name, name, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _hits) != armed.Hit)
+        {
+            return;
+        }
+
+        Console.Error.WriteLine($"crash point '{name}' hit");
+        Console.Error.Flush();
+        using var self = Process.GetCurrentProcess();
+        self.Kill(); // SIGKILL: no finally blocks, no disposal, no flushing
+        Thread.Sleep(Timeout.Infinite);
+    }
+
+    private static (string, int)? Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var parts = value.Split(':', 2);
+        var hit = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        return (parts[0].Trim(), hit);
+    }
+}
