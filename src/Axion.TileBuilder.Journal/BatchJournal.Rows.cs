@@ -138,6 +138,75 @@ public sealed partial class BatchJournal
         return rows;
     });
 
+    /// <summary>How many rows <see cref="Claimable"/> would return, without reading them.</summary>
+    public int CountClaimable(bool retryFailed, bool retryPermanent) => Locked(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM rows" + ClaimableWhere + ";";
+        command.Parameters.AddWithValue("$retry_failed", retryFailed ? 1 : 0);
+        command.Parameters.AddWithValue("$retry_permanent", retryPermanent ? 1 : 0);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    });
+
+    /// <summary>
+    /// <see cref="Claimable"/> read lazily, <paramref name="pageSize"/> rows at a time in CSV-line order, so a batch of
+    /// any size holds one page in memory. Each page is read when the previous one is used up, after the rows before
+    /// it have moved on (a row failed earlier in the same run lies before the cursor and is not handed out again).
+    /// The failed rows handed out may be passed to <see cref="MarkRunning"/>; starting the enumeration replaces the
+    /// set granted by earlier calls.
+    /// </summary>
+    public IEnumerable<JournalRow> EnumerateClaimable(bool retryFailed, bool retryPermanent, int pageSize = 256)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        (long Line, string RowId)? after = null;
+        var first = true;
+        while (true)
+        {
+            var page = ClaimablePage(retryFailed, retryPermanent, after, pageSize, first);
+            first = false;
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = (page[^1].Line, page[^1].RowId);
+        }
+    }
+
+    private List<JournalRow> ClaimablePage(bool retryFailed, bool retryPermanent, (long Line, string RowId)? after, int limit, bool resetGrants) => Locked(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = RowMapper.SelectColumns
+            + " WHERE (" + ClaimableWhere.Replace("WHERE", string.Empty, StringComparison.Ordinal) + ")"
+            + " AND (line > $after_line OR (line = $after_line AND row_id > $after_id))"
+            + OrderByLine.TrimEnd(';') + " LIMIT $limit;";
+        command.Parameters.AddWithValue("$retry_failed", retryFailed ? 1 : 0);
+        command.Parameters.AddWithValue("$retry_permanent", retryPermanent ? 1 : 0);
+        command.Parameters.AddWithValue("$after_line", after?.Line ?? long.MinValue);
+        command.Parameters.AddWithValue("$after_id", after?.RowId ?? string.Empty);
+        command.Parameters.AddWithValue("$limit", limit);
+        var rows = ReadAll(command);
+        if (resetGrants)
+        {
+            _retryGrants.Clear();
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.State == RowState.Failed)
+            {
+                _retryGrants.Add(row.RowId);
+            }
+        }
+
+        return rows;
+    });
+
     private static List<JournalRow> ReadAll(SqliteCommand command)
     {
         var rows = new List<JournalRow>();

@@ -57,21 +57,21 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         Directory.CreateDirectory(request.OutDir);
         GdalRuntime.Initialize();
         using var journal = BatchJournal.Open(request.OutDir, create: !request.Resume);
-        var (csvText, csvHash) = ReadCsv(settings.CsvPath);
-        PrepareRun(journal, request, csvHash);
-        var parsed = SeedRows(journal, csvText, settings.CsvPath);
+        PrepareAndSeed(journal, request);
         RemoveOrphanTempFiles(request.OutDir);
 
-        var byId = parsed.Rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var claimable = journal.Claimable(request.RetryFailed || request.RetryPermanent, request.RetryPermanent);
+        // Rows are streamed from the journal a page at a time: memory does not grow with the batch.
+        var retryFailed = request.RetryFailed || request.RetryPermanent;
+        var toRun = journal.CountClaimable(retryFailed, request.RetryPermanent);
+        var claimable = journal.EnumerateClaimable(retryFailed, request.RetryPermanent, pageSize: Math.Max(64, options.Workers * 8));
         var summaryBefore = journal.Summarize();
-        observer?.Started(summaryBefore.RowsTotal, summaryBefore.Count(RowState.Done), claimable.Count);
+        observer?.Started(summaryBefore.RowsTotal, summaryBefore.Count(RowState.Done), toRun);
         log.Information(
             "Batch {OutDir}: {Total} rows, {Done} done, {ToRun} to run with {Workers} workers (catalog {Catalog})",
             request.OutDir,
             summaryBefore.RowsTotal,
             summaryBefore.Count(RowState.Done),
-            claimable.Count,
+            toRun,
             options.Workers,
             settings.Profile.Name);
 
@@ -85,7 +85,9 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
             async (journalRow, ct) =>
             {
-                var report = await RunRowAsync(journal, processor, journalRow, byId, request.OutDir, ct);
+                var report = await RunRowAsync(journal, processor, journalRow, request.OutDir, ct);
+                NativeHeap.Trim(); // a row's freed GDAL/curl buffers stay in malloc arenas otherwise
+
                 Interlocked.Increment(ref processed);
                 observer?.RowFinished(report);
             });
@@ -116,14 +118,13 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         BatchJournal journal,
         RowProcessor processor,
         JournalRow journalRow,
-        IReadOnlyDictionary<string, LocationRow> rows,
         string outDir,
         CancellationToken cancellationToken)
     {
         var id = journalRow.RowId;
-        if (!rows.TryGetValue(id, out var row))
+        if (ReadInput(journalRow) is not { } row)
         {
-            const string message = "the row is no longer in the CSV";
+            const string message = "the journal holds no readable CSV values for this row; start the batch again with --force";
             journal.MarkRunning(id);
             journal.MarkFailed(id, FailureKind.BadInput, "bad_input", message);
             return new RowReport(id, RowState.Failed, 0, 0, 0, "bad_input", message);
@@ -319,8 +320,32 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         journal.ReplaceRun(info);
     }
 
-    /// <summary>Parses the CSV once, seeds the journal with its rows (bad rows as failed) and returns the parse.</summary>
-    private LocationParseResult SeedRows(BatchJournal journal, string csvText, string csvPath)
+    /// <summary>
+    /// Reads the CSV, checks it (and the settings) against the journal's batch and seeds the journal with its rows.
+    /// Not async on purpose: the CSV text and its parse die when this returns, so they are not kept for the batch.
+    /// </summary>
+    private void PrepareAndSeed(BatchJournal journal, BatchRequest request)
+    {
+        var (csvText, csvHash) = ReadCsv(request.Settings.CsvPath);
+        PrepareRun(journal, request, csvHash);
+        SeedRows(journal, csvText, request.Settings.CsvPath);
+    }
+
+    /// <summary>The row's CSV values as seeded (<see cref="JournalRowSeed.InputJson"/>), or null if they cannot be read.</summary>
+    private static LocationRow? ReadInput(JournalRow journalRow)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LocationRow>(journalRow.InputJson) is { Id: { } rowId } row && rowId == journalRow.RowId ? row : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Parses the CSV, seeds the journal with its rows (bad rows as failed).</summary>
+    private void SeedRows(BatchJournal journal, string csvText, string csvPath)
     {
         var parsed = LocationCsvParser.Parse(new StringReader(csvText), csvPath);
         foreach (var warning in parsed.Warnings)
@@ -337,7 +362,6 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
 
         journal.AddRows(seeds);
-        return parsed;
     }
 
     private static void RemoveOrphanTempFiles(string outDir)

@@ -1,0 +1,32 @@
+using Axion.TileBuilder.Gdal.Interop;
+
+namespace Axion.TileBuilder.Gdal;
+
+/// <summary>
+/// The native heap GDAL and libcurl allocate from. glibc keeps memory freed by a thread in that thread's arena
+/// (64 MB each, up to 8 per core) instead of returning it, so a long batch of windowed reads spread over many
+/// threads grows its resident size by the arenas' high-water marks (measured: about 180 MB of free but resident
+/// memory after 20 rows). <see cref="Trim"/> hands the free pages back; the batch runner calls it after each row.
+/// </summary>
+public static class NativeHeap
+{
+    private static int _unavailable;
+
+    /// <summary>Returns the free pages of every malloc arena to the system. A no-op off glibc. Takes about a millisecond.</summary>
+    public static void Trim()
+    {
+        if (!OperatingSystem.IsLinux() || Volatile.Read(ref _unavailable) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Libc.MallocTrim(0);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            Volatile.Write(ref _unavailable, 1); // musl and other C libraries have no malloc_trim
+        }
+    }
+}
