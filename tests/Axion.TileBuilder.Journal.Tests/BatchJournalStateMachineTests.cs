@@ -126,6 +126,40 @@ public sealed class BatchJournalStateMachineTests : IDisposable
     }
 
     [Fact]
+    public void EnumerateClaimable_HandsOutEachClaimableRowOnce_PageByPage_WhileRowsMoveOn()
+    {
+        using var journal = JournalFixtures.Seeded(_dir.Path, 11);
+        journal.MarkRunning("loc-001");
+        journal.MarkFailed("loc-001", FailureKind.Transient, "http_503", "503");
+        journal.MarkRunning("loc-002");
+        journal.MarkDone("loc-002", JournalFixtures.Outcome("loc-002"));
+        journal.MarkRunning("loc-007");
+        journal.MarkFailed("loc-007", FailureKind.Permanent, "http_404", "404");
+        Assert.Equal(9, journal.CountClaimable(retryFailed: true, retryPermanent: false));
+
+        var seen = new List<string>();
+        foreach (var row in journal.EnumerateClaimable(retryFailed: true, retryPermanent: false, pageSize: 3))
+        {
+            seen.Add(row.RowId);
+            journal.MarkRunning(row.RowId); // a failed row handed out by this enumeration may run again
+            if (seen.Count % 2 == 0)
+            {
+                journal.MarkFailed(row.RowId, FailureKind.Transient, "http_503", "503"); // retryable, but behind the cursor
+            }
+            else
+            {
+                journal.MarkDone(row.RowId, JournalFixtures.Outcome(row.RowId));
+            }
+        }
+
+        Assert.Equal(["loc-000", "loc-001", "loc-003", "loc-004", "loc-005", "loc-006", "loc-008", "loc-009", "loc-010"], seen);
+        Assert.Throws<JournalStateException>(() => journal.MarkRunning("loc-007")); // permanent: never handed out
+        Assert.Equal(4, journal.CountClaimable(retryFailed: true, retryPermanent: false)); // the rows failed above
+        Assert.Equal(0, journal.CountClaimable(retryFailed: false, retryPermanent: false));
+        Assert.Empty(journal.EnumerateClaimable(false, false, pageSize: 1));
+    }
+
+    [Fact]
     public void FailedRow_RunsAgainOnlyWhenTheLatestClaimableHandedItOut()
     {
         using var journal = JournalFixtures.Seeded(_dir.Path, 2);
