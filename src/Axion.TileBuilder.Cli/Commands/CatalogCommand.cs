@@ -21,6 +21,7 @@ internal static class CatalogCommand
         var rate429 = new Option<double>("--error-429-rate") { Description = "Fraction (0-1) of requests answered 429 with Retry-After.", DefaultValueFactory = _ => 0 };
         var truncate = new Option<double>("--truncate-rate") { Description = "Fraction (0-1) of responses cut off half-way.", DefaultValueFactory = _ => 0 };
         var drop = new Option<double>("--drop-rate") { Description = "Fraction (0-1) of connections dropped without an answer.", DefaultValueFactory = _ => 0 };
+        var distinct = new Option<bool>("--distinct-asset-urls") { Description = "Benchmarks: give every search answer its own asset URLs, so rows sharing a scene cannot share cached bytes (as rows of a real batch in different scenes cannot)." };
         var tokenLifetime = new Option<double>("--token-lifetime") { Description = "SAS token lifetime, seconds. Default 3600.", DefaultValueFactory = _ => 3600 };
         var serve = new Command(
             "serve",
@@ -28,7 +29,7 @@ internal static class CatalogCommand
             + "until Ctrl+C. Prints the STAC root URL on the first line of standard output, then the SAS token URL.\n\n"
             + "Example: axion-tiles catalog serve --csv samples/locations.csv --latency-ms 50")
         {
-            csv, flavor, port, scenePx, cacheDir, latency, bandwidth, rate503, rate429, truncate, drop, tokenLifetime,
+            csv, flavor, port, scenePx, cacheDir, latency, bandwidth, rate503, rate429, truncate, drop, tokenLifetime, distinct,
         };
         serve.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
@@ -38,6 +39,7 @@ internal static class CatalogCommand
                 Port = parse.GetValue(port),
                 Flavor = earthSearch ? CatalogFlavor.EarthSearch : CatalogFlavor.PlanetaryComputer,
                 TokenLifetime = TimeSpan.FromSeconds(parse.GetValue(tokenLifetime)),
+                DistinctAssetUrlsPerSearch = parse.GetValue(distinct),
                 Faults = new FaultOptions
                 {
                     LatencyMs = parse.GetValue(latency),

@@ -27,6 +27,13 @@ public sealed record LocalCatalogOptions
     /// <summary>Clock for SAS issue/expiry checks. Default <see cref="TimeProvider.System"/>; tests inject a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Benchmarks: every search answer gets its own asset URLs (a <c>/~&lt;hash&gt;</c> path prefix the server strips),
+    /// so rows whose AOIs share scenes cannot share a client's cached header or block bytes, as rows in different
+    /// scenes of a real batch cannot. Default false.
+    /// </summary>
+    public bool DistinctAssetUrlsPerSearch { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> quoting the first invalid value.</summary>
     public void Validate()
     {

@@ -123,10 +123,19 @@ public sealed class LocalCatalogServer : IAsyncDisposable
         var sas = new SasTokenService(secret, options.Clock);
         var pipeline = new RequestPipeline(stats, faults, options.Clock, options.RequestLogger);
 
+        app.Use((context, next) =>
+        {
+            if (AssetUrlAlias.Strip(context.Request.Path.Value ?? string.Empty) is { } unaliased)
+            {
+                context.Request.Path = unaliased;
+            }
+
+            return next(context);
+        });
         app.Use(pipeline.InvokeAsync);
         app.UseRouting();
-        new PcStacApi(() => server._catalog).Map(app);
-        new EsStacApi(() => server._catalog).Map(app);
+        new PcStacApi(() => server._catalog) { DistinctAssetUrls = options.DistinctAssetUrlsPerSearch }.Map(app);
+        new EsStacApi(() => server._catalog) { DistinctAssetUrls = options.DistinctAssetUrlsPerSearch }.Map(app);
         new TokenApi(sas, server.EffectiveTokenLifetime).Map(app);
         new AssetApi(() => server._catalog, sas).Map(app);
         new AdminApi(server).Map(app);

@@ -93,7 +93,7 @@ internal sealed class EsStacApi(Func<StacCatalog?> catalog) : StacFlavorApi(cata
         writer.WriteEndObject();
         writer.WriteNumber("numberMatched", page.Matched);
         writer.WriteNumber("numberReturned", page.Items.Count);
-        WriteFeatures(writer, page);
+        WriteFeatures(writer, page, context);
         writer.WritePropertyName("links");
         links.WriteTo(writer);
         writer.WriteEndObject();

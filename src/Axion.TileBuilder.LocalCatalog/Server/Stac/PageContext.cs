@@ -5,4 +5,5 @@ namespace Axion.TileBuilder.LocalCatalog.Server.Stac;
 /// <param name="SelfUrl">Absolute URL of the endpoint without query string.</param>
 /// <param name="Collection">The collection of an <c>/items</c> request, null for <c>/search</c>.</param>
 /// <param name="Post">True for POST /search.</param>
-internal sealed record PageContext(StacCatalog Catalog, string SelfUrl, string? Collection, bool Post);
+/// <param name="AssetAlias">The <see cref="AssetUrlAlias"/> to put in the page's asset hrefs, or null.</param>
+internal sealed record PageContext(StacCatalog Catalog, string SelfUrl, string? Collection, bool Post, string? AssetAlias = null);

@@ -96,7 +96,7 @@ internal sealed class PcStacApi(Func<StacCatalog?> catalog) : StacFlavorApi(cata
 
         writer.WriteStartObject();
         writer.WriteString("type", "FeatureCollection");
-        WriteFeatures(writer, page);
+        WriteFeatures(writer, page, context);
         writer.WritePropertyName("links");
         links.WriteTo(writer);
         writer.WriteEndObject();

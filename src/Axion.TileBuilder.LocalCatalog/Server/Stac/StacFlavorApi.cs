@@ -14,6 +14,13 @@ namespace Axion.TileBuilder.LocalCatalog.Server.Stac;
 /// </summary>
 internal abstract class StacFlavorApi(Func<StacCatalog?> catalog)
 {
+    /// <summary>
+    /// Benchmark mode: the asset hrefs of each search answer carry a path prefix <c>/~&lt;hash of the request&gt;</c>
+    /// (stripped again by the server), so two searches never share asset URLs and a client's HTTP cache cannot
+    /// carry bytes from one batch row to the next, as with real rows that read different scenes.
+    /// </summary>
+    public bool DistinctAssetUrls { get; init; }
+
     protected abstract string RootPath { get; }
 
     protected abstract string GeoJsonType { get; }
@@ -38,11 +45,11 @@ internal abstract class StacFlavorApi(Func<StacCatalog?> catalog)
         routes.MapGet(RootPath + "/collections/{collectionId}", c => Guard(c, cat => CollectionAsync(c, cat)));
         routes.MapGet(RootPath + "/collections/{collectionId}/items", c => Guard(c, cat => ItemsAsync(c, cat)));
         routes.MapGet(RootPath + "/collections/{collectionId}/items/{itemId}", c => Guard(c, cat => ItemAsync(c, cat)));
-        routes.MapGet(RootPath + "/search", c => Guard(c, cat => SearchAsync(c, cat, SearchRequestParser.FromQuery(QueryPairs(c)), post: false)));
+        routes.MapGet(RootPath + "/search", c => Guard(c, cat => SearchAsync(c, cat, SearchRequestParser.FromQuery(QueryPairs(c)), post: false, c.Request.QueryString.Value)));
         routes.MapPost(RootPath + "/search", c => Guard(c, async cat =>
         {
             var body = await JsonResponder.ReadBodyAsync(c);
-            await SearchAsync(c, cat, SearchRequestParser.FromBody(body), post: true);
+            await SearchAsync(c, cat, SearchRequestParser.FromBody(body), post: true, Convert.ToHexString(body));
         }));
         routes.Map(RootPath + "/{**rest}", c => Guard(c, cat => NotFoundAsync(c, null, null)));
     }
@@ -100,13 +107,20 @@ internal abstract class StacFlavorApi(Func<StacCatalog?> catalog)
         return builder.ToString();
     }
 
-    protected static void WriteFeatures(Utf8JsonWriter writer, StacPage page)
+    protected static void WriteFeatures(Utf8JsonWriter writer, StacPage page, PageContext context)
     {
         writer.WritePropertyName("features");
         writer.WriteStartArray();
         foreach (var item in page.Items)
         {
-            item.Document.WriteTo(writer);
+            if (context.AssetAlias is { } alias)
+            {
+                writer.WriteRawValue(AssetUrlAlias.Apply(item.Document.ToJsonString(), context.Catalog.Urls.Base, alias));
+            }
+            else
+            {
+                item.Document.WriteTo(writer);
+            }
         }
 
         writer.WriteEndArray();
@@ -169,8 +183,9 @@ internal abstract class StacFlavorApi(Func<StacCatalog?> catalog)
         return JsonResponder.WriteAsync(context, 200, GeoJsonType, w => WritePage(w, page, request, new PageContext(catalog, selfUrl, collection, Post: false)));
     }
 
-    private Task SearchAsync(HttpContext context, StacCatalog catalog, SearchRequest request, bool post)
+    private Task SearchAsync(HttpContext context, StacCatalog catalog, SearchRequest request, bool post, string? rawRequest)
     {
+        var alias = DistinctAssetUrls ? AssetUrlAlias.Of(rawRequest ?? string.Empty) : null;
         if (request.Collections is { } requested && requested.Any(c => !Collections.Contains(c)))
         {
             // Both real services answer an unknown collection with an empty result, not an error.
@@ -185,7 +200,7 @@ internal abstract class StacFlavorApi(Func<StacCatalog?> catalog)
         var matches = SearchEngine.Execute(Items(catalog), request, IgnoreUnknownCql2);
         var page = Slice(request, matches, limit);
         var selfUrl = $"{catalog.Urls.Base}{RootPath}/search";
-        return JsonResponder.WriteAsync(context, 200, GeoJsonType, w => WritePage(w, page, request, new PageContext(catalog, selfUrl, null, post)));
+        return JsonResponder.WriteAsync(context, 200, GeoJsonType, w => WritePage(w, page, request, new PageContext(catalog, selfUrl, null, post, alias)));
     }
 
     private StacPage Slice(SearchRequest request, IReadOnlyList<CatalogItem> matches, int limit)
