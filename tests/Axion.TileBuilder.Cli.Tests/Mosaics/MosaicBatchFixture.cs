@@ -22,6 +22,9 @@ public sealed class MosaicBatchFixture : IAsyncLifetime
 
     internal CliResult Build { get; private set; } = new(-1, string.Empty, string.Empty);
 
+    /// <summary><c>plan --json</c> of the same rows, run before the build.</summary>
+    internal CliResult Plan { get; private set; } = new(-1, string.Empty, string.Empty);
+
     public async Task InitializeAsync()
     {
         WorldLocation[] locations =
@@ -36,14 +39,18 @@ public sealed class MosaicBatchFixture : IAsyncLifetime
             csv,
             "id,lat,lon\n" + string.Concat(locations.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Id},{l.Latitude},{l.Longitude}\n"))));
         await using var server = await LocalCatalogServer.StartAsync(World, new LocalCatalogOptions());
-        Build = await CliHarness.RunAsync(
-            "build", "--csv", csv, "--out", OutDir, "--workers", "2",
+        string[] common =
+        [
+            "--csv", csv, "--workers", "2",
             "--catalog", "planetary-computer",
             "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
             "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
             "--start", dates.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--end", dates.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "--tiles", "2x2", "--min-valid", "0.3", "--include-scl", "--include-valid", "--uncompressed");
+            "--tiles", "2x2",
+        ];
+        Plan = await CliHarness.RunAsync(["plan", .. common, "--json"]);
+        Build = await CliHarness.RunAsync(["build", .. common, "--out", OutDir, "--min-valid", "0.3", "--include-scl", "--include-valid", "--uncompressed"]);
         File.Delete(csv);
     }
 
