@@ -121,6 +121,8 @@ internal static class PlanCommand
                 node["s2_cloud_cover"] = p.S2.CloudCover;
                 node["aoi_clear_fraction"] = p.S2.AoiClearFraction;
                 node["s1_id"] = p.S1.Id;
+                node["s2_ids"] = new JsonArray((p.S2.ItemIds.Count > 0 ? p.S2.ItemIds : [p.S2.Id]).Select(id => (JsonNode)JsonValue.Create(id)).ToArray());
+                node["s1_ids"] = new JsonArray(p.S1.ItemIds.Select(id => (JsonNode)JsonValue.Create(id)).ToArray());
                 node["delta_days"] = Math.Round(p.S1.DeltaDays, 4);
                 node["plan_bytes"] = p.PlanBytes;
                 node["plan_requests"] = p.PlanRequests;

@@ -43,4 +43,7 @@ public sealed record SceneCandidate
 
     /// <summary>MGRS tile, e.g. <c>31UDQ</c>, or null.</summary>
     public string? MgrsTile { get; init; }
+
+    /// <summary><c>sat:relative_orbit</c>, or null (groups the items of one pass into a mosaic).</summary>
+    public int? RelativeOrbit { get; init; }
 }

@@ -21,12 +21,24 @@ internal static class ScenePlanner
         return spec.Locations.Select((location, index) => PlanLocation(spec, location, index)).ToList();
     }
 
-    private static LocationPlan PlanLocation(WorldSpec spec, WorldLocation location, int index)
+    private static LocationPlan PlanLocation(WorldSpec spec, WorldLocation location, int index) => location.Layout switch
+    {
+        WorldLayout.StraddleTiles => StraddlePlanner.Plan(spec, location, index),
+        WorldLayout.ZoneEdge => PlanLocation(spec, location, index, ZoneEdgeZone(location)),
+        _ => PlanLocation(spec, location, index, Utm.ZoneFor(location.Latitude, location.Longitude)),
+    };
+
+    /// <summary>
+    /// The plan of a <see cref="WorldLayout.Normal"/> location when <paramref name="gridZone"/> is the location's own zone,
+    /// of a <see cref="WorldLayout.ZoneEdge"/> one when it is the neighbouring zone: the same placement, stated in that zone.
+    /// </summary>
+    private static LocationPlan PlanLocation(WorldSpec spec, WorldLocation location, int index, int gridZone)
     {
         var rng = new SplitMix(spec.Seed, index, 0x10CA7E);
-        var aoi = LocationAoi.For(location, spec);
-        var zone = Utm.ZoneFor(location.Latitude, location.Longitude);
+        var ownAoi = LocationAoi.For(location, spec);
+        var zone = gridZone;
         var north = location.Latitude >= 0;
+        var aoi = gridZone == Utm.ZoneFor(location.Latitude, location.Longitude) ? ownAoi : InZone(location, spec, gridZone);
         var half = spec.ScenePx * 10.0 / 2;
         var guardHalf = (spec.AoiSizeM / 2) + CloudPlanner.GuardM;
         var maxOffset = Math.Min(MaxOffsetM, half - guardHalf);
@@ -105,10 +117,26 @@ internal static class ScenePlanner
             s1.Add(S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(5), ascending: false, rng));
         }
 
-        return new LocationPlan(location, index, aoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
+        return new LocationPlan(location, index, ownAoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
     }
 
-    private static SyntheticScene S1Scene(
+    /// <summary>The zone across the UTM zone boundary nearer to <paramref name="location"/>.</summary>
+    internal static int ZoneEdgeZone(WorldLocation location)
+    {
+        var zone = Utm.ZoneFor(location.Latitude, location.Longitude);
+        var offset = Utm.NormalizeLongitude(location.Longitude) - Utm.CentralMeridian(zone);
+        return offset >= 0 ? (zone % 60) + 1 : ((zone + 58) % 60) + 1;
+    }
+
+    /// <summary>The AOI of a location stated in another zone's coordinates (its centre projected there).</summary>
+    private static LocationAoi InZone(WorldLocation location, WorldSpec spec, int zone)
+    {
+        var north = location.Latitude >= 0;
+        var (e, n) = Utm.Forward(location.Longitude, location.Latitude, zone, north);
+        return new LocationAoi(Utm.EpsgFor(zone, north), e, n, spec.AoiSizeM);
+    }
+
+    internal static SyntheticScene S1Scene(
         WorldSpec spec,
         WorldLocation location,
         GridPlan grid,
@@ -123,8 +151,26 @@ internal static class ScenePlanner
         // Sentinel-1B failed on 2021-12-23: 2022 acquisitions are all 1A; in 2021 descending passes are 1B.
         var s1a = date.Year >= 2022 || ascending;
         var start = SceneCalendar.Pass(date, ascending ? 18.0 : 6.0, location.Longitude, (int)(rng.NextULong() % 1200));
+        var datatake = (int)(rng.NextULong() & 0xFFFFFF);
+        return S1Frame(spec, location, grid, bbox, footprint, wedge, mgrs, start, s1a, ascending, datatake);
+    }
+
+    /// <summary>One Sentinel-1 RTC product (frame) of a pass starting at <paramref name="start"/>.</summary>
+    internal static SyntheticScene S1Frame(
+        WorldSpec spec,
+        WorldLocation location,
+        GridPlan grid,
+        IReadOnlyList<double> bbox,
+        IReadOnlyList<IReadOnlyList<double>> footprint,
+        SwathWedge? wedge,
+        string mgrs,
+        DateTimeOffset start,
+        bool s1a,
+        bool ascending,
+        int datatake)
+    {
         var absolute = SceneNaming.S1AbsoluteOrbit(s1a, start);
-        var id = SceneNaming.S1Id(s1a ? "S1A" : "S1B", start, absolute, (int)(rng.NextULong() & 0xFFFFFF));
+        var id = SceneNaming.S1Id(s1a ? "S1A" : "S1B", start, absolute, datatake);
         return new SyntheticScene(
             id,
             SceneKind.Sentinel1Rtc,
@@ -153,7 +199,7 @@ internal static class ScenePlanner
             null);
     }
 
-    private static List<SceneAssetFile> S2Assets(string id, int scenePx, string subfolder, bool includeScl)
+    internal static List<SceneAssetFile> S2Assets(string id, int scenePx, string subfolder, bool includeScl)
     {
         List<SceneAssetFile> assets = [];
         foreach (var band in Enum.GetValues<S2Band>())

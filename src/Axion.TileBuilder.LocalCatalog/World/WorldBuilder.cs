@@ -71,22 +71,21 @@ public static class WorldBuilder
         foreach (var plan in plans)
         {
             ct.ThrowIfCancellationRequested();
-            if (!wkts.TryGetValue(plan.S2Grid.Epsg, out var wkt))
-            {
-                using var srs = SpatialReference.FromEpsg(plan.S2Grid.Epsg);
-                wkt = srs.ToWkt();
-                wkts[plan.S2Grid.Epsg] = wkt;
-            }
-
             progress?.Report($"world {fingerprint[..12]}: {ScenePlanner.Describe(plan)}");
-            if (!AllFilesExist(directory, plan.S2Scenes))
+            foreach (var group in plan.S2RenderGroups)
             {
-                CogWriter.WriteAll(S2GridRenderer.Render(plan, wkt, staging, ct), directory, progress, ct);
+                if (!AllFilesExist(directory, group.Scenes))
+                {
+                    CogWriter.WriteAll(S2GridRenderer.Render(group, Wkt(wkts, group.Grid.Epsg), staging, ct), directory, progress, ct);
+                }
             }
 
-            if (!AllFilesExist(directory, plan.S1Scenes))
+            foreach (var group in plan.S1RenderGroups)
             {
-                CogWriter.WriteAll(S1GridRenderer.Render(plan, wkt, staging, ct), directory, progress, ct);
+                if (!AllFilesExist(directory, group.Scenes))
+                {
+                    CogWriter.WriteAll(S1GridRenderer.Render(group, Wkt(wkts, group.Grid.Epsg), staging, ct), directory, progress, ct);
+                }
             }
         }
 
@@ -107,6 +106,18 @@ public static class WorldBuilder
         WorldIndex.Save(world, directory);
         progress?.Report($"world {fingerprint[..12]}: {scenes.Count} scenes generated in {started.Elapsed.TotalSeconds:F1} s");
         return world;
+    }
+
+    private static string Wkt(Dictionary<int, string> cache, int epsg)
+    {
+        if (!cache.TryGetValue(epsg, out var wkt))
+        {
+            using var srs = SpatialReference.FromEpsg(epsg);
+            wkt = srs.ToWkt();
+            cache[epsg] = wkt;
+        }
+
+        return wkt;
     }
 
     private static bool AllFilesExist(string directory, IEnumerable<SyntheticScene> scenes) =>

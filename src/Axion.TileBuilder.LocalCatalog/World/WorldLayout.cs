@@ -1,8 +1,29 @@
 namespace Axion.TileBuilder.LocalCatalog.World;
 
-/// <summary>How the scenes of one location are laid out.</summary>
+/// <summary>How the scenes of one location are laid out. New members go at the end: the spec fingerprint names them.</summary>
 public enum WorldLayout
 {
     /// <summary>One Sentinel-2 grid per location, in the location's UTM zone, covering the AOI.</summary>
     Normal,
+
+    /// <summary>
+    /// The AOI straddles two neighbouring MGRS tiles of the same pass: every Sentinel-2 date has two items with the
+    /// same datetime and relative orbit and different MGRS ids, on two grids of the location's zone. The western
+    /// tile's raster ends inside the AOI (its east edge 20 % of the AOI width east of the centre: 70 % of the AOI); the
+    /// eastern tile's raster covers the AOI but a nodata triangle (a swath edge, <see cref="SwathWedge"/> in its
+    /// north-west corner) removes the AOI's north-west part (the diagonal crosses the AOI's north edge 10 % east of the
+    /// centre and its west edge at the centre row: 82 % left). Neither covers the AOI alone, their union does.
+    /// Sentinel-1 is split along-track into a northern and a southern frame of the same pass (starts 25 s apart), each
+    /// covering part of the AOI (the northern frame ends 10 % of the AOI height south of the centre: 60 %; the southern
+    /// one starts 20 % north of it: 70 %). Needs <c>ScenePx * 10 &gt;= AoiSizeM + 2400</c>.
+    /// </summary>
+    StraddleTiles,
+
+    /// <summary>
+    /// The location lies near a UTM zone boundary (within 1 degree of longitude; tests use 2-5 km) and every
+    /// Sentinel-2 and Sentinel-1 scene is gridded in the neighbouring zone (the one across the nearer boundary),
+    /// as the best item of a place at a zone edge often is: a pipeline must warp them onto the AOI's own-zone grid.
+    /// Otherwise as <see cref="Normal"/>.
+    /// </summary>
+    ZoneEdge,
 }

@@ -50,7 +50,19 @@ internal static class WorldSpecValidator
             {
                 throw new InvalidWorldSpecException($"Location '{location.Id}': layout {location.Layout} is not supported.");
             }
+
+            if (location.Layout == WorldLayout.ZoneEdge && DegreesFromZoneEdge(location) > 1)
+            {
+                throw new InvalidWorldSpecException(Invariant(
+                    $"Location '{location.Id}': layout ZoneEdge needs a place within 1 degree of a UTM zone boundary, longitude {location.Longitude} is {DegreesFromZoneEdge(location):0.###} degrees away."));
+            }
         }
+    }
+
+    private static double DegreesFromZoneEdge(WorldLocation location)
+    {
+        var zone = Geo.Utm.ZoneFor(location.Latitude, location.Longitude);
+        return 3 - Math.Abs(Geo.Utm.NormalizeLongitude(location.Longitude) - Geo.Utm.CentralMeridian(zone));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

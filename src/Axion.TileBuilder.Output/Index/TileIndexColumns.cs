@@ -25,10 +25,20 @@ public static class TileIndexColumns
     /// <summary>The footprint as WKT (<c>POLYGON ((lon lat, ...))</c>); CSV only, GeoJSON has it as geometry.</summary>
     public const string FootprintWkt = "footprint_wkt";
 
+    /// <summary>Every Sentinel-2 item read for the tile, merge order, joined with <c>;</c> (two or more for a mosaic of one pass).</summary>
+    public const string S2ItemIds = "s2_item_ids";
+
+    /// <summary>Every Sentinel-1 item read for the tile, merge order, joined with <c>;</c>.</summary>
+    public const string S1ItemIds = "s1_item_ids";
+
     /// <summary>All CSV columns in order.</summary>
     public static IReadOnlyList<string> Csv { get; } =
     [
         TileId, RowId, TileRow, TileCol, File, Epsg, MinX, MinY, MaxX, MaxY,
         S2ItemId, S2Datetime, S1ItemId, S1Datetime, DeltaDays, CloudFractionAoi, ValidFraction, OffsetRule, FootprintWkt,
+        S2ItemIds, S1ItemIds,
     ];
+
+    /// <summary>Columns a reader accepts missing (added after the first index layout; empty when absent).</summary>
+    public static IReadOnlyList<string> Optional { get; } = [S2ItemIds, S1ItemIds];
 }

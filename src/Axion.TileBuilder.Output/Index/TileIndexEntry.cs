@@ -38,6 +38,12 @@ public sealed record TileIndexEntry(
     double ValidFraction,
     string OffsetRule)
 {
+    /// <summary>Every Sentinel-2 item read for the tile, merge order; null when only <see cref="S2ItemId"/> is known.</summary>
+    public IReadOnlyList<string>? S2ItemIds { get; init; }
+
+    /// <summary>Every Sentinel-1 item read for the tile, merge order; null when only <see cref="S1ItemId"/> is known.</summary>
+    public IReadOnlyList<string>? S1ItemIds { get; init; }
+
     /// <summary>Value equality, comparing <see cref="Footprint"/> point by point.</summary>
     public bool Equals(TileIndexEntry? other)
         => other is not null
@@ -56,7 +62,12 @@ public sealed record TileIndexEntry(
             && Nullable.Equals(DeltaDays, other.DeltaDays)
             && CloudFractionAoi.Equals(other.CloudFractionAoi)
             && ValidFraction.Equals(other.ValidFraction)
-            && OffsetRule == other.OffsetRule;
+            && OffsetRule == other.OffsetRule
+            && SameIds(S2ItemIds, other.S2ItemIds)
+            && SameIds(S1ItemIds, other.S1ItemIds);
+
+    private static bool SameIds(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(TileId, RowId, File, Epsg, Bounds, Footprint.Count, S2ItemId, S2Datetime);

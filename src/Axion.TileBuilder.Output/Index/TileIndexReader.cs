@@ -31,7 +31,7 @@ public static class TileIndexReader
             columns.TryAdd(header[i].Trim(), i);
         }
 
-        var missing = TileIndexColumns.Csv.Where(c => !columns.ContainsKey(c)).ToList();
+        var missing = TileIndexColumns.Csv.Where(c => !columns.ContainsKey(c) && !TileIndexColumns.Optional.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             throw new TileIndexFormatException($"index.csv lacks the column(s) {string.Join(", ", missing)}.");
@@ -74,7 +74,14 @@ public static class TileIndexReader
             OptionalValue(TileIndexColumns.DeltaDays, IndexValueFormat.ParseNumber),
             Parse(TileIndexColumns.CloudFractionAoi, IndexValueFormat.ParseNumber),
             Parse(TileIndexColumns.ValidFraction, IndexValueFormat.ParseNumber),
-            Text(TileIndexColumns.OffsetRule));
+            Text(TileIndexColumns.OffsetRule))
+        {
+            S2ItemIds = Ids(TileIndexColumns.S2ItemIds),
+            S1ItemIds = Ids(TileIndexColumns.S1ItemIds),
+        };
+
+        private string[]? Ids(string column) =>
+            columns.TryGetValue(column, out var index) && fields[index].Length > 0 ? fields[index].Split(';') : null;
 
         private string Text(string column) => fields[columns[column]];
 

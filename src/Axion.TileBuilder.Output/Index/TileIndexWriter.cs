@@ -71,6 +71,8 @@ public static class TileIndexWriter
                     IndexValueFormat.Number(e.ValidFraction),
                     e.OffsetRule,
                     IndexValueFormat.Wkt(e.Footprint),
+                    e.S2ItemIds is { } s2Ids ? string.Join(';', s2Ids) : string.Empty,
+                    e.S1ItemIds is { } s1Ids ? string.Join(';', s1Ids) : string.Empty,
                 ];
                 writer.WriteLine(string.Join(',', fields.Select(Rfc4180.Field)));
             }
@@ -151,8 +153,27 @@ public static class TileIndexWriter
         json.WriteNumber(TileIndexColumns.CloudFractionAoi, e.CloudFractionAoi);
         json.WriteNumber(TileIndexColumns.ValidFraction, e.ValidFraction);
         json.WriteString(TileIndexColumns.OffsetRule, e.OffsetRule);
+        WriteIds(json, TileIndexColumns.S2ItemIds, e.S2ItemIds);
+        WriteIds(json, TileIndexColumns.S1ItemIds, e.S1ItemIds);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteIds(Utf8JsonWriter json, string name, IReadOnlyList<string>? ids)
+    {
+        if (ids is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var id in ids)
+        {
+            json.WriteStringValue(id);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)

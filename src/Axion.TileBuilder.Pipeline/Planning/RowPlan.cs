@@ -51,7 +51,7 @@ public sealed record RowPlan
     /// <summary>DN-to-reflectance rule of the chosen Sentinel-2 item.</summary>
     public required S2RadiometryRule Radiometry { get; init; }
 
-    /// <summary>Read plan per asset: SCL (already read), B02, B03, B04, B08, vv, vh.</summary>
+    /// <summary>Read plan per asset: SCL (already read), B02, B03, B04, B08, vv, vh; for a mosaic one per item and asset, merge order within each band.</summary>
     public required IReadOnlyList<AssetReadPlan> Reads { get; init; }
 
     /// <summary>Bytes spent by the plan on the SCL checks (all candidates checked), measured.</summary>
@@ -90,6 +90,14 @@ public sealed record RowPlan
     /// <summary>The chosen Sentinel-1 item (not serialised).</summary>
     [JsonIgnore]
     public StacItem? S1Item { get; init; }
+
+    /// <summary>Every Sentinel-2 item read, merge order (first = <see cref="S2Item"/>; not serialised).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<StacItem>? S2Items { get; init; }
+
+    /// <summary>Every Sentinel-1 item read, merge order (first = <see cref="S1Item"/>; not serialised).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<StacItem>? S1Items { get; init; }
 
     /// <summary>The chosen scene's SCL classes on the AOI grid, row-major (not serialised).</summary>
     [JsonIgnore]

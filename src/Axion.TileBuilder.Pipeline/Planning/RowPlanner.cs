@@ -2,6 +2,7 @@ using System.Globalization;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Grid;
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Mosaics;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Reading;
 using Axion.TileBuilder.Pipeline.Rows;
@@ -44,13 +45,20 @@ public sealed class RowPlanner(RowEnvironment env)
         var s2Source = env.Profile.Sentinel2;
         var s2Items = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
         var s2Keys = s2Source.Assets.Values.ToArray();
-        var ranking = S2CandidateRanker.Rank(
-            s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)),
-            selection,
-            grid,
-            window);
-        var s2Verdicts = ranking.Decisions.Where(d => !d.Accepted).Select(d => new CandidateVerdict(d.Id, "rejected", d.Reason)).ToList();
-        if (ranking.Ranked.Count == 0)
+        var s2Candidates = s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)).ToList();
+        var ranking = S2CandidateRanker.Rank(s2Candidates, selection, grid, window);
+
+        // Items of one pass that cover the AOI only together become mosaics, ranked with the single items.
+        var extent = AoiExtent.FromGrid(grid);
+        var samples = AcquisitionGrouper.Samples(grid);
+        var s2Mosaics = AcquisitionGrouper.Mosaics(
+            s2Candidates.Where(c => window.Contains(c.Datetime) && c.CloudCover is { } cloud && double.IsFinite(cloud) && cloud <= selection.MaxSceneCloud
+                && c.HasAllAssets && Coverage.Problem(c, extent) is not null).DistinctBy(c => c.Id, StringComparer.Ordinal),
+            samples);
+        var acquisitions = AcquisitionGrouper.OrderByCloud(ranking.Ranked.Select(Acquisition.Single).Concat(s2Mosaics), window.Center);
+        var inMosaic = s2Mosaics.SelectMany(m => m.Ids).ToHashSet(StringComparer.Ordinal);
+        var s2Verdicts = ranking.Decisions.Where(d => !d.Accepted && !inMosaic.Contains(d.Id)).Select(d => new CandidateVerdict(d.Id, "rejected", d.Reason)).ToList();
+        if (acquisitions.Count == 0)
         {
             throw new RowFailedException(
                 FailureKind.NoData,
@@ -59,52 +67,71 @@ public sealed class RowPlanner(RowEnvironment env)
                 + $"({s2Items.Count} found, {ranking.Decisions.Count(d => !d.Accepted)} rejected)");
         }
 
-        // 2. Cheap SCL checks on the best few: the chosen scene's SCL is kept for masking.
-        StacItem? chosen = null;
+        // 2. Cheap SCL checks on the best few (all items of a mosaic, merged): the chosen scene's SCL is kept for masking.
+        Acquisition? chosenS2 = null;
         byte[]? scl = null;
-        AssetReadPlan? sclPlan = null;
+        List<AssetReadPlan> sclPlans = [];
         double clearFraction = 0;
         long planBytes = 0, planRequests = 0;
-        foreach (var candidate in ranking.Ranked.Take(selection.MaxCandidatesToCheck))
+        foreach (var acquisition in acquisitions.Take(selection.MaxCandidatesToCheck))
         {
-            var item = s2Items[candidate.Id];
-            var asset = Asset(item, s2Source, "SCL");
-            var read = await env.Sentinel2Reader.ReadAsync(
-                asset,
-                ds =>
-                {
-                    var plan = AssetProbe.Inspect(ds, target, asset, "SCL", "near");
-                    var values = plan.Method == ReadMethod.Aligned
-                        ? GridReader.ReadAligned<byte>(ds, 1, target, 0)
-                        : GridReader.ReadWarped<byte>(ds, 1, target, "near", 0);
-                    return (Values: values, Plan: plan);
-                },
-                cancellationToken);
-            planBytes += read.Bytes;
-            planRequests += read.Requests;
-            var clear = ClearFraction.Compute(read.Value.Values, selection.InvalidSclClasses);
-            if (clear >= selection.MinClear)
+            var layers = new List<byte[]>(acquisition.Items.Count);
+            var plans = new List<AssetReadPlan>(acquisition.Items.Count);
+            foreach (var member in acquisition.Items)
             {
-                chosen = item;
-                scl = read.Value.Values;
-                sclPlan = read.Value.Plan with { ReadInPlan = true };
-                clearFraction = clear;
-                s2Verdicts.Add(new CandidateVerdict(item.Id, "chosen", Invariant($"AOI clear fraction {clear:F3} >= {selection.MinClear}")));
-                break;
+                var asset = Asset(s2Items[member.Id], s2Source, "SCL");
+                var read = await env.Sentinel2Reader.ReadAsync(
+                    asset,
+                    ds =>
+                    {
+                        var plan = AssetProbe.Inspect(ds, target, asset, "SCL", "near");
+                        var values = plan.Method == ReadMethod.Aligned
+                            ? GridReader.ReadAligned<byte>(ds, 1, target, 0)
+                            : GridReader.ReadWarped<byte>(ds, 1, target, "near", 0);
+                        return (Values: values, Plan: plan);
+                    },
+                    cancellationToken);
+                planBytes += read.Bytes;
+                planRequests += read.Requests;
+                layers.Add(read.Value.Values);
+                plans.Add(read.Value.Plan with { ReadInPlan = true });
             }
 
-            s2Verdicts.Add(new CandidateVerdict(item.Id, "rejected", Invariant($"AOI clear fraction {clear:F3} < {selection.MinClear}")));
+            var merged = MosaicMerge.Merge(layers, 0);
+            var clear = ClearFraction.Compute(merged, selection.InvalidSclClasses);
+            var mosaic = acquisition.IsMosaic
+                ? Invariant($" (mosaic of {acquisition.Items.Count} items of one pass, merged SCL: {string.Join(" + ", acquisition.Ids)})")
+                : string.Empty;
+            var accepted = clear >= selection.MinClear;
+            foreach (var member in acquisition.Items)
+            {
+                s2Verdicts.Add(accepted
+                    ? new CandidateVerdict(member.Id, "chosen", Invariant($"AOI clear fraction {clear:F3} >= {selection.MinClear}{mosaic}"))
+                    : new CandidateVerdict(member.Id, "rejected", Invariant($"AOI clear fraction {clear:F3} < {selection.MinClear}{mosaic}")));
+            }
+
+            if (accepted)
+            {
+                chosenS2 = acquisition;
+                scl = merged;
+                sclPlans = plans;
+                clearFraction = clear;
+                break;
+            }
         }
 
-        if (chosen is null || scl is null || sclPlan is null)
+        if (chosenS2 is null || scl is null)
         {
             throw new RowFailedException(
                 FailureKind.NoData,
                 "no_clear_scene",
-                Invariant($"none of the {Math.Min(ranking.Ranked.Count, selection.MaxCandidatesToCheck)} best Sentinel-2 scenes in {window} has an AOI clear fraction >= {selection.MinClear}"));
+                Invariant($"none of the {Math.Min(acquisitions.Count, selection.MaxCandidatesToCheck)} best Sentinel-2 scenes in {window} has an AOI clear fraction >= {selection.MinClear}"));
         }
 
-        // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI.
+        var s2Members = chosenS2.Items.Select(m => s2Items[m.Id]).ToList();
+        var chosen = s2Members[0];
+
+        // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI (one item, or frames of one pass).
         var s1Source = env.Profile.Sentinel1;
         var s1Items = await SearchAsync(
             env.Sentinel1Catalog,
@@ -115,15 +142,34 @@ public sealed class RowPlanner(RowEnvironment env)
             null,
             cancellationToken);
         var s1Keys = s1Source.Assets.Values.ToArray();
-        var pairing = S1Pairing.Choose(
-            chosen.Datetime,
-            s1Items.Values.Select(i => StacMapping.ToCandidate(i, s1Source.Collection, s1Keys)),
-            selection.S1MaxDelta,
-            grid);
+        var s1Candidates = s1Items.Values.Select(i => StacMapping.ToCandidate(i, s1Source.Collection, s1Keys)).ToList();
+        var pairing = S1Pairing.Choose(chosen.Datetime, s1Candidates, selection.S1MaxDelta, grid);
+        var s1Mosaics = AcquisitionGrouper.Mosaics(
+            s1Candidates.Where(c => (c.Datetime - chosen.Datetime).Duration() <= selection.S1MaxDelta && c.HasAllAssets && Coverage.Problem(c, extent) is not null)
+                .DistinctBy(c => c.Id, StringComparer.Ordinal),
+            samples);
+        var s1Choice = pairing.Chosen is { } single ? Acquisition.Single(single) : null;
+        var nearestMosaic = s1Mosaics
+            .OrderBy(m => (m.Datetime - chosen.Datetime).Duration())
+            .ThenBy(m => m.First.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (nearestMosaic is not null && (s1Choice is null || (nearestMosaic.Datetime - chosen.Datetime).Duration() < (s1Choice.Datetime - chosen.Datetime).Duration()))
+        {
+            s1Choice = nearestMosaic;
+        }
+
+        var s1Chosen = (s1Choice?.Ids ?? []).ToHashSet(StringComparer.Ordinal);
+        var s1InMosaic = s1Mosaics.SelectMany(m => m.Items.Select((item, i) => (item.Id, Mosaic: m, Coverage: m.Coverage[i])))
+            .ToDictionary(x => x.Id, x => (x.Mosaic, x.Coverage), StringComparer.Ordinal);
         var s1Verdicts = pairing.Decisions
-            .Select(d => new CandidateVerdict(d.Id, d.Accepted ? (d.Id == pairing.Chosen?.Id ? "chosen" : "eligible") : "rejected", d.Reason))
+            .Select(d => s1InMosaic.TryGetValue(d.Id, out var part)
+                ? new CandidateVerdict(
+                    d.Id,
+                    s1Chosen.Contains(d.Id) ? "chosen" : "eligible",
+                    Invariant($"frame of one pass, covers {part.Coverage:F3} of the AOI; mosaic {string.Join(" + ", part.Mosaic.Ids)}: S1 - S2 = {S1Pairing.DeltaDays(part.Mosaic.First, chosen.Datetime):+0.00;-0.00;0.00} days"))
+                : new CandidateVerdict(d.Id, d.Accepted ? (s1Chosen.Contains(d.Id) ? "chosen" : "eligible") : "rejected", d.Reason))
             .ToList();
-        if (pairing.Chosen is null)
+        if (s1Choice is null)
         {
             throw new RowFailedException(
                 FailureKind.NoData,
@@ -131,7 +177,8 @@ public sealed class RowPlanner(RowEnvironment env)
                 Invariant($"no Sentinel-1 acquisition with {string.Join('+', s1Keys)} covers the AOI within {selection.S1MaxDays} days of {chosen.Datetime:yyyy-MM-dd} ({s1Items.Count} found)"));
         }
 
-        var s1 = s1Items[pairing.Chosen.Id];
+        var s1Members = s1Choice.Items.Select(m => s1Items[m.Id]).ToList();
+        var s1 = s1Members[0];
 
         // 4. Radiometry rule for the chosen Sentinel-2 item.
         var reference = chosen.Assets[s2Source.Assets["B04"]];
@@ -144,8 +191,9 @@ public sealed class RowPlanner(RowEnvironment env)
             chosen.Datetime));
 
         // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
-        var probes = S2Bands.Select(band => Probe(env.Sentinel2Reader, Asset(chosen, s2Source, band), target, band, cancellationToken))
-            .Concat(S1Bands.Select(pol => Probe(env.Sentinel1Reader, Asset(s1, s1Source, pol), target, pol, cancellationToken)))
+        // Mosaics: every item of the acquisition per band, in merge order.
+        var probes = S2Bands.SelectMany(band => s2Members.Select(item => Probe(env.Sentinel2Reader, Asset(item, s2Source, band), target, band, cancellationToken)))
+            .Concat(S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))))
             .ToArray();
         var probed = await Task.WhenAll(probes);
 
@@ -165,12 +213,13 @@ public sealed class RowPlanner(RowEnvironment env)
                 CloudCover = chosen.CloudCover,
                 ProcessingBaseline = chosen.ProcessingBaseline,
                 AoiClearFraction = Math.Round(clearFraction, 4),
+                ItemIds = chosenS2.Ids,
             },
             S1Found = s1Items.Count,
             S1Candidates = s1Verdicts,
-            S1 = new S1Choice(s1.Id, s1.Datetime, pairing.DeltaDays ?? 0),
+            S1 = new S1Choice(s1.Id, s1.Datetime, S1Pairing.DeltaDays(s1Choice.First, chosen.Datetime)) { ItemIds = s1Choice.Ids },
             Radiometry = rule,
-            Reads = [sclPlan, .. probed.Select(p => p.Value)],
+            Reads = [.. sclPlans, .. probed.Select(p => p.Value)],
             PlanBytes = planBytes,
             PlanRequests = planRequests,
             ProbeBytes = probed.Sum(p => p.Bytes),
@@ -179,6 +228,8 @@ public sealed class RowPlanner(RowEnvironment env)
             AoiGrid = grid,
             S2Item = chosen,
             S1Item = s1,
+            S2Items = s2Members,
+            S1Items = s1Members,
             Scl = scl,
         };
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Mosaics;
 using Axion.TileBuilder.Pipeline.Planning;
 using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Pipeline.Reading;
@@ -47,25 +48,26 @@ public sealed class RowProcessor(RowEnvironment env)
         var selection = env.Options.Selection;
         var target = plan.Grid;
         var rule = plan.Radiometry;
-        var reads = plan.Reads.ToDictionary(r => r.Band, StringComparer.Ordinal);
-        var s2Tasks = RowPlanner.S2Bands.Select(band => env.Sentinel2Reader.ReadAsync(
-            AssetOf(reads[band]),
-            ds => ReadReflectance(ds, target, rule, reads[band].Method),
-            cancellationToken)).ToArray();
-        var s1Tasks = RowPlanner.S1Bands.Select(pol => env.Sentinel1Reader.ReadAsync(
-            AssetOf(reads[pol]),
-            ds => ReadBackscatterDb(ds, target, reads[pol].Method),
-            cancellationToken)).ToArray();
-        await Task.WhenAll(s2Tasks.Cast<Task>().Concat(s1Tasks));
-        var s2 = s2Tasks.Select(t => t.Result).ToArray();
-        var s1Bands = s1Tasks.Select(t => t.Result).ToArray();
-        var bytes = plan.PlanBytes + plan.ProbeBytes + s2.Sum(r => r.Bytes) + s1Bands.Sum(r => r.Bytes);
-        var requests = plan.PlanRequests + plan.ProbeRequests + s2.Sum(r => r.Requests) + s1Bands.Sum(r => r.Requests);
+        // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
+        var s2Tasks = RowPlanner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => env.Sentinel2Reader.ReadAsync(
+            AssetOf(read),
+            ds => ReadReflectance(ds, target, rule, read.Method),
+            cancellationToken)).ToArray()).ToArray();
+        var s1Tasks = RowPlanner.S1Bands.Select(pol => plan.Reads.Where(r => r.Band == pol).Select(read => env.Sentinel1Reader.ReadAsync(
+            AssetOf(read),
+            ds => ReadBackscatterDb(ds, target, read.Method),
+            cancellationToken)).ToArray()).ToArray();
+        await Task.WhenAll(s2Tasks.SelectMany(t => t).Cast<Task>().Concat(s1Tasks.SelectMany(t => t)));
+        var s2Reads = s2Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
+        var s1Reads = s1Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
+        var bytes = plan.PlanBytes + plan.ProbeBytes + s2Reads.Sum(r => r.Bytes) + s1Reads.Sum(r => r.Bytes);
+        var requests = plan.PlanRequests + plan.ProbeRequests + s2Reads.Sum(r => r.Requests) + s1Reads.Sum(r => r.Requests);
+        var s1Bands = s1Tasks.Select(t => MosaicMerge.Merge(t.Select(r => r.Result.Value).ToArray())).ToArray();
 
         // Mask: SCL-invalid pixels become NaN in every Sentinel-2 band.
         var scl = plan.Scl as byte[] ?? plan.Scl.ToArray();
         var invalid = selection.InvalidSclClasses.ToLookup();
-        var s2Arrays = s2.Select(r => r.Value).ToArray();
+        var s2Arrays = s2Tasks.Select(t => MosaicMerge.Merge(t.Select(r => r.Result.Value).ToArray())).ToArray();
         for (var i = 0; i < scl.Length; i++)
         {
             if (scl[i] > SclClassSet.MaxClass || invalid[scl[i]])
@@ -79,8 +81,12 @@ public sealed class RowProcessor(RowEnvironment env)
 
         // Cut and write tiles.
         cancellationToken.ThrowIfCancellationRequested();
-        var bands = new BandSet(s1Bands[0].Value, s1Bands[1].Value, s2Arrays, scl);
-        var tileContext = new TileContext(plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, rule.Name, plan.S2.AoiClearFraction, env.ToolVersion);
+        var bands = new BandSet(s1Bands[0], s1Bands[1], s2Arrays, scl);
+        var tileContext = new TileContext(plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, rule.Name, plan.S2.AoiClearFraction, env.ToolVersion)
+        {
+            S2ItemIds = plan.S2Items?.Select(i => i.Id).ToList(),
+            S1ItemIds = plan.S1Items?.Select(i => i.Id).ToList(),
+        };
         var writer = new TileWriter(env.OutDir, env.Options);
         var (tiles, rejected) = writer.WriteAll(bands, tileContext, cancellationToken);
         if (tiles.Count == 0)
@@ -141,6 +147,7 @@ public sealed class RowProcessor(RowEnvironment env)
                 ["offset_rule"] = plan.Radiometry.Name,
                 ["read"] = read(RowPlanner.S2Bands[0]),
                 ["scl_read"] = read("SCL"),
+                ["items"] = new JsonArray(ItemIds(plan.S2.ItemIds, plan.S2.Id)),
             },
             ["s1"] = new JsonObject
             {
@@ -148,11 +155,15 @@ public sealed class RowProcessor(RowEnvironment env)
                 ["datetime"] = plan.S1.Datetime.ToString("O", CultureInfo.InvariantCulture),
                 ["delta_days"] = Math.Round(plan.S1.DeltaDays, 4),
                 ["read"] = read(RowPlanner.S1Bands[0]),
+                ["items"] = new JsonArray(ItemIds(plan.S1.ItemIds, plan.S1.Id)),
             },
             ["plan_bytes"] = plan.PlanBytes,
             ["estimated_bytes"] = plan.EstimatedBytes,
         };
     }
+
+    private static JsonNode[] ItemIds(IReadOnlyList<string> ids, string first) =>
+        (ids.Count > 0 ? ids : [first]).Select(id => (JsonNode)JsonValue.Create(id)).ToArray();
 
     private static JsonNode Verdict(CandidateVerdict v) => new JsonObject
     {

@@ -26,8 +26,18 @@ internal static class StacMapping
             Platform = item.Platform,
             OrbitState = item.OrbitState,
             MgrsTile = item.MgrsTile,
+            RelativeOrbit = RelativeOrbit(item),
         };
     }
+
+    /// <summary><c>sat:relative_orbit</c> as an integer, or null.</summary>
+    internal static int? RelativeOrbit(StacItem item) =>
+        item.Properties.ValueKind == JsonValueKind.Object
+        && item.Properties.TryGetProperty("sat:relative_orbit", out var value)
+        && value.ValueKind == JsonValueKind.Number
+        && value.TryGetInt32(out var orbit)
+            ? orbit
+            : null;
 
     /// <summary>Outer rings of a GeoJSON Polygon or MultiPolygon, or null.</summary>
     internal static IReadOnlyList<IReadOnlyList<GeoPoint>>? Footprint(JsonElement? geometry)

@@ -13,4 +13,11 @@ public sealed record TileContext(
     double DeltaDays,
     string OffsetRule,
     double AoiClearFraction,
-    string ToolVersion);
+    string ToolVersion)
+{
+    /// <summary>Every Sentinel-2 item merged into the row's bands, merge order; null = <see cref="S2Item"/> alone.</summary>
+    public IReadOnlyList<string>? S2ItemIds { get; init; }
+
+    /// <summary>Every Sentinel-1 item merged into the row's bands, merge order; null = <see cref="S1Item"/> alone.</summary>
+    public IReadOnlyList<string>? S1ItemIds { get; init; }
+}

@@ -58,5 +58,9 @@ public static class TileIndex
         t.DeltaDays,
         Math.Round(1 - t.AoiClearFraction, 4),
         t.ValidFraction,
-        t.OffsetRule);
+        t.OffsetRule)
+    {
+        S2ItemIds = t.S2ItemIds,
+        S1ItemIds = t.S1ItemIds,
+    };
 }

@@ -40,6 +40,8 @@ public static class TileMetadata
             SceneCloudCover = context.S2Item.CloudCover,
             AoiClearFraction = Math.Round(context.AoiClearFraction, 4),
             OffsetRule = context.OffsetRule,
+            S2ItemIds = [.. context.S2ItemIds ?? [context.S2Item.Id]],
+            S1ItemIds = [.. context.S1ItemIds ?? [context.S1Item.Id]],
         };
     }
 
@@ -70,12 +72,14 @@ public static class TileMetadata
             ["lonlat_bounds"] = new JsonArray(lons.Min(), lats.Min(), lons.Max(), lats.Max()),
             ["footprint_lonlat"] = footprint,
             ["s2_item"] = record.S2ItemId,
+            ["s2_items"] = new JsonArray((record.S2ItemIds ?? [record.S2ItemId]).Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
             ["s2_datetime"] = record.S2Datetime.ToString("O", inv),
             ["s2_collection"] = context.S2Item.Collection,
             ["s2_processing_baseline"] = context.S2Item.ProcessingBaseline,
             ["s2_cloud_cover"] = context.S2Item.CloudCover,
             ["aoi_clear_fraction"] = Math.Round(context.AoiClearFraction, 4),
             ["s1_item"] = record.S1ItemId,
+            ["s1_items"] = new JsonArray((record.S1ItemIds ?? [record.S1ItemId]).Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
             ["s1_datetime"] = record.S1Datetime.ToString("O", inv),
             ["s1_collection"] = context.S1Item.Collection,
             ["delta_days"] = record.DeltaDays,

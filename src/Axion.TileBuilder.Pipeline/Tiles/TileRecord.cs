@@ -40,4 +40,10 @@ public sealed record TileRecord
     public double AoiClearFraction { get; init; }
 
     public required string OffsetRule { get; init; }
+
+    /// <summary>Every Sentinel-2 item read for the tile, merge order (several for a mosaic of neighbouring tiles of one pass); null in records written before mosaics.</summary>
+    public string[]? S2ItemIds { get; init; }
+
+    /// <summary>Every Sentinel-1 item read for the tile, merge order (several for frames of one pass); null in records written before mosaics.</summary>
+    public string[]? S1ItemIds { get; init; }
 }

@@ -10,13 +10,13 @@ internal static class S1GridRenderer
 {
     private const int StripRows = 128;
 
-    public static IReadOnlyList<StagedRaster> Render(LocationPlan plan, string projectionWkt, string? stagingDirectory, CancellationToken ct)
+    public static IReadOnlyList<StagedRaster> Render(SceneGroup plan, string projectionWkt, string? stagingDirectory, CancellationToken ct)
     {
-        var grid = plan.S1Grid;
-        var template = plan.S1Scenes[0];
-        if (plan.S1Scenes.Any(s => s.NoDataWedge != template.NoDataWedge || s.OriginX != template.OriginX || s.OriginY != template.OriginY))
+        var grid = plan.Grid;
+        var template = plan.Scenes[0];
+        if (plan.Scenes.Any(s => s.NoDataWedge != template.NoDataWedge || s.OriginX != template.OriginX || s.OriginY != template.OriginY))
         {
-            throw new InvalidOperationException($"The Sentinel-1 scenes of '{plan.Location.Id}' do not share one grid and footprint.");
+            throw new InvalidOperationException($"The Sentinel-1 scenes of '{template.LocationId}' do not share one grid and footprint.");
         }
 
         List<StagedRaster> all = [];
@@ -24,7 +24,7 @@ internal static class S1GridRenderer
         {
             foreach (var key in new[] { "vv", "vh" })
             {
-                var targets = plan.S1Scenes.Select(s => s.Assets.Single(a => a.Key == key).RelativePath).ToList();
+                var targets = plan.Scenes.Select(s => s.Assets.Single(a => a.Key == key).RelativePath).ToList();
                 all.Add(StagedRaster.Create(grid, 10, GdalDataType.Float32, WorldFiles.S1NoData, projectionWkt, targets, CogWriter.S1Options, stagingDirectory));
             }
 

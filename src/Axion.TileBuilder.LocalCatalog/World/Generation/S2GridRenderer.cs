@@ -10,10 +10,10 @@ internal static class S2GridRenderer
 {
     private const int StripRows20 = 64;
 
-    public static IReadOnlyList<StagedRaster> Render(LocationPlan plan, string projectionWkt, string? stagingDirectory, CancellationToken ct)
+    public static IReadOnlyList<StagedRaster> Render(SceneGroup plan, string projectionWkt, string? stagingDirectory, CancellationToken ct)
     {
-        var grid = plan.S2Grid;
-        var scenes = plan.S2Scenes;
+        var grid = plan.Grid;
+        var scenes = plan.Scenes;
         var bands = Enum.GetValues<S2Band>();
         List<StagedRaster> all = [];
         var bandRasters = new StagedRaster[scenes.Count][];
@@ -62,10 +62,10 @@ internal static class S2GridRenderer
         return raster;
     }
 
-    private static void Fill(LocationPlan plan, StagedRaster[][] bandRasters, StagedRaster?[][] boaRasters, StagedRaster[] sclRasters, CancellationToken ct)
+    private static void Fill(SceneGroup plan, StagedRaster[][] bandRasters, StagedRaster?[][] boaRasters, StagedRaster[] sclRasters, CancellationToken ct)
     {
-        var grid = plan.S2Grid;
-        var scenes = plan.S2Scenes;
+        var grid = plan.Grid;
+        var scenes = plan.Scenes;
         var width10 = grid.Width;
         var width20 = grid.Width / 2;
         var height20 = grid.Height / 2;
