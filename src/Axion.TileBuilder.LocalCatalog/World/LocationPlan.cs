@@ -8,4 +8,5 @@ internal sealed record LocationPlan(
     GridPlan S2Grid,
     GridPlan S1Grid,
     IReadOnlyList<SyntheticScene> S2Scenes,
-    IReadOnlyList<SyntheticScene> S1Scenes);
+    IReadOnlyList<SyntheticScene> S1Scenes,
+    IReadOnlyList<SyntheticScene>? GrdScenes = null);

@@ -105,7 +105,8 @@ internal static class ScenePlanner
             s1.Add(S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(5), ascending: false, rng));
         }
 
-        return new LocationPlan(location, index, aoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
+        var plan = new LocationPlan(location, index, aoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
+        return spec.IncludeS1Grd ? plan with { GrdScenes = GrdScenePlanner.For(plan, spec) } : plan;
     }
 
     private static SyntheticScene S1Scene(
