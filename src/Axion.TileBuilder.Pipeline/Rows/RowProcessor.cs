@@ -52,9 +52,11 @@ public sealed class RowProcessor(RowEnvironment env)
             AssetOf(reads[band]),
             ds => ReadReflectance(ds, target, rule, reads[band].Method),
             cancellationToken)).ToArray();
+        var s1Source = env.Profile.Sentinel1;
+        double? grdConstant = s1Source.IsGrd ? s1Source.GrdCalibrationConstant ?? GrdCalibration.DefaultConstant : null;
         var s1Tasks = RowPlanner.S1Bands.Select(pol => env.Sentinel1Reader.ReadAsync(
             AssetOf(reads[pol]),
-            ds => ReadBackscatterDb(ds, target, reads[pol].Method),
+            ds => grdConstant is { } a ? ReadGrdDb(ds, target, a) : ReadBackscatterDb(ds, target, reads[pol].Method),
             cancellationToken)).ToArray();
         await Task.WhenAll(s2Tasks.Cast<Task>().Concat(s1Tasks));
         var s2 = s2Tasks.Select(t => t.Result).ToArray();
@@ -80,7 +82,8 @@ public sealed class RowProcessor(RowEnvironment env)
         // Cut and write tiles.
         cancellationToken.ThrowIfCancellationRequested();
         var bands = new BandSet(s1Bands[0].Value, s1Bands[1].Value, s2Arrays, scl);
-        var tileContext = new TileContext(plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, rule.Name, plan.S2.AoiClearFraction, env.ToolVersion);
+        var tileContext = new TileContext(
+            plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, rule.Name, plan.S2.AoiClearFraction, env.ToolVersion, grdConstant is null ? "rtc" : "grd", grdConstant);
         var writer = new TileWriter(env.OutDir, env.Options);
         var (tiles, rejected) = writer.WriteAll(bands, tileContext, cancellationToken);
         if (tiles.Count == 0)
@@ -148,6 +151,7 @@ public sealed class RowProcessor(RowEnvironment env)
                 ["datetime"] = plan.S1.Datetime.ToString("O", CultureInfo.InvariantCulture),
                 ["delta_days"] = Math.Round(plan.S1.DeltaDays, 4),
                 ["read"] = read(RowPlanner.S1Bands[0]),
+                ["transform"] = plan.Reads.First(r => r.Band == RowPlanner.S1Bands[0]).Transform,
             },
             ["plan_bytes"] = plan.PlanBytes,
             ["estimated_bytes"] = plan.EstimatedBytes,
@@ -171,6 +175,27 @@ public sealed class RowProcessor(RowEnvironment env)
             : GridReader.ReadWarped<ushort>(ds, 1, target, "bilinear", 0);
         var values = new float[dn.Length];
         rule.Apply(dn, values, 0);
+        return values;
+    }
+
+    /// <summary>
+    /// Sentinel-1 GRD: warps the amplitude DN onto the grid (through the GCPs with a thin-plate spline when the file has no
+    /// geotransform; bilinear on DN as float32, nodata 0 left out of the kernel), then sigma0 dB = 20 log10(DN / A).
+    /// </summary>
+    private static float[] ReadGrdDb(GdalDataset ds, TargetGrid target, double calibrationConstant)
+    {
+        List<string> extra = ["-ot", "Float32"];
+        if (GridReader.IsGcpOnly(ds))
+        {
+            extra.AddRange(GridReader.GcpWarpOptions);
+        }
+
+        var values = GridReader.ReadWarped<float>(ds, 1, target, "bilinear", GrdCalibration.NoDataDn, extra);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = GrdCalibration.DnToDb(values[i], calibrationConstant);
+        }
+
         return values;
     }
 

@@ -33,15 +33,23 @@ internal static class GrdRenderer
         }
     }
 
-    private static List<string> TranslateOptions(GrdGeometry geometry)
+    /// <summary>gdal_translate arguments that attach the GCPs of <paramref name="geometry"/> in EPSG:4326.</summary>
+    internal static List<string> GcpOptions(GrdGeometry geometry)
     {
         var inv = CultureInfo.InvariantCulture;
-        var options = new List<string> { "-of", "COG", "-a_srs", "EPSG:4326", "-a_nodata", "0" };
+        var options = new List<string> { "-a_srs", "EPSG:4326" };
         foreach (var gcp in geometry.Gcps())
         {
             options.AddRange(["-gcp", gcp.Pixel.ToString("R", inv), gcp.Line.ToString("R", inv), gcp.X.ToString("R", inv), gcp.Y.ToString("R", inv), "0"]);
         }
 
+        return options;
+    }
+
+    private static List<string> TranslateOptions(GrdGeometry geometry)
+    {
+        var options = new List<string> { "-of", "COG", "-a_nodata", "0" };
+        options.AddRange(GcpOptions(geometry));
         foreach (var option in CogOptions)
         {
             options.AddRange(["-co", option]);
