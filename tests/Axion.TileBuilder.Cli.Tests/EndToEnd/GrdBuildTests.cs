@@ -57,10 +57,10 @@ public sealed class GrdBuildTests(GrdBatchFixture batch, ITestOutputHelper outpu
                 var values = npz.Get(key).AsFloat32();
                 for (var i = 0; i < values.Length; i++)
                 {
-                    if (i % 3 != 0)
+                    if (i % 4 != 0)
                     {
                         Assert.True(float.IsFinite(values[i]), $"{Path.GetFileName(file)} {key} pixel {i} is {values[i]} inside the GRD footprint");
-                        continue; // every third pixel is compared (runtime); all must be finite
+                        continue; // every fourth pixel is compared (runtime); all must be finite
                     }
 
                     var (lon, lat) = Utm.Inverse(gt[0] + (((i % 256) + 0.5) * gt[1]), gt[3] + (((i / 256) + 0.5) * gt[5]), zone, north);
@@ -78,7 +78,7 @@ public sealed class GrdBuildTests(GrdBatchFixture batch, ITestOutputHelper outpu
         var (median, p95, p99) = Stats(errors);
         var (shiftedMedian, shiftedP95, _) = Stats(shifted);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{errors.Count} values: |error| median {median:F4} dB, p95 {p95:F4}, p99 {p99:F4}, max {errors.Max():F3}; shifted by one pixel: median {shiftedMedian:F4}, p95 {shiftedP95:F4}"));
-        Assert.True(errors.Count > 0.95 * 4 * 2 * 256 * 256 / 3, $"only {errors.Count} pixels compared");
+        Assert.True(errors.Count > 0.95 * 4 * 2 * 256 * 256 / 4, $"only {errors.Count} pixels compared");
 
         // The build interpolates the DN bilinearly at the position GDAL's thin-plate spline gives (<= 0.2 px from the
         // truth, see GrdGeometryTests); the expected value interpolates the true DN at the true position. The remaining
@@ -106,7 +106,7 @@ public sealed class GrdBuildTests(GrdBatchFixture batch, ITestOutputHelper outpu
             using var meta = JsonDocument.Parse(npz.Get("meta").AsString());
             var (zone, north, gt) = Grid(meta.RootElement);
             var vv = npz.Get("s1_vv").AsFloat32();
-            for (var i = 0; i < vv.Length; i++)
+            for (var i = 0; i < vv.Length; i += 2)
             {
                 var x = gt[0] + (((i % 256) + 0.5) * gt[1]);
                 var y = gt[3] + (((i / 256) + 0.5) * gt[5]);
@@ -129,7 +129,7 @@ public sealed class GrdBuildTests(GrdBatchFixture batch, ITestOutputHelper outpu
         }
 
         output.WriteLine($"{interior} interior pixels, {water} of them water, {agree} agree");
-        Assert.True(water > 500, $"only {water} interior water pixels: the AOI does not test water edges");
+        Assert.True(water > 250, $"only {water} interior water pixels: the AOI does not test water edges");
         Assert.True(agree >= 0.999 * interior, $"{interior - agree} of {interior} interior pixels on the wrong side of a water edge");
     }
 
