@@ -128,6 +128,25 @@ public sealed class GdalDataset : IDisposable
     /// <summary>WKT of the GCPs' CRS ("" when none).</summary>
     public string GcpProjectionWkt => Utf8.FromConstPointer(Native.GDALGetGCPProjection(Handle)) ?? string.Empty;
 
+    /// <summary>The ground control points (pixel/line to <see cref="GcpProjectionWkt"/> coordinates); empty when none.</summary>
+    public unsafe IReadOnlyList<GroundControlPoint> GetGcps()
+    {
+        var count = Native.GDALGetGCPCount(Handle);
+        var gcps = Native.GDALGetGCPs(Handle);
+        if (count <= 0 || gcps is null)
+        {
+            return [];
+        }
+
+        var result = new GroundControlPoint[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = new GroundControlPoint(gcps[i].Pixel, gcps[i].Line, gcps[i].X, gcps[i].Y, gcps[i].Z);
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Opens a raster with <c>GDALOpenEx</c> (<c>GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR</c>).
     /// </summary>

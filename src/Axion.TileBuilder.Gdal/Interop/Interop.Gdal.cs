@@ -70,6 +70,10 @@ internal static unsafe partial class Native
     [LibraryImport(LibraryName)]
     internal static partial nint GDALGetGCPProjection(SafeDatasetHandle dataset);
 
+    /// <summary>Returns a <c>const GDAL_GCP*</c> array of <see cref="GDALGetGCPCount"/> entries owned by the dataset.</summary>
+    [LibraryImport(LibraryName)]
+    internal static partial GdalGcpNative* GDALGetGCPs(SafeDatasetHandle dataset);
+
     /// <summary>void in GDAL 3.6 (CPLErr from 3.7); the return value is not read.</summary>
     [LibraryImport(LibraryName)]
     internal static partial void GDALFlushCache(SafeDatasetHandle dataset);

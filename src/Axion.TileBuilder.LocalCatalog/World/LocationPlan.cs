@@ -10,6 +10,7 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <param name="S1Scenes">Every Sentinel-1 scene, by time.</param>
 /// <param name="S2Groups">Sentinel-2 scenes by grid; null = one group, <paramref name="S2Grid"/> with every scene.</param>
 /// <param name="S1Groups">Sentinel-1 scenes by grid; null = one group, <paramref name="S1Grid"/> with every scene.</param>
+/// <param name="GrdScenes">Sentinel-1 GRD products (one per acquisition) when the spec asks for them, else null.</param>
 internal sealed record LocationPlan(
     WorldLocation Location,
     int Index,
@@ -19,7 +20,8 @@ internal sealed record LocationPlan(
     IReadOnlyList<SyntheticScene> S2Scenes,
     IReadOnlyList<SyntheticScene> S1Scenes,
     IReadOnlyList<SceneGroup>? S2Groups = null,
-    IReadOnlyList<SceneGroup>? S1Groups = null)
+    IReadOnlyList<SceneGroup>? S1Groups = null,
+    IReadOnlyList<SyntheticScene>? GrdScenes = null)
 {
     /// <summary>Sentinel-2 render groups.</summary>
     public IReadOnlyList<SceneGroup> S2RenderGroups => S2Groups ?? [new SceneGroup(S2Grid, S2Scenes)];

@@ -117,7 +117,8 @@ internal static class ScenePlanner
             s1.Add(S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(5), ascending: false, rng));
         }
 
-        return new LocationPlan(location, index, ownAoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
+        var plan = new LocationPlan(location, index, ownAoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
+        return spec.IncludeS1Grd ? plan with { GrdScenes = GrdScenePlanner.For(plan, spec) } : plan;
     }
 
     /// <summary>The zone across the UTM zone boundary nearer to <paramref name="location"/>.</summary>

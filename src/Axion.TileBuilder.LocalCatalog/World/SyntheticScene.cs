@@ -1,10 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Axion.TileBuilder.LocalCatalog.World;
 
-/// <summary>What a synthetic scene is: the Sentinel-2 L2A or Sentinel-1 RTC product it imitates.</summary>
+/// <summary>What a synthetic scene is: the Sentinel-2 L2A, Sentinel-1 RTC or Sentinel-1 GRD product it imitates.</summary>
 public enum SceneKind
 {
     Sentinel2L2A,
     Sentinel1Rtc,
+
+    /// <summary>Sentinel-1 GRD: uint16 amplitude, no CRS, geolocated by GCPs (<see cref="SyntheticScene.Grd"/>).</summary>
+    Sentinel1Grd,
 }
 
 /// <summary>
@@ -61,6 +66,9 @@ public sealed record SceneAssetFile(
 /// <see cref="Assets"/>) and says <c>earthsearch:boa_offset_applied: true</c>. Null otherwise (serve <see cref="Assets"/>,
 /// whose values carry the +1000 for baseline &gt;= 04.00, the Planetary Computer and <c>sentinel-2-c1-l2a</c> convention).
 /// </param>
+/// <param name="Grd">Sentinel-1 GRD scenes only: the image geometry (the GCPs come from it); for those, <see cref="Epsg"/> is
+/// the UTM zone the geometry is defined in, <see cref="OriginX"/>/<see cref="OriginY"/> are 0 and
+/// <see cref="Width10m"/>/<see cref="Height10m"/> are the raster size. Null for other scenes (and then not written to JSON).</param>
 public sealed record SyntheticScene(
     string Id,
     SceneKind Kind,
@@ -83,7 +91,8 @@ public sealed record SyntheticScene(
     ScenePlanRole? PlanRole = null,
     CloudModel? Clouds = null,
     SwathWedge? NoDataWedge = null,
-    IReadOnlyList<SceneAssetFile>? OffsetAppliedAssets = null);
+    IReadOnlyList<SceneAssetFile>? OffsetAppliedAssets = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GrdGeometry? Grd = null);
 
 /// <summary>A generated world: a folder of COGs and the scenes they belong to.</summary>
 /// <param name="Directory">Absolute folder holding the files (<see cref="SceneAssetFile.RelativePath"/> is below it).</param>

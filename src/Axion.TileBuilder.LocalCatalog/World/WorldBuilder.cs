@@ -15,6 +15,8 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <see cref="SyntheticScene.OffsetAppliedAssets"/>; and eight Sentinel-1 RTC scenes (2 days before and 5 days after each
 /// Sentinel-2 date) on another 10 m grid of the same zone, files <c>s1/&lt;id&gt;/{vv,vh}.tif</c> (Float32 linear power,
 /// DEFLATE + PREDICTOR=3, 512 blocks, nodata -32768). All files have overviews (for scenes of at least 2048 px).
+/// With <see cref="WorldSpec.IncludeS1Grd"/>, also a GRD product per Sentinel-1 acquisition, files
+/// <c>s1grd/&lt;id&gt;/{vv,vh}.tif</c> (UInt16 amplitude, GCPs only, nodata 0; see <see cref="GrdGeometry"/>).
 /// </para>
 /// <para>
 /// Same spec, same bytes. Each file is written under a temporary name and renamed; <c>world.json</c> is written last,
@@ -87,6 +89,11 @@ public static class WorldBuilder
                     CogWriter.WriteAll(S1GridRenderer.Render(group, Wkt(wkts, group.Grid.Epsg), staging, ct), directory, progress, ct);
                 }
             }
+
+            if (plan.GrdScenes is { } grd && !AllFilesExist(directory, grd))
+            {
+                GrdRenderer.Write(plan, directory, progress, ct);
+            }
         }
 
         if (staging is not null)
@@ -94,7 +101,7 @@ public static class WorldBuilder
             Directory.Delete(staging, recursive: true);
         }
 
-        var scenes = plans.SelectMany(p => p.S2Scenes.Concat(p.S1Scenes)).Select(s => WithFileSizes(s, directory)).ToList();
+        var scenes = plans.SelectMany(p => p.S2Scenes.Concat(p.S1Scenes).Concat(p.GrdScenes ?? [])).Select(s => WithFileSizes(s, directory)).ToList();
         var start = scenes.Min(s => s.Datetime).UtcDateTime.Date;
         var end = scenes.Max(s => s.Datetime).UtcDateTime.Date.AddDays(1);
         var world = new SyntheticWorld(

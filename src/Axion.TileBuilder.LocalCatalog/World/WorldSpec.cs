@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Axion.TileBuilder.LocalCatalog.World;
 
 /// <summary>
@@ -12,9 +14,13 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// scenes (values without the +1000, see <see cref="SyntheticScene.OffsetAppliedAssets"/>). Default true.</param>
 /// <param name="AoiSizeM">Side of the square AOI, metres, centred on each location, that every scene (S2 and S1) fully covers
 /// with valid data and that the cloud plan refers to. Default 15 360 (6 x 6 tiles of 256 px at 10 m).</param>
+/// <param name="IncludeS1Grd">Also generate a Sentinel-1 GRD product (collection <c>sentinel-1-grd</c>) for every Sentinel-1
+/// acquisition: uint16 amplitude, nodata 0, no CRS, geolocated by GCPs (<see cref="GrdGeometry"/>). Default false; left out
+/// of the fingerprint when false, so existing worlds keep their cache key and files.</param>
 public sealed record WorldSpec(
     IReadOnlyList<WorldLocation> Locations,
     int ScenePx = 2048,
     int Seed = 0,
     bool IncludeEarthSearchL2AVariants = true,
-    double AoiSizeM = 15360);
+    double AoiSizeM = 15360,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IncludeS1Grd = false);

@@ -14,9 +14,12 @@ internal static class AssetProbe
 
     public static AssetReadPlan Inspect(GdalDataset dataset, TargetGrid grid, AssetRef asset, string band, string warpResampling)
     {
-        var aligned = GridReader.IsAligned(dataset, grid);
+        var gcpOnly = GridReader.IsGcpOnly(dataset);
+        var aligned = !gcpOnly && GridReader.IsAligned(dataset, grid);
         var gt = dataset.GeoTransform;
-        var window = aligned
+        var window = gcpOnly
+            ? SourceWindows.WarpedByGcps(dataset, grid)
+            : aligned
             ? SourceWindows.Aligned(gt, dataset.Width, dataset.Height, grid)
             : SourceWindows.Warped(dataset, grid);
         var raster = dataset.GetBand(1);
@@ -48,7 +51,8 @@ internal static class AssetProbe
             SourceEpsg = dataset.Epsg,
             SourceWidth = dataset.Width,
             SourceHeight = dataset.Height,
-            SourcePixelSize = gt.PixelWidth,
+            SourcePixelSize = gcpOnly ? 0 : gt.PixelWidth,
+            Transform = gcpOnly ? "gcp-tps" : null,
             SourceWindow = window,
             BlockWidth = blockWidth,
             BlockHeight = blockHeight,

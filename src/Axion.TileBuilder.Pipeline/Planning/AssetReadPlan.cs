@@ -34,8 +34,15 @@ public sealed record AssetReadPlan
     /// <summary>Source raster height, pixels.</summary>
     public required int SourceHeight { get; init; }
 
-    /// <summary>Source pixel size, CRS units (metres).</summary>
+    /// <summary>Source pixel size, CRS units (metres); 0 for sources geolocated by GCPs.</summary>
     public required double SourcePixelSize { get; init; }
+
+    /// <summary>
+    /// How source pixels are located when it is not the source's geotransform: <c>gcp-tps</c> for rasters geolocated only
+    /// by ground control points (Sentinel-1 GRD), warped with a thin-plate spline; the <see cref="SourceWindow"/> is then an
+    /// estimate (order-2 polynomial through the GCPs, padded). Null otherwise.
+    /// </summary>
+    public string? Transform { get; init; }
 
     /// <summary>The source pixels the read needs, or null when the AOI misses the raster.</summary>
     public PixelWindow? SourceWindow { get; init; }

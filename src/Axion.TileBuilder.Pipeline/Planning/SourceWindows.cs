@@ -10,6 +10,13 @@ public static class SourceWindows
     /// <summary>Extra source pixels around a warp's footprint: the bilinear kernel radius plus GDALWarp's own margin.</summary>
     public const int WarpPadding = 2;
 
+    /// <summary>
+    /// Extra source pixels around the footprint of a GCP warp, on top of <see cref="WarpPadding"/>: the window is
+    /// estimated with an order-2 polynomial through the GCPs while the warp uses a thin-plate spline; on the GRD
+    /// geometry of the local catalog the two differ by up to ~2 pixels.
+    /// </summary>
+    public const int GcpMargin = 6;
+
     private const int EdgeSamples = 16;
 
     /// <summary>
@@ -84,6 +91,79 @@ public static class SourceWindows
         var col1 = Math.Min((long)Math.Ceiling(maxC) + WarpPadding - 1, source.Width - 1);
         var row1 = Math.Min((long)Math.Ceiling(maxR) + WarpPadding - 1, source.Height - 1);
         return col1 < col0 || row1 < row0 ? null : new PixelWindow((int)col0, (int)row0, (int)(col1 - col0 + 1), (int)(row1 - row0 + 1));
+    }
+
+    /// <summary>
+    /// The window a warp through the raster's GCPs reads (Sentinel-1 GRD): the grid's outline (densified) transformed
+    /// into the GCP CRS, then to pixel space with a least-squares order-2 polynomial through the GCPs
+    /// (<see cref="GcpPolynomial"/>), padded by <see cref="WarpPadding"/> + <see cref="GcpMargin"/>, clipped to the
+    /// raster; null when it misses or the raster has too few GCPs. An estimate: the warp itself uses a thin-plate spline.
+    /// </summary>
+    public static PixelWindow? WarpedByGcps(GdalDataset source, TargetGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var gcps = source.GetGcps();
+        if (gcps.Count < 6)
+        {
+            return null;
+        }
+
+        var (xa, ya) = Outline(grid);
+        int? gcpEpsg = null;
+        if (!string.IsNullOrWhiteSpace(source.GcpProjectionWkt))
+        {
+            using var srs = SpatialReference.FromWkt(source.GcpProjectionWkt);
+            gcpEpsg = srs.Epsg;
+        }
+
+        using (var transform = CoordinateTransform.Create(grid.Epsg, gcpEpsg ?? 4326))
+        {
+            transform.Transform(xa, ya);
+        }
+
+        var polynomial = GcpPolynomial.Fit(gcps);
+        double minC = double.MaxValue, minR = double.MaxValue, maxC = double.MinValue, maxR = double.MinValue;
+        for (var i = 0; i < xa.Length; i++)
+        {
+            if (!double.IsFinite(xa[i]) || !double.IsFinite(ya[i]))
+            {
+                continue;
+            }
+
+            var (c, r) = polynomial.ToPixel(xa[i], ya[i]);
+            minC = Math.Min(minC, c);
+            maxC = Math.Max(maxC, c);
+            minR = Math.Min(minR, r);
+            maxR = Math.Max(maxR, r);
+        }
+
+        if (minC > maxC)
+        {
+            return null;
+        }
+
+        const int Pad = WarpPadding + GcpMargin;
+        var col0 = Math.Max((long)Math.Floor(minC) - Pad, 0);
+        var row0 = Math.Max((long)Math.Floor(minR) - Pad, 0);
+        var col1 = Math.Min((long)Math.Ceiling(maxC) + Pad - 1, source.Width - 1);
+        var row1 = Math.Min((long)Math.Ceiling(maxR) + Pad - 1, source.Height - 1);
+        return col1 < col0 || row1 < row0 ? null : new PixelWindow((int)col0, (int)row0, (int)(col1 - col0 + 1), (int)(row1 - row0 + 1));
+    }
+
+    private static (double[] Xs, double[] Ys) Outline(TargetGrid grid)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var i = 0; i <= EdgeSamples; i++)
+        {
+            var f = (double)i / EdgeSamples;
+            var x = grid.OriginX + (f * (grid.MaxX - grid.OriginX));
+            var y = grid.MinY + (f * (grid.OriginY - grid.MinY));
+            xs.AddRange([x, x, grid.OriginX, grid.MaxX]);
+            ys.AddRange([grid.OriginY, grid.MinY, y, y]);
+        }
+
+        return (xs.ToArray(), ys.ToArray());
     }
 
     private static long FloorDiv(long a, long b) => (long)Math.Floor((double)a / b);

@@ -30,6 +30,8 @@ public static class BuiltInProfiles
         Signing = PcSigning,
     };
 
+    private static readonly SourceProfile PcSentinel1Grd = PcSentinel1Rtc with { Collection = "sentinel-1-grd", Flavor = "grd" };
+
     /// <summary>Planetary Computer: <c>sentinel-2-l2a</c> + <c>sentinel-1-rtc</c>, SAS signing. The default.</summary>
     public static CatalogProfile PlanetaryComputer { get; } = new()
     {
@@ -37,6 +39,17 @@ public static class BuiltInProfiles
         Description = "Microsoft Planetary Computer: sentinel-2-l2a and sentinel-1-rtc, SAS-signed Azure blob COGs.",
         Sentinel2 = PcSentinel2,
         Sentinel1 = PcSentinel1Rtc,
+    };
+
+    /// <summary>
+    /// Planetary Computer with Sentinel-1 from <c>sentinel-1-grd</c> instead of RTC: amplitude DN warped through the
+    /// GCPs (thin-plate spline) and converted with one calibration constant. RTC is the recommended source (docs/profiles.md).
+    /// </summary>
+    public static CatalogProfile PlanetaryComputerGrd { get; } = PlanetaryComputer with
+    {
+        Name = "planetary-computer-grd",
+        Description = "Microsoft Planetary Computer: sentinel-2-l2a and sentinel-1-grd (GCP-warped amplitude, uncalibrated sigma0); prefer RTC.",
+        Sentinel1 = PcSentinel1Grd,
     };
 
     /// <summary>
@@ -73,6 +86,7 @@ public static class BuiltInProfiles
     {
         [PlanetaryComputer.Name] = PlanetaryComputer,
         [EarthSearch.Name] = EarthSearch,
+        [PlanetaryComputerGrd.Name] = PlanetaryComputerGrd,
         [Demo.Name] = Demo,
     };
 }

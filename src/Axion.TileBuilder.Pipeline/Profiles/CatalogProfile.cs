@@ -39,7 +39,8 @@ public sealed record SourceProfile
     /// <summary>
     /// How the catalog publishes values: <c>planetary-computer</c>, <c>earth-search-l2a</c>,
     /// <c>earth-search-c1</c> or <c>generic</c> (Sentinel-2 radiometry rules; see docs/catalogs.md).
-    /// For Sentinel-1: <c>rtc</c>.
+    /// For Sentinel-1: <c>rtc</c> (float32 linear gamma0 on a map grid; also what <c>generic</c> means there) or
+    /// <c>grd</c> (uint16 amplitude geolocated by GCPs, converted with <see cref="GrdCalibrationConstant"/>; docs/profiles.md).
     /// </summary>
     [JsonPropertyName("flavor")]
     public string Flavor { get; init; } = "generic";
@@ -59,6 +60,19 @@ public sealed record SourceProfile
     /// <summary>URL schemes allowed for asset hrefs besides http and https (none by default).</summary>
     [JsonPropertyName("extraAllowedSchemes")]
     public IReadOnlyList<string> ExtraAllowedSchemes { get; init; } = [];
+
+    /// <summary>
+    /// Sentinel-1 <c>grd</c> flavour only: the calibration constant A of <c>sigma0 = DN^2 / A^2</c>, applied to every pixel
+    /// instead of the product's calibration look-up table. Null (not written) means
+    /// <see cref="Radiometry.GrdCalibration.DefaultConstant"/> (1000).
+    /// </summary>
+    [JsonPropertyName("grdCalibrationConstant")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GrdCalibrationConstant { get; init; }
+
+    /// <summary>True for the Sentinel-1 <c>grd</c> flavour.</summary>
+    [JsonIgnore]
+    public bool IsGrd => string.Equals(Flavor, "grd", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>How asset hrefs are signed.</summary>

@@ -93,6 +93,17 @@ public static class ProfileLoader
     {
         Check(profile.Sentinel2, "sentinel2", ["B02", "B03", "B04", "B08", "SCL"]);
         Check(profile.Sentinel1, "sentinel1", ["vv", "vh"]);
+        if (profile.Sentinel1.Flavor is not ("rtc" or "grd" or "generic"))
+        {
+            throw new AxionException(FailureKind.BadInput, $"catalog profile {sourceName}: sentinel1.flavor must be rtc or grd, got '{profile.Sentinel1.Flavor}'.");
+        }
+
+        if (profile.Sentinel1.GrdCalibrationConstant is { } a && (!double.IsFinite(a) || a <= 0))
+        {
+            throw new AxionException(
+                FailureKind.BadInput,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"catalog profile {sourceName}: sentinel1.grdCalibrationConstant must be a positive number, got {a}."));
+        }
 
         void Check(SourceProfile source, string field, string[] bands)
         {

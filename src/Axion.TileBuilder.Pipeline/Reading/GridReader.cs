@@ -103,11 +103,18 @@ internal static class GridReader
         return result;
     }
 
+    /// <summary>gdalwarp arguments of a read through ground control points (Sentinel-1 GRD): a thin-plate spline.</summary>
+    public static readonly IReadOnlyList<string> GcpWarpOptions = ["-tps"];
+
+    /// <summary>True when the source is geolocated only by GCPs (no geotransform): it must be warped with <see cref="GcpWarpOptions"/>.</summary>
+    public static bool IsGcpOnly(GdalDataset source) => !source.HasGeoTransform && source.GcpCount > 0;
+
     /// <summary>
     /// Warped read: GDALWarp of the source onto the grid into memory. GDAL reads only the source
-    /// blocks the warp needs. <paramref name="resampling"/> is a gdalwarp <c>-r</c> name.
+    /// blocks the warp needs. <paramref name="resampling"/> is a gdalwarp <c>-r</c> name;
+    /// <paramref name="extraOptions"/> are appended (e.g. <c>-tps</c>, <c>-ot Float32</c>).
     /// </summary>
-    public static T[] ReadWarped<T>(GdalDataset source, int bandIndex, TargetGrid grid, string resampling, double? noData)
+    public static T[] ReadWarped<T>(GdalDataset source, int bandIndex, TargetGrid grid, string resampling, double? noData, IReadOnlyList<string>? extraOptions = null)
         where T : unmanaged
     {
         var inv = CultureInfo.InvariantCulture;
@@ -129,6 +136,11 @@ internal static class GridReader
         if (noData is { } nd)
         {
             options.AddRange(["-srcnodata", nd.ToString("R", inv), "-dstnodata", nd.ToString("R", inv)]);
+        }
+
+        if (extraOptions is not null)
+        {
+            options.AddRange(extraOptions);
         }
 
         using var warped = GdalUtilities.Warp(string.Empty, [input], options);

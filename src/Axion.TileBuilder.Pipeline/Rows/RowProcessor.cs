@@ -53,9 +53,11 @@ public sealed class RowProcessor(RowEnvironment env)
             AssetOf(read),
             ds => ReadReflectance(ds, target, rule, read.Method),
             cancellationToken)).ToArray()).ToArray();
+        var s1Source = env.Profile.Sentinel1;
+        double? grdConstant = s1Source.IsGrd ? s1Source.GrdCalibrationConstant ?? GrdCalibration.DefaultConstant : null;
         var s1Tasks = RowPlanner.S1Bands.Select(pol => plan.Reads.Where(r => r.Band == pol).Select(read => env.Sentinel1Reader.ReadAsync(
             AssetOf(read),
-            ds => ReadBackscatterDb(ds, target, read.Method),
+            ds => grdConstant is { } a ? ReadGrdDb(ds, target, a) : ReadBackscatterDb(ds, target, read.Method),
             cancellationToken)).ToArray()).ToArray();
         await Task.WhenAll(s2Tasks.SelectMany(t => t).Cast<Task>().Concat(s1Tasks.SelectMany(t => t)));
         var s2Reads = s2Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
@@ -82,7 +84,8 @@ public sealed class RowProcessor(RowEnvironment env)
         // Cut and write tiles.
         cancellationToken.ThrowIfCancellationRequested();
         var bands = new BandSet(s1Bands[0], s1Bands[1], s2Arrays, scl);
-        var tileContext = new TileContext(plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, rule.Name, plan.S2.AoiClearFraction, env.ToolVersion)
+        var tileContext = new TileContext(
+            plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, rule.Name, plan.S2.AoiClearFraction, env.ToolVersion, grdConstant is null ? "rtc" : "grd", grdConstant)
         {
             S2ItemIds = plan.S2Items?.Select(i => i.Id).ToList(),
             S1ItemIds = plan.S1Items?.Select(i => i.Id).ToList(),
@@ -156,6 +159,7 @@ public sealed class RowProcessor(RowEnvironment env)
                 ["delta_days"] = Math.Round(plan.S1.DeltaDays, 4),
                 ["read"] = read(RowPlanner.S1Bands[0]),
                 ["items"] = new JsonArray(ItemIds(plan.S1.ItemIds, plan.S1.Id)),
+                ["transform"] = plan.Reads.First(r => r.Band == RowPlanner.S1Bands[0]).Transform,
             },
             ["plan_bytes"] = plan.PlanBytes,
             ["estimated_bytes"] = plan.EstimatedBytes,
@@ -182,6 +186,27 @@ public sealed class RowProcessor(RowEnvironment env)
             : GridReader.ReadWarped<ushort>(ds, 1, target, "bilinear", 0);
         var values = new float[dn.Length];
         rule.Apply(dn, values, 0);
+        return values;
+    }
+
+    /// <summary>
+    /// Sentinel-1 GRD: warps the amplitude DN onto the grid (through the GCPs with a thin-plate spline when the file has no
+    /// geotransform; bilinear on DN as float32, nodata 0 left out of the kernel), then sigma0 dB = 20 log10(DN / A).
+    /// </summary>
+    private static float[] ReadGrdDb(GdalDataset ds, TargetGrid target, double calibrationConstant)
+    {
+        List<string> extra = ["-ot", "Float32"];
+        if (GridReader.IsGcpOnly(ds))
+        {
+            extra.AddRange(GridReader.GcpWarpOptions);
+        }
+
+        var values = GridReader.ReadWarped<float>(ds, 1, target, "bilinear", GrdCalibration.NoDataDn, extra);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = GrdCalibration.DnToDb(values[i], calibrationConstant);
+        }
+
         return values;
     }
 

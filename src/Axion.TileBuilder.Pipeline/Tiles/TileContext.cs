@@ -5,6 +5,17 @@ using Axion.TileBuilder.Stac.Model;
 namespace Axion.TileBuilder.Pipeline.Tiles;
 
 /// <summary>What every tile of a row shares: the row, its grid and the scenes it came from.</summary>
+/// <param name="Row">The location row.</param>
+/// <param name="Grid">The AOI grid.</param>
+/// <param name="S2Item">The chosen Sentinel-2 item.</param>
+/// <param name="S1Item">The paired Sentinel-1 item.</param>
+/// <param name="DeltaDays">Sentinel-1 minus Sentinel-2 acquisition time, days.</param>
+/// <param name="OffsetRule">The Sentinel-2 radiometric rule applied.</param>
+/// <param name="AoiClearFraction">Clear fraction of the AOI in the chosen scene's SCL, 0-1.</param>
+/// <param name="ToolVersion">axion-tiles version.</param>
+/// <param name="S1Source">How the Sentinel-1 arrays were made: <c>rtc</c> (gamma0 from RTC linear power) or <c>grd</c>
+/// (sigma0 from GRD amplitude with <paramref name="GrdCalibrationConstant"/>). Default <c>rtc</c>.</param>
+/// <param name="GrdCalibrationConstant">The constant A of <c>sigma0 = DN^2 / A^2</c> for <c>grd</c>; null for <c>rtc</c>.</param>
 public sealed record TileContext(
     LocationRow Row,
     AoiGrid Grid,
@@ -13,7 +24,9 @@ public sealed record TileContext(
     double DeltaDays,
     string OffsetRule,
     double AoiClearFraction,
-    string ToolVersion)
+    string ToolVersion,
+    string S1Source = "rtc",
+    double? GrdCalibrationConstant = null)
 {
     /// <summary>Every Sentinel-2 item merged into the row's bands, merge order; null = <see cref="S2Item"/> alone.</summary>
     public IReadOnlyList<string>? S2ItemIds { get; init; }

@@ -82,14 +82,19 @@ public static class TileMetadata
             ["s1_items"] = new JsonArray((record.S1ItemIds ?? [record.S1ItemId]).Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
             ["s1_datetime"] = record.S1Datetime.ToString("O", inv),
             ["s1_collection"] = context.S1Item.Collection,
+            ["s1_source"] = context.S1Source,
+            ["s1_units"] = "dB",
             ["delta_days"] = record.DeltaDays,
             ["offset_rule"] = record.OffsetRule,
             ["valid_fraction"] = record.ValidFraction,
             ["units"] = new JsonObject
             {
                 ["s2"] = "surface reflectance (0-1), NaN = no data or masked by SCL",
-                ["s1"] = "gamma0 backscatter in dB (10*log10 of linear power), NaN = no data",
+                ["s1"] = context.GrdCalibrationConstant is { } a
+                    ? string.Create(inv, $"sigma0 backscatter in dB from Sentinel-1 GRD amplitude, 20*log10(DN / A) with one calibration constant A = {a} (not the product's calibration LUT, not terrain corrected), NaN = no data")
+                    : "gamma0 backscatter in dB (10*log10 of linear power), NaN = no data",
             },
+            ["s1_grd_calibration_constant"] = context.GrdCalibrationConstant,
             ["tool"] = "axion-tiles",
             ["tool_version"] = context.ToolVersion,
         };

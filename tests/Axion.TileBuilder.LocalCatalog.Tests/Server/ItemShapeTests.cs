@@ -193,7 +193,7 @@ public sealed class ItemShapeTests(ItemShapeFixture fixture) : IClassFixture<Ite
         Assert.Equal("earth-search-aws", (string)es!["id"]!);
 
         var (_, collections) = await Harness.GetJsonAsync(_client, _server.PlanetaryComputerStacRoot + "/collections");
-        Assert.Equal(["sentinel-2-l2a", "sentinel-1-rtc"], ((JsonArray)collections!["collections"]!).Select(c => (string)c!["id"]!));
+        Assert.Equal(["sentinel-2-l2a", "sentinel-1-rtc", "sentinel-1-grd"], ((JsonArray)collections!["collections"]!).Select(c => (string)c!["id"]!));
         var (_, esCollection) = await Harness.GetJsonAsync(_client, _server.EarthSearchStacRoot + "/collections/sentinel-2-c1-l2a");
         Assert.Equal("Collection", (string)esCollection!["type"]!);
     }

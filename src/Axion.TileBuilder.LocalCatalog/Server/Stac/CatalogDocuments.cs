@@ -103,7 +103,8 @@ internal static class CatalogDocuments
     public static JsonObject PcCollection(string id, CatalogUrls urls, IReadOnlyList<CatalogItem> items)
     {
         var self = $"{urls.PcRoot}/collections/{id}";
-        var s1 = id == CollectionIds.Sentinel1Rtc;
+        var grd = id == CollectionIds.Sentinel1Grd;
+        var s1 = id == CollectionIds.Sentinel1Rtc || grd;
         var document = new JsonObject
         {
             ["id"] = id,
@@ -117,13 +118,15 @@ internal static class CatalogDocuments
             ["title"] = PcTitle(id),
             ["extent"] = Extent(items),
             ["license"] = s1 ? "CC-BY-4.0" : "proprietary",
-            ["description"] = s1
+            ["description"] = grd
+                ? "Sentinel-1 Level-1 Ground Range Detected amplitude (uint16, nodata 0), geolocated by ground control points (synthetic)."
+                : s1
                 ? "Radiometrically terrain corrected SAR imagery derived from the Sentinel 1 Level 1 GRD product (synthetic)."
                 : "Sentinel-2 Level-2A bottom-of-atmosphere reflectances (synthetic).",
-            ["item_assets"] = s1 ? PcS1ItemAssets() : PcS2ItemAssets(),
+            ["item_assets"] = s1 ? PcS1ItemAssets(grd) : PcS2ItemAssets(),
             ["stac_version"] = "1.0.0",
             ["msft:container"] = CollectionIds.PcContainer(id),
-            ["msft:storage_account"] = s1 ? "sentinel1euwestrtc" : "sentinel2l2a01",
+            ["msft:storage_account"] = grd ? "sentinel1euwest" : s1 ? "sentinel1euwestrtc" : "sentinel2l2a01",
             ["msft:short_description"] = PcTitle(id),
         };
         return document;
@@ -162,9 +165,12 @@ internal static class CatalogDocuments
         };
     }
 
-    private static string PcTitle(string collection) => collection == CollectionIds.Sentinel1Rtc
-        ? "Sentinel 1 Radiometrically Terrain Corrected (RTC)"
-        : "Sentinel-2 Level-2A";
+    private static string PcTitle(string collection) => collection switch
+    {
+        CollectionIds.Sentinel1Rtc => "Sentinel 1 Radiometrically Terrain Corrected (RTC)",
+        CollectionIds.Sentinel1Grd => "Sentinel 1 Level-1 Ground Range Detected (GRD)",
+        _ => "Sentinel-2 Level-2A",
+    };
 
     private static JsonObject SearchLink(string href, string method, string? title)
     {
@@ -203,11 +209,23 @@ internal static class CatalogDocuments
         return assets;
     }
 
-    private static JsonObject PcS1ItemAssets()
+    private static JsonObject PcS1ItemAssets(bool grd = false)
     {
         var assets = new JsonObject();
         foreach (var key in new[] { "vh", "vv" })
         {
+            if (grd)
+            {
+                // The real sentinel-1-grd documents carry no raster:bands.
+                assets[key] = new JsonObject
+                {
+                    ["type"] = "image/tiff; application=geotiff; profile=cloud-optimized",
+                    ["roles"] = StacFormat.Strings("data"),
+                    ["title"] = key.ToUpperInvariant(),
+                };
+                continue;
+            }
+
             assets[key] = new JsonObject
             {
                 ["type"] = "image/tiff; application=geotiff; profile=cloud-optimized",

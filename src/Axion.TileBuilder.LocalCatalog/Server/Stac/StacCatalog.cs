@@ -7,7 +7,8 @@ namespace Axion.TileBuilder.LocalCatalog.Server.Stac;
 /// Every item of both flavours, built once from a <see cref="SyntheticWorld"/> when the server's
 /// address is known, plus the asset table their hrefs point into.
 /// Planetary Computer: every Sentinel-2 scene in <c>sentinel-2-l2a</c>, every Sentinel-1 scene in
-/// <c>sentinel-1-rtc</c>. Earth Search: every Sentinel-2 scene in <c>sentinel-2-l2a</c>, and those of
+/// <c>sentinel-1-rtc</c>, and the GRD scenes of worlds built with <see cref="WorldSpec.IncludeS1Grd"/> in
+/// <c>sentinel-1-grd</c> (empty otherwise). Earth Search: every Sentinel-2 scene in <c>sentinel-2-l2a</c>, and those of
 /// baseline &gt;= 05.00 also in <c>sentinel-2-c1-l2a</c> (collection 1 holds only reprocessed, 05.xx
 /// products); Earth Search serves no Sentinel-1.
 /// </summary>
@@ -34,6 +35,10 @@ internal sealed class StacCatalog
                 {
                     es.Add(EsSentinel2ItemFactory.Create(scene, collectionOne: true, urls, Assets, esC1Ids, world.Directory));
                 }
+            }
+            else if (scene.Kind == SceneKind.Sentinel1Grd)
+            {
+                pc.Add(PcSentinel1GrdItemFactory.Create(scene, urls, Assets));
             }
             else
             {
@@ -63,7 +68,7 @@ internal sealed class StacCatalog
 
     public IReadOnlyList<CatalogItem> EsItems { get; }
 
-    public static IReadOnlyList<string> PcCollections { get; } = [CollectionIds.Sentinel2L2A, CollectionIds.Sentinel1Rtc];
+    public static IReadOnlyList<string> PcCollections { get; } = [CollectionIds.Sentinel2L2A, CollectionIds.Sentinel1Rtc, CollectionIds.Sentinel1Grd];
 
     public static IReadOnlyList<string> EsCollections { get; } = [CollectionIds.Sentinel2L2A, CollectionIds.Sentinel2C1L2A];
 
