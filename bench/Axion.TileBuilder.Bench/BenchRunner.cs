@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Axion.TileBuilder.LocalCatalog.Server;
+using Axion.TileBuilder.LocalCatalog.World;
+using Axion.TileBuilder.Locations;
+
+namespace Axion.TileBuilder.Bench;
+
+/// <summary>Runs the measurements of docs/benchmarks.md and writes the report.</summary>
+internal sealed class BenchRunner(BenchOptions options, TextWriter log)
+{
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.WorkDir);
+        var world = LoadWorld(ct);
+        var faults = new FaultOptions { LatencyMs = options.LatencyMs, BandwidthBytesPerSecond = options.BandwidthBytesPerSecond };
+        await using var server = await LocalCatalogServer.StartAsync(world, new LocalCatalogOptions { Faults = faults, DistinctAssetUrlsPerSearch = true }, ct);
+        var rows = BenchRows.Make(world, Math.Max(options.Rows, Math.Max(options.SingleRows, options.PeerRows)));
+        var batchCsv = WriteCsv("rows-batch.csv", rows.Take(options.Rows));
+        var singleCsv = WriteCsv("rows-single.csv", rows.Take(options.SingleRows));
+        var common = new List<string>
+        {
+            "--catalog", "planetary-computer",
+            "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
+            "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+            "--start", world.TimeStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "--end", world.TimeEnd.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+
+        // 1. The physical minimum per row: what plan computes from the COG block tables of the chosen items
+        //    (headers + compressed blocks the windows touch + the SCL checks of the candidates).
+        log.WriteLine($"plan: {options.Rows} rows");
+        var planRun = Cli(["plan", "--csv", batchCsv, "--json", .. common]);
+        var minimum = ParsePlan(planRun.Output);
+
+        // 2. The batch, several times.
+        List<(ChildCost Cost, IReadOnlyList<RowFigures> Rows, long ServedBytes)> batches = [];
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var outDir = FreshDir($"batch-{run}");
+            server.Stats.Reset();
+            log.WriteLine($"build: {options.Rows} rows, --workers {options.Workers} (run {run}/{options.Runs})");
+            var cost = Cli(["build", "--csv", batchCsv, "--out", outDir, "--workers", options.Workers.ToString(CultureInfo.InvariantCulture), .. common]);
+            var figures = RowFigures.Read(outDir, options.Rows);
+            batches.Add((cost, figures, server.Stats.Snapshot().Category(RequestCategory.Asset).BytesSent));
+            log.WriteLine($"  {cost.WallSeconds:F1} s wall, {cost.CpuSeconds:F1} s CPU, {cost.PeakMb:F0} MB peak");
+        }
+
+        // 3. Rows one at a time (--workers 1): the latency of a single row, STAC search included.
+        List<(ChildCost Cost, IReadOnlyList<RowFigures> Rows)> singles = [];
+        string? singleOut = null;
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            singleOut = FreshDir($"single-{run}");
+            log.WriteLine($"build: {options.SingleRows} rows, --workers 1 (run {run}/{options.Runs})");
+            var cost = Cli(["build", "--csv", singleCsv, "--out", singleOut, "--workers", "1", .. common]);
+            singles.Add((cost, RowFigures.Read(singleOut, options.SingleRows)));
+        }
+
+        // 4. The gdal_translate peer on the same AOIs and items.
+        var peerRows = IndexRow.Read(singleOut!).OrderBy(r => r.RowId, StringComparer.Ordinal).Take(options.PeerRows).ToList();
+        var scratch = FreshDir("peer");
+        using var http = new HttpClient();
+        List<double> peerSeconds = [];
+        server.Stats.Reset();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            log.WriteLine($"peer: gdal_translate, {peerRows.Count} rows x 7 assets (run {run}/{options.Runs})");
+            foreach (var row in peerRows)
+            {
+                peerSeconds.Add(await PeerRun.RunRowAsync(http, server.PlanetaryComputerStacRoot, server.PlanetaryComputerTokenUrl, row, scratch));
+            }
+        }
+
+        var peerBytesPerRow = server.Stats.Snapshot().Category(RequestCategory.Asset).BytesSent / (double)(peerRows.Count * options.Runs);
+        return BenchReport.Markdown(options, world, minimum, batches, singles, peerRows.Select(r => r.RowId).ToList(), peerSeconds, peerBytesPerRow);
+    }
+
+    private SyntheticWorld LoadWorld(CancellationToken ct)
+    {
+        var rows = LocationCsvParser.Parse(new StringReader(File.ReadAllText(options.WorldCsv)), options.WorldCsv).Rows;
+        var spec = new WorldSpec([.. rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude))], options.ScenePx);
+        var env = Environment.GetEnvironmentVariable("AXION_CACHE_DIR");
+        var cache = options.CacheDir
+            ?? (string.IsNullOrEmpty(env)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "axion-tiles", "worlds")
+                : Path.Combine(env, "worlds"));
+        log.WriteLine($"world: {options.ScenePx} px scenes for {options.WorldCsv} in {cache} (generated once, then cached; about 10-30 min per location on 2 cores)");
+        return WorldBuilder.Build(spec, cache, new Progress<string>(log.WriteLine), ct);
+    }
+
+    private ChildCost Cli(IEnumerable<string> args)
+    {
+        var cost = ChildRun.Run("dotnet", [options.CliDll, .. args]);
+        if (cost.ExitCode is not (0 or 3))
+        {
+            throw new InvalidOperationException($"axion-tiles {string.Join(' ', args.Take(1))} exited {cost.ExitCode}:\n{cost.Output}");
+        }
+
+        return cost;
+    }
+
+    private static Dictionary<string, long> ParsePlan(string output)
+    {
+        var json = JsonNode.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..])!;
+        return ((JsonArray)json["rows"]!).OfType<JsonObject>()
+            .Where(r => (string?)r["status"] == "planned")
+            .ToDictionary(r => (string)r["id"]!, r => (long)r["build_bytes"]!, StringComparer.Ordinal);
+    }
+
+    private string WriteCsv(string name, IEnumerable<(string Id, double Lat, double Lon)> rows)
+    {
+        var path = Path.Combine(options.WorkDir, name);
+        File.WriteAllText(path, BenchRows.ToCsv(rows), new UTF8Encoding(false));
+        return path;
+    }
+
+    private string FreshDir(string name)
+    {
+        var path = Path.Combine(options.WorkDir, name);
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

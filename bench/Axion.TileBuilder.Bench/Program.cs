@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Axion.TileBuilder.Bench;
+
+// axion-bench: measures axion-tiles against the local catalog (see docs/benchmarks.md; run it with scripts/bench.sh).
+var cli = new Option<FileInfo>("--cli") { Description = "Path of axion-tiles.dll.", Required = true };
+var worldCsv = new Option<FileInfo>("--world") { Description = "CSV of the world's location(s). Default bench/world.csv.", DefaultValueFactory = _ => new FileInfo("bench/world.csv") };
+var scenePx = new Option<int>("--scene-size") { Description = "Scene side in 10 m pixels. Default 10980.", DefaultValueFactory = _ => 10980 };
+var rows = new Option<int>("--rows") { Description = "Rows of the batch. Default 166.", DefaultValueFactory = _ => 166 };
+var workers = new Option<int>("--workers") { Description = "Workers of the batch. Default 8.", DefaultValueFactory = _ => 8 };
+var singleRows = new Option<int>("--single-rows") { Description = "Rows timed with --workers 1. Default 12.", DefaultValueFactory = _ => 12 };
+var peerRows = new Option<int>("--peer-rows") { Description = "Rows read by the gdal_translate peer. Default 12.", DefaultValueFactory = _ => 12 };
+var latency = new Option<int>("--latency-ms") { Description = "Added latency per request, ms. Default 50.", DefaultValueFactory = _ => 50 };
+var bandwidth = new Option<long>("--bandwidth") { Description = "Bandwidth cap per response, bytes/s; 0 = none. Default 0.", DefaultValueFactory = _ => 0 };
+var runs = new Option<int>("--runs") { Description = "Repetitions of each measurement. Default 3.", DefaultValueFactory = _ => 3 };
+var work = new Option<DirectoryInfo>("--work-dir") { Description = "Scratch folder. Default /tmp/axion-bench.", DefaultValueFactory = _ => new DirectoryInfo("/tmp/axion-bench") };
+var report = new Option<FileInfo?>("--report") { Description = "Also write the Markdown table to this file." };
+var root = new RootCommand("Benchmark of axion-tiles against the local catalog: bytes against the physical minimum, row latency, batch time, CPU, memory, and a gdal_translate peer.")
+{
+    cli, worldCsv, scenePx, rows, workers, singleRows, peerRows, latency, bandwidth, runs, work, report,
+};
+root.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions
+    {
+        CliDll = parse.GetRequiredValue(cli).FullName,
+        WorldCsv = parse.GetRequiredValue(worldCsv).FullName,
+        ScenePx = parse.GetValue(scenePx),
+        Rows = parse.GetValue(rows),
+        Workers = parse.GetValue(workers),
+        SingleRows = parse.GetValue(singleRows),
+        PeerRows = parse.GetValue(peerRows),
+        LatencyMs = parse.GetValue(latency),
+        BandwidthBytesPerSecond = parse.GetValue(bandwidth),
+        Runs = parse.GetValue(runs),
+        WorkDir = parse.GetRequiredValue(work).FullName,
+    };
+    var markdown = await new BenchRunner(options, Console.Error).RunAsync(ct);
+    Console.Out.Write(markdown);
+    if (parse.GetValue(report) is { } file)
+    {
+        await File.WriteAllTextAsync(file.FullName, markdown, ct);
+    }
+
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
