@@ -41,8 +41,35 @@ public sealed class RowPlanner(RowEnvironment env)
         var window = DateWindow.Resolve(row, options.Start, options.End, env.Today, selection.DefaultWindowDays);
         var bbox = grid.BoundsLonLat();
 
+        // Work that only pays off on the likely path runs alongside the critical one and is cancelled when the row ends.
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            return await PlanAsync(row, grid, target, window, bbox, ahead.Token, cancellationToken);
+        }
+        finally
+        {
+            await ahead.CancelAsync();
+        }
+    }
+
+    private async Task<RowPlan> PlanAsync(
+        LocationRow row,
+        AoiGrid grid,
+        TargetGrid target,
+        DateWindow window,
+        Geo.GeoBounds bbox,
+        CancellationToken ahead,
+        CancellationToken cancellationToken)
+    {
+        var selection = env.Options.Selection;
+
         // 1. Sentinel-2 candidates, best first; cloud limit sent to the server and re-checked by the ranker.
+        //    The Sentinel-1 search (the whole window widened by the pairing limit) runs at the same time.
         var s2Source = env.Profile.Sentinel2;
+        var s1Source = env.Profile.Sentinel1;
+        var s1Search = Observed(SearchAsync(
+            env.Sentinel1Catalog, s1Source, bbox, window.StartUtc - selection.S1MaxDelta, window.EndExclusiveUtc + selection.S1MaxDelta, null, ahead));
         var s2Items = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
         var s2Keys = s2Source.Assets.Values.ToArray();
         var s2Candidates = s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)).ToList();
@@ -68,6 +95,9 @@ public sealed class RowPlanner(RowEnvironment env)
         }
 
         // 2. Cheap SCL checks on the best few (all items of a mosaic, merged): the chosen scene's SCL is kept for masking.
+        //    The band headers of the best acquisition are read meanwhile: it is usually the one chosen.
+        var best = acquisitions[0];
+        var bestProbes = ProbeS2(best, s2Items, s2Source, target, ahead);
         Acquisition? chosenS2 = null;
         byte[]? scl = null;
         List<AssetReadPlan> sclPlans = [];
@@ -131,16 +161,11 @@ public sealed class RowPlanner(RowEnvironment env)
         var s2Members = chosenS2.Items.Select(m => s2Items[m.Id]).ToList();
         var chosen = s2Members[0];
 
-        // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI (one item, or frames of one pass).
-        var s1Source = env.Profile.Sentinel1;
-        var s1Items = await SearchAsync(
-            env.Sentinel1Catalog,
-            s1Source,
-            bbox,
-            chosen.Datetime - selection.S1MaxDelta,
-            chosen.Datetime + selection.S1MaxDelta,
-            null,
-            cancellationToken);
+        // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI (one item, or frames of one pass),
+        //    among the items within the pairing limit of the chosen date.
+        var s1Items = (await s1Search)
+            .Where(kv => (kv.Value.Datetime - chosen.Datetime).Duration() <= selection.S1MaxDelta)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var s1Keys = s1Source.Assets.Values.ToArray();
         var s1Candidates = s1Items.Values.Select(i => StacMapping.ToCandidate(i, s1Source.Collection, s1Keys)).ToList();
         var pairing = S1Pairing.Choose(chosen.Datetime, s1Candidates, selection.S1MaxDelta, grid);
@@ -181,21 +206,29 @@ public sealed class RowPlanner(RowEnvironment env)
         var s1 = s1Members[0];
 
         // 4. Radiometry rule for the chosen Sentinel-2 item.
-        var reference = chosen.Assets[s2Source.Assets["B04"]];
-        var rule = S2RadiometryResolver.Resolve(new S2RadiometryInput(
-            FlavorOf(s2Source.Flavor),
-            chosen.ProcessingBaseline,
-            chosen.BoaOffsetApplied,
-            reference.Scale,
-            reference.Offset,
-            chosen.Datetime));
+        var rule = S2RadiometryChoice.For(chosen, s2Source);
 
         // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
         // Mosaics: every item of the acquisition per band, in merge order.
-        var probes = S2Bands.SelectMany(band => s2Members.Select(item => Probe(env.Sentinel2Reader, Asset(item, s2Source, band), target, band, cancellationToken)))
-            .Concat(S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))))
-            .ToArray();
-        var probed = await Task.WhenAll(probes);
+        var s1Probes = S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))).ToArray();
+        AssetReadResult<AssetReadPlan>[] s2Probed;
+        if (ReferenceEquals(chosenS2, best) && bestProbes is not null)
+        {
+            s2Probed = await Task.WhenAll(bestProbes);
+        }
+        else
+        {
+            // The headers read for the best acquisition were not needed: their bytes still count.
+            foreach (var wasted in await Settled(bestProbes))
+            {
+                planBytes += wasted.Bytes;
+                planRequests += wasted.Requests;
+            }
+
+            s2Probed = await Task.WhenAll(ProbeS2(chosenS2, s2Items, s2Source, target, cancellationToken)!);
+        }
+
+        var probed = s2Probed.Concat(await Task.WhenAll(s1Probes)).ToArray();
 
         return new RowPlan
         {
@@ -232,6 +265,55 @@ public sealed class RowPlanner(RowEnvironment env)
             S1Items = s1Members,
             Scl = scl,
         };
+    }
+
+    /// <summary>Header probes of every Sentinel-2 band of an acquisition (band-major, merge order); null if an asset is missing.</summary>
+    private Task<AssetReadResult<AssetReadPlan>>[]? ProbeS2(
+        Acquisition acquisition, IReadOnlyDictionary<string, StacItem> items, SourceProfile source, TargetGrid target, CancellationToken cancellationToken)
+    {
+        var assets = new List<(AssetRef Asset, string Band)>();
+        foreach (var band in S2Bands)
+        {
+            foreach (var member in acquisition.Items)
+            {
+                var key = source.Assets[band];
+                if (!items[member.Id].Assets.ContainsKey(key))
+                {
+                    return null; // reported by the regular path if this acquisition is chosen
+                }
+
+                assets.Add((Asset(items[member.Id], source, band), band));
+            }
+        }
+
+        return [.. assets.Select(a => Observed(Probe(env.Sentinel2Reader, a.Asset, target, a.Band, cancellationToken)))];
+    }
+
+    /// <summary>The results of the probes that succeeded (failures of work that is no longer needed are ignored).</summary>
+    private static async Task<IReadOnlyList<AssetReadResult<AssetReadPlan>>> Settled(Task<AssetReadResult<AssetReadPlan>>[]? probes)
+    {
+        if (probes is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            await Task.WhenAll(probes);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Ignored: see below.
+        }
+
+        return [.. probes.Where(p => p.IsCompletedSuccessfully).Select(p => p.Result)];
+    }
+
+    /// <summary>Marks a task's exception as observed, so work abandoned when a row fails early raises no unobserved-task event.</summary>
+    private static Task<T> Observed<T>(Task<T> task)
+    {
+        _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
     }
 
     private static Task<AssetReadResult<AssetReadPlan>> Probe(AssetReader reader, AssetRef asset, TargetGrid target, string band, CancellationToken cancellationToken) =>
@@ -283,14 +365,6 @@ public sealed class RowPlanner(RowEnvironment env)
         var uri = HrefPolicy.Validate(item, asset, source.ExtraAllowedSchemes.ToArray());
         return new AssetRef(item.Id, key, uri, item.Collection ?? source.Collection);
     }
-
-    private static S2CollectionFlavor FlavorOf(string flavor) => flavor switch
-    {
-        "planetary-computer" => S2CollectionFlavor.PlanetaryComputer,
-        "earth-search-l2a" => S2CollectionFlavor.EarthSearchL2A,
-        "earth-search-c1" => S2CollectionFlavor.EarthSearchC1,
-        _ => S2CollectionFlavor.Generic,
-    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

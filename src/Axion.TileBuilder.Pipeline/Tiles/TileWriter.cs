@@ -13,88 +13,94 @@ public sealed class TileWriter(string outDir, BuildOptions options)
     /// <summary>The keys of the six float32 arrays, in file order.</summary>
     public static readonly IReadOnlyList<string> BandKeys = ["s1_vv", "s1_vh", "s2_b2", "s2_b3", "s2_b4", "s2_b8"];
 
-    /// <summary>Writes every tile whose valid fraction reaches the threshold; returns them and the rejection counts by reason.</summary>
+    /// <summary>
+    /// Writes every tile whose valid fraction reaches the threshold; returns them (in row-major tile order) and the
+    /// rejection counts by reason. Tiles are cut, compressed and written in parallel (each tile is independent).
+    /// </summary>
     public (IReadOnlyList<TileRecord> Tiles, IReadOnlyDictionary<string, int> Rejected) WriteAll(BandSet bands, TileContext context, CancellationToken cancellationToken)
     {
         var grid = context.Grid;
-        var size = grid.TileSize;
-        var tiles = new List<TileRecord>();
+        var outcomes = new TileRecord?[grid.TilesY * grid.TilesX];
+        Parallel.For(
+            0,
+            outcomes.Length,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => outcomes[i] = WriteOne(bands, context, i / grid.TilesX, i % grid.TilesX));
+        var tiles = outcomes.OfType<TileRecord>().ToList();
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (tiles.Count < outcomes.Length)
+        {
+            rejected["valid_fraction_below_min"] = outcomes.Length - tiles.Count;
+        }
+
+        return (tiles, rejected);
+    }
+
+    /// <summary>Cuts and writes one tile; null when its valid fraction is below the threshold.</summary>
+    private TileRecord? WriteOne(BandSet bands, TileContext context, int tr, int tc)
+    {
+        var grid = context.Grid;
+        var size = grid.TileSize;
         var sources = new[] { bands.S1Vv, bands.S1Vh, bands.S2[0], bands.S2[1], bands.S2[2], bands.S2[3] };
         var cut = new float[sources.Length][];
-        for (var i = 0; i < cut.Length; i++)
+        var window = grid.TileWindow(tr, tc);
+        for (var b = 0; b < sources.Length; b++)
         {
-            cut[i] = new float[size * size];
+            cut[b] = new float[size * size];
+            Cut(sources[b], grid.Width, window.XOff, window.YOff, size, cut[b]);
         }
 
         var scl = new byte[size * size];
         var valid = new byte[size * size];
-        for (var tr = 0; tr < grid.TilesY; tr++)
+        Cut(bands.Scl, grid.Width, window.XOff, window.YOff, size, scl);
+        var validCount = 0;
+        for (var p = 0; p < valid.Length; p++)
         {
-            for (var tc = 0; tc < grid.TilesX; tc++)
+            var ok = true;
+            for (var b = 0; b < cut.Length && ok; b++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var window = grid.TileWindow(tr, tc);
-                for (var b = 0; b < sources.Length; b++)
-                {
-                    Cut(sources[b], grid.Width, window.XOff, window.YOff, size, cut[b]);
-                }
-
-                Cut(bands.Scl, grid.Width, window.XOff, window.YOff, size, scl);
-                var validCount = 0;
-                for (var p = 0; p < valid.Length; p++)
-                {
-                    var ok = true;
-                    for (var b = 0; b < cut.Length && ok; b++)
-                    {
-                        ok = float.IsFinite(cut[b][p]);
-                    }
-
-                    valid[p] = ok ? (byte)1 : (byte)0;
-                    validCount += valid[p];
-                }
-
-                var validFraction = (double)validCount / valid.Length;
-                if (validFraction < options.Selection.MinValid)
-                {
-                    var reason = "valid_fraction_below_min";
-                    rejected[reason] = rejected.GetValueOrDefault(reason) + 1;
-                    continue;
-                }
-
-                var record = TileMetadata.Record(context, tr, tc, validFraction);
-                var path = Path.Combine(outDir, record.File);
-                using (var npz = NpzWriter.Create(path, options.Compressed))
-                {
-                    for (var b = 0; b < cut.Length; b++)
-                    {
-                        npz.Add(BandKeys[b], cut[b], size, size);
-                    }
-
-                    if (options.IncludeScl)
-                    {
-                        npz.Add("s2_scl", scl, size, size);
-                    }
-
-                    if (options.IncludeValidMask)
-                    {
-                        npz.Add("valid", valid, size, size);
-                    }
-
-                    npz.AddString("meta", TileMetadata.Json(context, record).ToJsonString());
-                    npz.Commit();
-                }
-
-                if (options.GeoTiff)
-                {
-                    TileGeoTiff.Write(Path.ChangeExtension(path, ".tif"), cut, BandKeys, record);
-                }
-
-                tiles.Add(record);
+                ok = float.IsFinite(cut[b][p]);
             }
+
+            valid[p] = ok ? (byte)1 : (byte)0;
+            validCount += valid[p];
         }
 
-        return (tiles, rejected);
+        var validFraction = (double)validCount / valid.Length;
+        if (validFraction < options.Selection.MinValid)
+        {
+            return null;
+        }
+
+        var record = TileMetadata.Record(context, tr, tc, validFraction);
+        var path = Path.Combine(outDir, record.File);
+        using (var npz = NpzWriter.Create(path, options.Compressed))
+        {
+            for (var b = 0; b < cut.Length; b++)
+            {
+                npz.Add(BandKeys[b], cut[b], size, size);
+            }
+
+            if (options.IncludeScl)
+            {
+                npz.Add("s2_scl", scl, size, size);
+            }
+
+            if (options.IncludeValidMask)
+            {
+                npz.Add("valid", valid, size, size);
+            }
+
+            npz.AddString("meta", TileMetadata.Json(context, record).ToJsonString());
+            npz.Commit();
+        }
+
+        if (options.GeoTiff)
+        {
+            TileGeoTiff.Write(Path.ChangeExtension(path, ".tif"), cut, BandKeys, record);
+        }
+
+        return record;
     }
 
     private static void Cut<T>(T[] source, int sourceWidth, int x0, int y0, int size, T[] destination)

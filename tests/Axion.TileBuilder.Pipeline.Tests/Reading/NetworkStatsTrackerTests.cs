@@ -152,7 +152,15 @@ public class NetworkStatsTrackerTests
         });
 
         Assert.Equal(TestRasters.Value(90, 95), value);
-        var gets = server.Requests.Where(r => r.Method == "GET").ToList();
+
+        // The server records a request once its response is written, which can be a moment after GDAL has the bytes.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        List<RecordedRequest> gets;
+        while ((gets = [.. server.Requests.Where(r => r.Method == "GET")]).Sum(r => r.BodyBytes) < bytes && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Thread.Sleep(20);
+        }
+
         Assert.NotEmpty(gets);
         Assert.Equal(gets.Sum(r => r.BodyBytes), bytes);
         Assert.InRange(requests, 1, server.Requests.Count); // GDAL operations: the HEAD and the reads
