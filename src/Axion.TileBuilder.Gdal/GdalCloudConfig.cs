@@ -27,13 +27,14 @@ public static class GdalCloudConfig
         // 200 MB: bounds the multi-range block fetch (default 10 MB split a 2560 px read into twice the requests).
         ["GDAL_MAX_RAW_BLOCK_CACHE_SIZE"] = "209715200",
 
-        // 64 MB of downloaded ranges kept per process (LRU), so a header or block read twice within a row is not
-        // fetched twice; rows do not share data, so a larger cache only holds memory (it never shrinks).
-        ["CPL_VSIL_CURL_CACHE_SIZE"] = "67108864",
+        // 32 MB of downloaded ranges kept per process (LRU), so a header read at planning is not fetched again for
+        // the read a moment later; rows do not share data, so more only holds memory (measured: 32 MB gives the same
+        // bytes as 64 MB on a 166-row, 8-worker batch; 16 MB re-read 0.5 %).
+        ["CPL_VSIL_CURL_CACHE_SIZE"] = "33554432",
 
-        // 128 MB block cache (values below 100000 are megabytes): a dataset's blocks leave it when the dataset is
-        // closed, so this only needs the blocks of the windows being read at once (8 workers x 7 assets x a few blocks).
-        ["GDAL_CACHEMAX"] = "128",
+        // 32 MB block cache (values below 100000 are megabytes): each window is read with one RasterIO call that
+        // uses each block once, and a dataset's blocks leave the cache when it is closed; more only holds memory.
+        ["GDAL_CACHEMAX"] = "32",
 
         // Read the first 64 KB at open: COG headers with many tiles fit in one request (option exists since 3.5).
         ["GDAL_INGESTED_BYTES_AT_OPEN"] = "65536",

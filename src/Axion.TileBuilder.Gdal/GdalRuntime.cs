@@ -263,6 +263,7 @@ public static class GdalRuntime
         }
 
         ErrorHandler.Install();
+        NativeHeap.LimitArenas();
         Native.GDALAllRegister();
 
         var overrides = new List<string>();

@@ -37,6 +37,8 @@ internal sealed class BuildOptionSet
 
     public Option<double> MinClear { get; } = new("--min-clear") { Description = "Smallest fraction (0-1) of the AOI that SCL must call clear for a scene to be chosen. Default 0.9.", DefaultValueFactory = _ => 0.9 };
 
+    public Option<double> MaxReadFactor { get; } = new("--max-read-factor") { Description = "Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole. At least 1. Default 1.5.", DefaultValueFactory = _ => 1.5 };
+
     public Option<double> MinValid { get; } = new("--min-valid") { Description = "Smallest fraction (0-1) of valid pixels (all six bands finite) for a tile to be written. Default 0.9.", DefaultValueFactory = _ => 0.9 };
 
     public Option<int> MaxCandidates { get; } = new("--max-candidates") { Description = "How many of the best scenes get the SCL check per row. Default 5.", DefaultValueFactory = _ => 5 };
@@ -68,7 +70,7 @@ internal sealed class BuildOptionSet
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
-        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks })
+        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor })
         {
             command.Options.Add(option);
         }
@@ -119,6 +121,7 @@ internal sealed class BuildOptionSet
             IncludeValidMask = parse.GetValue(IncludeValid),
             Compressed = !parse.GetValue(Uncompressed),
             Quicklooks = !parse.GetValue(NoQuicklooks),
+            MaxReadFactor = parse.GetValue(MaxReadFactor),
         };
     }
 

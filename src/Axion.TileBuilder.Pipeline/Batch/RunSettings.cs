@@ -80,6 +80,10 @@ public sealed record RunSettings
     [JsonPropertyName("quicklooks")]
     public bool Quicklooks { get; init; } = true;
 
+    /// <summary>A row stops when an asset read downloads more than this multiple of its estimate (not part of the batch identity). Default 1.5.</summary>
+    [JsonPropertyName("max_read_factor")]
+    public double MaxReadFactor { get; init; } = 1.5;
+
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
     {
@@ -93,6 +97,7 @@ public sealed record RunSettings
         IncludeValidMask = IncludeValidMask,
         Compressed = Compressed,
         GeoTiff = GeoTiff,
+        MaxReadBudgetFactor = MaxReadFactor,
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,
@@ -122,6 +127,7 @@ public sealed record RunSettings
             CsvPath = string.Empty, // the CSV's content hash is compared instead
             Workers = 0,
             Quicklooks = true,
+            MaxReadFactor = 1.5,
             Profile = Profile with
             {
                 Description = null,
