@@ -80,9 +80,9 @@ public sealed record RunSettings
     [JsonPropertyName("quicklooks")]
     public bool Quicklooks { get; init; } = true;
 
-    /// <summary>A row stops when an asset read downloads more than this multiple of its estimate (not part of the batch identity). Default 1.5.</summary>
+    /// <summary>A row stops when an asset read downloads more than this multiple of its estimate (not part of the batch identity). Default 8.</summary>
     [JsonPropertyName("max_read_factor")]
-    public double MaxReadFactor { get; init; } = 1.5;
+    public double MaxReadFactor { get; init; } = 8;
 
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
@@ -127,7 +127,7 @@ public sealed record RunSettings
             CsvPath = string.Empty, // the CSV's content hash is compared instead
             Workers = 0,
             Quicklooks = true,
-            MaxReadFactor = 1.5,
+            MaxReadFactor = 8,
             Profile = Profile with
             {
                 Description = null,

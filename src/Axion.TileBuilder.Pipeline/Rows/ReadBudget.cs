@@ -8,6 +8,7 @@ namespace Axion.TileBuilder.Pipeline.Rows;
 /// The byte budget of an asset read: at most <c>factor</c> times what the plan computed from the COG's block table
 /// (plus one 64 KB header read of slack). A read beyond it means GDAL did not read what was planned (a file that is
 /// not tiled, a fallback to whole-file or overview reads), and the row stops instead of going on downloading scenes.
+/// A read that was retried as a whole (a truncated body, an expired token) may download its window once per attempt.
 /// </summary>
 public static class ReadBudget
 {
@@ -15,10 +16,10 @@ public static class ReadBudget
     public const long SlackBytes = 64 * 1024;
 
     /// <summary>Throws <see cref="RowFailedException"/> (permanent, <c>read_budget_exceeded</c>) when <paramref name="bytes"/> is over budget.</summary>
-    public static void Check(AssetReadPlan read, long bytes, double factor)
+    public static void Check(AssetReadPlan read, long bytes, int attempts, double factor)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var budget = (long)(read.Estimate.Bytes * factor) + SlackBytes;
+        var budget = ((long)(read.Estimate.Bytes * factor) + SlackBytes) * Math.Max(1, attempts);
         if (bytes > budget)
         {
             throw new RowFailedException(
@@ -26,7 +27,7 @@ public static class ReadBudget
                 "read_budget_exceeded",
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"reading {read.Band} of {read.ItemId} downloaded {bytes} bytes, more than {factor} x the {read.Estimate.Bytes} bytes its window's COG blocks take (--max-read-factor): the file is probably not a cloud-optimized GeoTIFF, or GDAL fell back to reading much more than the window"));
+                    $"reading {read.Band} of {read.ItemId} downloaded {bytes} bytes in {attempts} attempt(s), more than {factor} x the {read.Estimate.Bytes} bytes its window's COG blocks take (--max-read-factor): the file is probably not a cloud-optimized GeoTIFF, or GDAL fell back to reading much more than the window"));
         }
     }
 }

@@ -63,9 +63,9 @@ public sealed class RowProcessor(RowEnvironment env)
         var s2Reads = s2Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
         var s1Reads = s1Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
         var planned = RowPlanner.S2Bands.Concat(RowPlanner.S1Bands).SelectMany(band => plan.Reads.Where(r => r.Band == band)).ToArray();
-        foreach (var (read, result) in planned.Zip(s2Reads.Select(r => r.Bytes).Concat(s1Reads.Select(r => r.Bytes))))
+        foreach (var (read, result) in planned.Zip(s2Reads.Select(r => (r.Bytes, r.Attempts)).Concat(s1Reads.Select(r => (r.Bytes, r.Attempts)))))
         {
-            ReadBudget.Check(read, result, env.Options.MaxReadBudgetFactor);
+            ReadBudget.Check(read, result.Bytes, result.Attempts, env.Options.MaxReadBudgetFactor);
         }
         var bytes = plan.PlanBytes + plan.ProbeBytes + s2Reads.Sum(r => r.Bytes) + s1Reads.Sum(r => r.Bytes);
         var requests = plan.PlanRequests + plan.ProbeRequests + s2Reads.Sum(r => r.Requests) + s1Reads.Sum(r => r.Requests);

@@ -21,11 +21,20 @@ public sealed class TileWriter(string outDir, BuildOptions options)
     {
         var grid = context.Grid;
         var outcomes = new TileRecord?[grid.TilesY * grid.TilesX];
-        Parallel.For(
-            0,
-            outcomes.Length,
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => outcomes[i] = WriteOne(bands, context, i / grid.TilesX, i % grid.TilesX));
+        try
+        {
+            Parallel.For(
+                0,
+                outcomes.Length,
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => outcomes[i] = WriteOne(bands, context, i / grid.TilesX, i % grid.TilesX));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Callers classify the failure (a full disk is an IOException): hand on the first one as itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
         var tiles = outcomes.OfType<TileRecord>().ToList();
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
         if (tiles.Count < outcomes.Length)

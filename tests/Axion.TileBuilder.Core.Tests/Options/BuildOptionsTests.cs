@@ -16,7 +16,7 @@ public class BuildOptionsTests
         Assert.False(o.IncludeScl);
         Assert.False(o.IncludeValidMask);
         Assert.True(o.Compressed);
-        Assert.Equal(1.5, o.MaxReadBudgetFactor);
+        Assert.Equal(8, o.MaxReadBudgetFactor);
         Assert.Empty(o.Validate());
     }
 

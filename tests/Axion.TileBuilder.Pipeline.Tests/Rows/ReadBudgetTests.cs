@@ -27,7 +27,15 @@ public sealed class ReadBudgetTests
     [InlineData(1.5, 3_065_536)]
     [InlineData(1.5, (long)(3_065_536 * 1.5) + ReadBudget.SlackBytes)]
     [InlineData(1.0, 3_065_536 + ReadBudget.SlackBytes)]
-    public void Reads_within_the_budget_pass(double factor, long bytes) => ReadBudget.Check(Read, bytes, factor);
+    public void Reads_within_the_budget_pass(double factor, long bytes) => ReadBudget.Check(Read, bytes, 1, factor);
+
+    [Fact]
+    public void A_read_retried_as_a_whole_may_download_its_window_once_per_attempt()
+    {
+        var once = (long)(3_065_536 * 1.5) + ReadBudget.SlackBytes;
+        ReadBudget.Check(Read, 3 * once, 3, 1.5);
+        Assert.Throws<RowFailedException>(() => ReadBudget.Check(Read, (3 * once) + 1, 3, 1.5));
+    }
 
     [Theory]
     [InlineData(1.5, (long)(3_065_536 * 1.5) + ReadBudget.SlackBytes + 1)]
@@ -35,10 +43,10 @@ public sealed class ReadBudgetTests
     [InlineData(1.0, 3_065_536 + ReadBudget.SlackBytes + 1)]
     public void A_read_over_the_budget_fails_the_row_naming_the_asset(double factor, long bytes)
     {
-        var ex = Assert.Throws<RowFailedException>(() => ReadBudget.Check(Read, bytes, factor));
+        var ex = Assert.Throws<RowFailedException>(() => ReadBudget.Check(Read, bytes, 1, factor));
         Assert.Equal(FailureKind.Permanent, ex.Kind);
         Assert.Equal("read_budget_exceeded", ex.Reason);
-        Assert.Contains($"reading B04 of {Read.ItemId} downloaded {bytes} bytes", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"reading B04 of {Read.ItemId} downloaded {bytes} bytes in 1 attempt(s)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("--max-read-factor", ex.Message, StringComparison.Ordinal);
     }
 }
