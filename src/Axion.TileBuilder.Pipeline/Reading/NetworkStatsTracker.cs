@@ -13,15 +13,17 @@ public sealed class NetworkStatsTracker : IDisposable
     // GDAL serialises the statistics of every file at each call, and each read looks at them twice: kept small
     // (about 500 files), a lookup costs about a millisecond; at 1 MB it cost a third of a batch's CPU time.
     private const int ResetAboveChars = 200_000;
-    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private int _lastChars;
+    // GDAL's statistics are process-wide, so the lock and the size are too: a reset by one tracker must wait for the
+    // reads measured by every other tracker of the process (tests run several batches in one process).
+    private static readonly ReaderWriterLockSlim Lock = new(LockRecursionPolicy.NoRecursion);
+    private static int _lastChars;
 
     /// <summary>Runs a read and returns its result with the bytes and requests GDAL made for <paramref name="url"/>.</summary>
     /// <remarks>Blocking; call on the I/O thread that does the read.</remarks>
     public (T Result, long Bytes, long Requests) Measure<T>(Uri url, Func<T> read)
     {
         ResetIfLarge();
-        _lock.EnterReadLock();
+        Lock.EnterReadLock();
         try
         {
             var key = "/vsicurl/" + url.GetLeftPart(UriPartial.Path);
@@ -34,11 +36,14 @@ public sealed class NetworkStatsTracker : IDisposable
         }
         finally
         {
-            _lock.ExitReadLock();
+            Lock.ExitReadLock();
         }
     }
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Nothing to release: the lock is shared by the process (kept for the callers' using blocks).</summary>
+    public void Dispose()
+    {
+    }
 
     /// <summary>Sums <c>downloaded_bytes</c> and <c>count</c> of every file entry whose path (without query string) is <paramref name="key"/>.</summary>
     internal static (long Bytes, long Requests) Lookup(string json, string key)
@@ -111,7 +116,7 @@ public sealed class NetworkStatsTracker : IDisposable
             return;
         }
 
-        _lock.EnterWriteLock();
+        Lock.EnterWriteLock();
         try
         {
             if (Volatile.Read(ref _lastChars) > ResetAboveChars)
@@ -122,7 +127,7 @@ public sealed class NetworkStatsTracker : IDisposable
         }
         finally
         {
-            _lock.ExitWriteLock();
+            Lock.ExitWriteLock();
         }
     }
 }
