@@ -66,18 +66,6 @@ internal static class BenchRows
         }
     }
 
-    private static bool Inside(IReadOnlyList<IReadOnlyList<double>> ring, (double Lon, double Lat) p)
-    {
-        var inside = false;
-        for (int i = 0, j = ring.Count - 1; i < ring.Count; j = i++)
-        {
-            var (xi, yi, xj, yj) = (ring[i][0], ring[i][1], ring[j][0], ring[j][1]);
-            if ((yi > p.Lat) != (yj > p.Lat) && p.Lon < ((xj - xi) * (p.Lat - yi) / (yj - yi)) + xi)
-            {
-                inside = !inside;
-            }
-        }
-
-        return inside;
-    }
+    private static bool Inside(IReadOnlyList<IReadOnlyList<double>> ring, (double Lon, double Lat) p) =>
+        RingContainment.Contains([.. ring.Select(v => new GeoPoint(v[0], v[1]))], new GeoPoint(p.Lon, p.Lat));
 }

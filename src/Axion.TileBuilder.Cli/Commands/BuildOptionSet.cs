@@ -37,7 +37,7 @@ internal sealed class BuildOptionSet
 
     public Option<double> MinClear { get; } = new("--min-clear") { Description = "Smallest fraction (0-1) of the AOI that SCL must call clear for a scene to be chosen. Default 0.9.", DefaultValueFactory = _ => 0.9 };
 
-    public Option<double> MaxReadFactor { get; } = new("--max-read-factor") { Description = "Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). At least 1. Default 8.", DefaultValueFactory = _ => 8 };
+    public Option<double> MaxReadFactor { get; } = new("--max-read-factor") { Description = "Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). At least 1. Default 8.", DefaultValueFactory = _ => Options.BuildOptions.DefaultMaxReadBudgetFactor };
 
     public Option<double> MinValid { get; } = new("--min-valid") { Description = "Smallest fraction (0-1) of valid pixels (all six bands finite) for a tile to be written. Default 0.9.", DefaultValueFactory = _ => 0.9 };
 

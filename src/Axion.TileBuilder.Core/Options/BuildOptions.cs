@@ -52,7 +52,10 @@ public readonly record struct BuildOptions
     /// windows touch) is stopped, so a mis-planned read cannot download whole files. GDAL's own retries of a failing
     /// range read can fetch a window a few times, a whole band file is 20-100 times its window. Default 8.
     /// </summary>
-    public double MaxReadBudgetFactor { get; init; } = 8;
+    public double MaxReadBudgetFactor { get; init; } = DefaultMaxReadBudgetFactor;
+
+    /// <summary>The default of <see cref="MaxReadBudgetFactor"/>.</summary>
+    public const double DefaultMaxReadBudgetFactor = 8;
 
     /// <summary>Every problem with the values, each naming the option and quoting its value; empty when valid.</summary>
     public IReadOnlyList<string> Validate()

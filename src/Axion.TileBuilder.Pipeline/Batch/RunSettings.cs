@@ -82,7 +82,7 @@ public sealed record RunSettings
 
     /// <summary>A row stops when an asset read downloads more than this multiple of its estimate (not part of the batch identity). Default 8.</summary>
     [JsonPropertyName("max_read_factor")]
-    public double MaxReadFactor { get; init; } = 8;
+    public double MaxReadFactor { get; init; } = BuildOptions.DefaultMaxReadBudgetFactor;
 
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
@@ -127,7 +127,7 @@ public sealed record RunSettings
             CsvPath = string.Empty, // the CSV's content hash is compared instead
             Workers = 0,
             Quicklooks = true,
-            MaxReadFactor = 8,
+            MaxReadFactor = BuildOptions.DefaultMaxReadBudgetFactor,
             Profile = Profile with
             {
                 Description = null,

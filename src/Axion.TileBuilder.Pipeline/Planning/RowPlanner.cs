@@ -267,23 +267,21 @@ public sealed class RowPlanner(RowEnvironment env)
         };
     }
 
-    /// <summary>Header probes of every Sentinel-2 band of an acquisition (band-major, merge order); null if an asset is missing.</summary>
+    /// <summary>
+    /// Header probes of every Sentinel-2 band of an acquisition (band-major, merge order); null when an asset is missing
+    /// or refused (the regular path reports that if this acquisition is chosen).
+    /// </summary>
     private Task<AssetReadResult<AssetReadPlan>>[]? ProbeS2(
         Acquisition acquisition, IReadOnlyDictionary<string, StacItem> items, SourceProfile source, TargetGrid target, CancellationToken cancellationToken)
     {
-        var assets = new List<(AssetRef Asset, string Band)>();
-        foreach (var band in S2Bands)
+        List<(AssetRef Asset, string Band)> assets;
+        try
         {
-            foreach (var member in acquisition.Items)
-            {
-                var key = source.Assets[band];
-                if (!items[member.Id].Assets.ContainsKey(key))
-                {
-                    return null; // reported by the regular path if this acquisition is chosen
-                }
-
-                assets.Add((Asset(items[member.Id], source, band), band));
-            }
+            assets = [.. S2Bands.SelectMany(band => acquisition.Items.Select(member => (Asset(items[member.Id], source, band), band)))];
+        }
+        catch (Exception ex) when (ex is RowFailedException or UnsafeHrefException)
+        {
+            return null;
         }
 
         return [.. assets.Select(a => Observed(Probe(env.Sentinel2Reader, a.Asset, target, a.Band, cancellationToken)))];

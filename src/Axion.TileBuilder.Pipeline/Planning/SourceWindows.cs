@@ -46,19 +46,7 @@ public static class SourceWindows
     public static PixelWindow? Warped(GdalDataset source, TargetGrid grid)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var xs = new List<double>();
-        var ys = new List<double>();
-        for (var i = 0; i <= EdgeSamples; i++)
-        {
-            var f = (double)i / EdgeSamples;
-            var x = grid.OriginX + (f * (grid.MaxX - grid.OriginX));
-            var y = grid.MinY + (f * (grid.OriginY - grid.MinY));
-            xs.AddRange([x, x, grid.OriginX, grid.MaxX]);
-            ys.AddRange([grid.OriginY, grid.MinY, y, y]);
-        }
-
-        var xa = xs.ToArray();
-        var ya = ys.ToArray();
+        var (xa, ya) = Outline(grid);
         if (source.Epsg is { } epsg && epsg != grid.Epsg)
         {
             using var transform = CoordinateTransform.Create(grid.Epsg, epsg);
@@ -66,31 +54,7 @@ public static class SourceWindows
         }
 
         var gt = source.GeoTransform;
-        double minC = double.MaxValue, minR = double.MaxValue, maxC = double.MinValue, maxR = double.MinValue;
-        for (var i = 0; i < xa.Length; i++)
-        {
-            if (!double.IsFinite(xa[i]) || !double.IsFinite(ya[i]))
-            {
-                continue;
-            }
-
-            var (c, r) = gt.WorldToPixel(xa[i], ya[i]);
-            minC = Math.Min(minC, c);
-            maxC = Math.Max(maxC, c);
-            minR = Math.Min(minR, r);
-            maxR = Math.Max(maxR, r);
-        }
-
-        if (minC > maxC)
-        {
-            return null;
-        }
-
-        var col0 = Math.Max((long)Math.Floor(minC) - WarpPadding, 0);
-        var row0 = Math.Max((long)Math.Floor(minR) - WarpPadding, 0);
-        var col1 = Math.Min((long)Math.Ceiling(maxC) + WarpPadding - 1, source.Width - 1);
-        var row1 = Math.Min((long)Math.Ceiling(maxR) + WarpPadding - 1, source.Height - 1);
-        return col1 < col0 || row1 < row0 ? null : new PixelWindow((int)col0, (int)row0, (int)(col1 - col0 + 1), (int)(row1 - row0 + 1));
+        return PaddedBounds(xa, ya, gt.WorldToPixel, WarpPadding, source.Width, source.Height);
     }
 
     /// <summary>
@@ -122,6 +86,12 @@ public static class SourceWindows
         }
 
         var polynomial = GcpPolynomial.Fit(gcps);
+        return PaddedBounds(xa, ya, polynomial.ToPixel, WarpPadding + GcpMargin, source.Width, source.Height);
+    }
+
+    /// <summary>The pixel bounds of the finite points under <paramref name="toPixel"/>, padded and clipped to the raster; null when empty.</summary>
+    private static PixelWindow? PaddedBounds(double[] xa, double[] ya, Func<double, double, (double Col, double Row)> toPixel, int pad, int width, int height)
+    {
         double minC = double.MaxValue, minR = double.MaxValue, maxC = double.MinValue, maxR = double.MinValue;
         for (var i = 0; i < xa.Length; i++)
         {
@@ -130,7 +100,7 @@ public static class SourceWindows
                 continue;
             }
 
-            var (c, r) = polynomial.ToPixel(xa[i], ya[i]);
+            var (c, r) = toPixel(xa[i], ya[i]);
             minC = Math.Min(minC, c);
             maxC = Math.Max(maxC, c);
             minR = Math.Min(minR, r);
@@ -142,11 +112,10 @@ public static class SourceWindows
             return null;
         }
 
-        const int Pad = WarpPadding + GcpMargin;
-        var col0 = Math.Max((long)Math.Floor(minC) - Pad, 0);
-        var row0 = Math.Max((long)Math.Floor(minR) - Pad, 0);
-        var col1 = Math.Min((long)Math.Ceiling(maxC) + Pad - 1, source.Width - 1);
-        var row1 = Math.Min((long)Math.Ceiling(maxR) + Pad - 1, source.Height - 1);
+        var col0 = Math.Max((long)Math.Floor(minC) - pad, 0);
+        var row0 = Math.Max((long)Math.Floor(minR) - pad, 0);
+        var col1 = Math.Min((long)Math.Ceiling(maxC) + pad - 1, width - 1);
+        var row1 = Math.Min((long)Math.Ceiling(maxR) + pad - 1, height - 1);
         return col1 < col0 || row1 < row0 ? null : new PixelWindow((int)col0, (int)row0, (int)(col1 - col0 + 1), (int)(row1 - row0 + 1));
     }
 

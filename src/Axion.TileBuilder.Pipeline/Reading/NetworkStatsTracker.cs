@@ -8,7 +8,7 @@ namespace Axion.TileBuilder.Pipeline.Reading;
 /// (<c>CPL_VSIL_NETWORK_STATS_ENABLED</c>). Reads hold a shared lock; when the statistics grow large
 /// they are reset under the exclusive lock, so memory stays bounded on long batches.
 /// </summary>
-public sealed class NetworkStatsTracker : IDisposable
+public sealed class NetworkStatsTracker
 {
     // GDAL serialises the statistics of every file at each call, and each read looks at them twice: kept small
     // (about 500 files), a lookup costs about a millisecond; at 1 MB it cost a third of a batch's CPU time.
@@ -38,11 +38,6 @@ public sealed class NetworkStatsTracker : IDisposable
         {
             Lock.ExitReadLock();
         }
-    }
-
-    /// <summary>Nothing to release: the lock is shared by the process (kept for the callers' using blocks).</summary>
-    public void Dispose()
-    {
     }
 
     /// <summary>Sums <c>downloaded_bytes</c> and <c>count</c> of every file entry whose path (without query string) is <paramref name="key"/>.</summary>

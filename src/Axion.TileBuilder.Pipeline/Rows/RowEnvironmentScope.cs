@@ -95,7 +95,6 @@ public sealed class RowEnvironmentScope : IDisposable
 
         _http.Dispose();
         _handler.Dispose();
-        _stats.Dispose();
         _pool.Dispose();
     }
 }

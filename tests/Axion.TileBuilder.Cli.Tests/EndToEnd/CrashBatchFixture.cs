@@ -1,8 +1,8 @@
+using Axion.TileBuilder.Cli.Tests.Reliability;
 using Axion.TileBuilder.Cli.Tests.Support;
 using Axion.TileBuilder.LocalCatalog.Server;
 using Axion.TileBuilder.LocalCatalog.World;
 using Axion.TileBuilder.Locations;
-using Axion.TileBuilder.Output.Npz;
 
 namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 
@@ -55,7 +55,7 @@ public sealed class CrashBatchFixture : IAsyncLifetime
             {
                 var dir = NewDir("ref");
                 Assert.Equal(0, await ChildCli.RunToEndAsync(BuildArgs(dir), TimeSpan.FromMinutes(3)));
-                _reference = ReadTiles(dir);
+                _reference = TileSnapshot.Read(dir);
                 Assert.NotEmpty(_reference);
             }
 
@@ -88,25 +88,5 @@ public sealed class CrashBatchFixture : IAsyncLifetime
         }
 
         return dir;
-    }
-
-    /// <summary>Every tile's arrays as hex strings of their bytes (NaN-exact), plus the meta string.</summary>
-    public static Dictionary<string, List<string>> ReadTiles(string dir)
-    {
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(dir, "tile_*.npz"))
-        {
-            using var npz = NpzReader.Open(file);
-            var arrays = new List<string>();
-            foreach (var key in npz.Keys.Order(StringComparer.Ordinal))
-            {
-                var array = npz.Get(key);
-                arrays.Add(key + ":" + (key == "meta" ? array.AsString() : Convert.ToHexString(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsFloat32().AsSpan()))));
-            }
-
-            result[Path.GetFileName(file)] = arrays;
-        }
-
-        return result;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Axion.TileBuilder.Cli.Tests.Reliability;
 using Axion.TileBuilder.Cli.Tests.Support;
 using Axion.TileBuilder.Diagnostics;
 using Axion.TileBuilder.Journal;
@@ -89,7 +90,7 @@ public sealed class CrashResumeTests(CrashBatchFixture fixture) : IClassFixture<
     private static async Task ResumeAndCompareAsync(string dir, Dictionary<string, List<string>> expected)
     {
         Assert.Equal(0, await ChildCli.RunToEndAsync(["resume", "--out", dir], TimeSpan.FromMinutes(3)));
-        var actual = CrashBatchFixture.ReadTiles(dir);
+        var actual = TileSnapshot.Read(dir);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, arrays) in expected)
         {

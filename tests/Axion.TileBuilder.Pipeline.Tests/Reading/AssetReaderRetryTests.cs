@@ -34,7 +34,6 @@ public sealed class AssetReaderRetryTests : IDisposable
     {
         _server.Dispose();
         _pool.Dispose();
-        _stats.Dispose();
         _dir.Dispose();
     }
 

@@ -140,7 +140,7 @@ public class NetworkStatsTrackerTests
         var path = TestRasters.Write(dir.File("m.tif"), 100, 100, new GeoTransform(400000, 10, 0, 4000000, 0, -10), creationOptions: ["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32"]);
         using var server = new LoopbackFileServer();
         var url = server.Add($"m-{Guid.NewGuid():N}.tif", File.ReadAllBytes(path)); // unique: GDAL caches by URL, and ports get reused
-        using var tracker = new NetworkStatsTracker();
+        var tracker = new NetworkStatsTracker();
         var signed = new Uri(url + "?sig=measure");
 
         var (value, bytes, requests) = tracker.Measure(url, () =>
