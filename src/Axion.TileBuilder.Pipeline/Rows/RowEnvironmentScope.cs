@@ -24,6 +24,14 @@ public sealed class RowEnvironmentScope : IDisposable
     /// <summary>Fewest blocking I/O threads: the band reads of one row (4 Sentinel-2 + 2 Sentinel-1) run at once.</summary>
     public const int MinIoThreads = 6;
 
+    /// <summary>
+    /// Blocking I/O threads for <paramref name="workers"/> workers: the workers plus 2, at least <see cref="MinIoThreads"/>
+    /// and at most 32. Every in-flight window read holds its compressed and decoded blocks (10-15 MB), so this number
+    /// bounds the batch's memory: on 2 cores, 8 workers used 425 MB with 8 threads, 465 MB with 10 and 520-560 MB with
+    /// 16, in about the same wall time (the batch is CPU-bound there; see docs/benchmarks.md).
+    /// </summary>
+    public static int IoThreads(int workers) => Math.Clamp(workers + 2, MinIoThreads, 32);
+
     /// <param name="settings">Batch settings (profile and options).</param>
     /// <param name="outDir">Output folder of the tiles (empty when nothing is written, e.g. <c>plan</c>).</param>
     /// <param name="subscriptionKey">Planetary Computer subscription key, or null.</param>
@@ -33,9 +41,7 @@ public sealed class RowEnvironmentScope : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var options = settings.ToBuildOptions();
-        // Blocking GDAL calls that mostly wait on the network: at least the 6 band reads of one row at once, 2 per
-        // worker beyond that (more threads made 8-worker batches on 2 cores use 50 % more memory and run no faster).
-        _pool = new BlockingIoPool(Math.Clamp(options.Workers * 2, MinIoThreads, 32));
+        _pool = new BlockingIoPool(IoThreads(options.Workers));
         _stats = new NetworkStatsTracker();
         _handler = new SocketsHttpHandler
         {
