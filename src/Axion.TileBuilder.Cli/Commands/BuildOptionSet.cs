@@ -51,7 +51,7 @@ internal sealed class BuildOptionSet
         DefaultValueFactory = _ => SclClassSet.DefaultInvalid.ToString(),
     };
 
-    public Option<int> Workers { get; } = new("--workers", "-j") { Description = "Rows processed in parallel. Default 4.", DefaultValueFactory = _ => 4 };
+    public Option<int> Workers { get; } = new("--workers", "-j") { Description = "Rows processed in parallel; their window reads share workers + 2 I/O threads (at least 6). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). Default 4.", DefaultValueFactory = _ => 4 };
 
     public Option<bool> IncludeScl { get; } = new("--include-scl") { Description = "Also write the SCL classes as 's2_scl' (uint8) in each tile." };
 
