@@ -6,7 +6,8 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// Plans a <see cref="WorldLayout.StraddleTiles"/> location: per Sentinel-2 date two items of one pass on two
 /// neighbouring tile grids, per Sentinel-1 acquisition two frames of one pass, each covering only part of the AOI.
 /// Scene roles A-D, dates and clouds are those of <see cref="ScenePlanner"/> (clouds are functions of lon/lat, so
-/// both items of a date agree wherever both have data).
+/// both items of a date agree wherever both have data). The two items of a date differ in processing baseline, one
+/// with the -1000 DN offset (04.00 and later) and one without, so their DN differ where both have data.
 /// </summary>
 internal static class StraddlePlanner
 {
@@ -62,10 +63,13 @@ internal static class StraddlePlanner
             var s2a = (date.DayNumber / 5) % 2 == 0;
             var clouds = CloudPlanner.For(role, location, spec.AoiSizeM, 1.0, rng);
             var cover = CloudPlanner.SceneCloudCover(role, rng);
-            foreach (var (grid, wedge, mgrs, list) in new[] { (west, (SwathWedge?)null, mgrsWest, westScenes), (east, eastWedge, mgrsEast, eastScenes) })
+            // The east item carries another processing baseline, on the other side of the 04.00 offset change (as when
+            // one tile of a pass has been reprocessed): a mosaic must convert each item's DN with that item's own rule.
+            var eastBaseline = GroundTruth.HasBoaOffset(baseline) ? "03.01" : "04.00";
+            foreach (var (grid, wedge, mgrs, list, itemBaseline) in new[] { (west, (SwathWedge?)null, mgrsWest, westScenes, baseline), (east, eastWedge, mgrsEast, eastScenes, eastBaseline) })
             {
                 var id = SceneNaming.S2Id(s2a ? "S2A" : "S2B", sensing, relativeOrbit, mgrs, processing);
-                var offsetApplied = spec.IncludeEarthSearchL2AVariants && GroundTruth.HasBoaOffset(baseline)
+                var offsetApplied = spec.IncludeEarthSearchL2AVariants && GroundTruth.HasBoaOffset(itemBaseline)
                     ? ScenePlanner.S2Assets(id, spec.ScenePx, "boa/", includeScl: false)
                     : null;
                 list.Add(new SyntheticScene(
@@ -80,7 +84,7 @@ internal static class StraddlePlanner
                     SceneOutline.Bbox(grid),
                     SceneOutline.Footprint(grid, wedge),
                     cover,
-                    baseline,
+                    itemBaseline,
                     mgrs,
                     relativeOrbit,
                     s2a ? "Sentinel-2A" : "Sentinel-2B",

@@ -10,11 +10,19 @@ public static class WorldFingerprint
     /// <summary>Bump whenever the generated files or the plan change for the same spec.</summary>
     public const string GeneratorVersion = "axion-world-2";
 
+    /// <summary>
+    /// Appended to <see cref="GeneratorVersion"/> for specs with a <see cref="WorldLayout.StraddleTiles"/> location: bump it
+    /// when only that layout changes, so the (large, slow to generate) cached worlds of other layouts stay valid.
+    /// Version 2: the two Sentinel-2 items of a date differ in processing baseline.
+    /// </summary>
+    public const string StraddleLayoutVersion = "straddle-2";
+
     /// <summary>The canonical JSON that is hashed.</summary>
     public static string CanonicalJson(WorldSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return JsonSerializer.Serialize(new FingerprintInput(GeneratorVersion, spec), WorldJsonContext.Default.FingerprintInput);
+        var generator = spec.Locations.Any(l => l.Layout == WorldLayout.StraddleTiles) ? GeneratorVersion + "+" + StraddleLayoutVersion : GeneratorVersion;
+        return JsonSerializer.Serialize(new FingerprintInput(generator, spec), WorldJsonContext.Default.FingerprintInput);
     }
 
     /// <summary>64 hex digits.</summary>

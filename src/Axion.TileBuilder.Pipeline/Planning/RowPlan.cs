@@ -48,8 +48,26 @@ public sealed record RowPlan
     /// <summary>The paired Sentinel-1 acquisition.</summary>
     public required S1Choice S1 { get; init; }
 
-    /// <summary>DN-to-reflectance rule of the chosen Sentinel-2 item.</summary>
+    /// <summary>DN-to-reflectance rule of the chosen Sentinel-2 item (the first of a mosaic).</summary>
     public required S2RadiometryRule Radiometry { get; init; }
+
+    /// <summary>
+    /// For a mosaic, the rule of each Sentinel-2 item by id (items of one pass can differ, e.g. when one tile of it was
+    /// reprocessed with a newer baseline); null for a single item, whose rule is <see cref="Radiometry"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, S2RadiometryRule>? ItemRadiometry { get; init; }
+
+    /// <summary>The rule that converts the DN of Sentinel-2 item <paramref name="itemId"/>.</summary>
+    public S2RadiometryRule RadiometryOf(string itemId) =>
+        ItemRadiometry is not null && ItemRadiometry.TryGetValue(itemId, out var rule) ? rule : Radiometry;
+
+    /// <summary>
+    /// The name recorded as <c>offset_rule</c>: the rule's name, or for a mosaic whose items differ, the distinct
+    /// names in merge order joined with <c>" + "</c>.
+    /// </summary>
+    [JsonIgnore]
+    public string RadiometryName =>
+        string.Join(" + ", S2.ItemIds.Select(RadiometryOf).Select(r => r.Name).Prepend(Radiometry.Name).Distinct(StringComparer.Ordinal));
 
     /// <summary>Read plan per asset: SCL (already read), B02, B03, B04, B08, vv, vh; for a mosaic one per item and asset, merge order within each band.</summary>
     public required IReadOnlyList<AssetReadPlan> Reads { get; init; }

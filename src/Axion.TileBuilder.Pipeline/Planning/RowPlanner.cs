@@ -205,8 +205,11 @@ public sealed class RowPlanner(RowEnvironment env)
         var s1Members = s1Choice.Items.Select(m => s1Items[m.Id]).ToList();
         var s1 = s1Members[0];
 
-        // 4. Radiometry rule for the chosen Sentinel-2 item.
+        // 4. Radiometry rule of every Sentinel-2 item read (a mosaic's items each keep their own).
         var rule = S2RadiometryChoice.For(chosen, s2Source);
+        var itemRules = s2Members.Count > 1
+            ? s2Members.DistinctBy(i => i.Id, StringComparer.Ordinal).ToDictionary(i => i.Id, i => S2RadiometryChoice.For(i, s2Source), StringComparer.Ordinal)
+            : null;
 
         // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
         // Mosaics: every item of the acquisition per band, in merge order.
@@ -252,6 +255,7 @@ public sealed class RowPlanner(RowEnvironment env)
             S1Candidates = s1Verdicts,
             S1 = new S1Choice(s1.Id, s1.Datetime, S1Pairing.DeltaDays(s1Choice.First, chosen.Datetime)) { ItemIds = s1Choice.Ids },
             Radiometry = rule,
+            ItemRadiometry = itemRules,
             Reads = [.. sclPlans, .. probed.Select(p => p.Value)],
             PlanBytes = planBytes,
             PlanRequests = planRequests,

@@ -47,11 +47,10 @@ public sealed class RowProcessor(RowEnvironment env)
         var clock = Stopwatch.StartNew();
         var selection = env.Options.Selection;
         var target = plan.Grid;
-        var rule = plan.Radiometry;
         // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
         var s2Tasks = RowPlanner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => env.Sentinel2Reader.ReadAsync(
             AssetOf(read),
-            ds => ReadReflectance(ds, target, rule, read.Method),
+            ds => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read.Method),
             cancellationToken)).ToArray()).ToArray();
         var s1Source = env.Profile.Sentinel1;
         double? grdConstant = s1Source.IsGrd ? s1Source.GrdCalibrationConstant ?? GrdCalibration.DefaultConstant : null;
@@ -90,7 +89,7 @@ public sealed class RowProcessor(RowEnvironment env)
         cancellationToken.ThrowIfCancellationRequested();
         var bands = new BandSet(s1Bands[0], s1Bands[1], s2Arrays, scl);
         var tileContext = new TileContext(
-            plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, rule.Name, plan.S2.AoiClearFraction, env.ToolVersion, grdConstant is null ? "rtc" : "grd", grdConstant)
+            plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, plan.RadiometryName, plan.S2.AoiClearFraction, env.ToolVersion, grdConstant is null ? "rtc" : "grd", grdConstant)
         {
             S2ItemIds = plan.S2Items?.Select(i => i.Id).ToList(),
             S1ItemIds = plan.S1Items?.Select(i => i.Id).ToList(),
@@ -152,7 +151,7 @@ public sealed class RowProcessor(RowEnvironment env)
                 ["cloud_cover"] = plan.S2.CloudCover,
                 ["processing_baseline"] = plan.S2.ProcessingBaseline,
                 ["aoi_clear_fraction"] = plan.S2.AoiClearFraction,
-                ["offset_rule"] = plan.Radiometry.Name,
+                ["offset_rule"] = plan.RadiometryName,
                 ["read"] = read(RowPlanner.S2Bands[0]),
                 ["scl_read"] = read("SCL"),
                 ["items"] = new JsonArray(ItemIds(plan.S2.ItemIds, plan.S2.Id)),

@@ -62,6 +62,18 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             Assert.Equal(assets.SelectMany(a => Enumerable.Repeat(a, items)), reads.Select(r => r.Band));
             Assert.Equal(assets.SelectMany(a => a.StartsWith('v') ? s1Ids : s2Ids), reads.Select(r => r.Item));
             Assert.All(reads, r => Assert.Equal(id == MosaicBatchFixture.ZoneEdgeId ? "warped" : "aligned", r.Method));
+
+            // A mosaic lists the rule of each Sentinel-2 item (here one per side of the 04.00 offset change); a single item has none.
+            if (items > 1)
+            {
+                var rules = row.GetProperty("plan").GetProperty("item_radiometry").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetProperty("name").GetString()!);
+                Assert.Equal(s2Ids.Order(StringComparer.Ordinal), rules.Keys.Order(StringComparer.Ordinal));
+                Assert.Equal(2, rules.Values.Distinct(StringComparer.Ordinal).Count());
+            }
+            else
+            {
+                Assert.False(row.GetProperty("plan").TryGetProperty("item_radiometry", out _));
+            }
             var tile = batch.TileFiles(id)[0];
             using var npz = NpzReader.Open(tile);
             using var meta = JsonDocument.Parse(npz.Get("meta").AsString());
@@ -106,7 +118,11 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             Assert.Equal(s2[0].Epsg.ToString(CultureInfo.InvariantCulture), m.GetProperty("crs").GetString()!["EPSG:".Length..]);
 
             var gt = GeoTransform(m);
-            var offset = GroundTruth.HasBoaOffset(s2[0].ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0;
+            // The two items differ in baseline (one with the -1000 DN offset, one without): each pixel is converted with
+            // the rule of the item it came from, and meta names both rules.
+            var offsets = s2.Select(s => GroundTruth.HasBoaOffset(s.ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0).ToArray();
+            Assert.NotEqual(offsets[0], offsets[1]);
+            Assert.Equal(2, m.GetProperty("offset_rule").GetString()!.Split(" + ").Length);
             var bands = Bands.Select(b => npz.Get(b.Key).AsFloat32()).ToArray();
             var scl = npz.Get("s2_scl").AsUInt8();
             var vv = npz.Get("s1_vv").AsFloat32();
@@ -142,7 +158,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
                         }
 
                         var (col, row) = Pixel(s2[bandFrom], x, y, 10);
-                        var expected = (SceneTruth.S2Dn(s2[bandFrom], Bands[b].Band, col, row) - offset) / 10000.0;
+                        var expected = (SceneTruth.S2Dn(s2[bandFrom], Bands[b].Band, col, row) - offsets[bandFrom]) / 10000.0;
                         Assert.True(Math.Abs(bands[b][i] - expected) < 1e-6, $"{name} ({r},{c}) {Bands[b].Key}: {bands[b][i]} vs ground truth {expected} of item {bandFrom}");
                     }
 

@@ -24,6 +24,8 @@ public sealed class LayoutPlanTests
             Assert.Equal(pair[0].RelativeOrbit, pair[1].RelativeOrbit);
             Assert.Equal(pair[0].PlanRole, pair[1].PlanRole);
             Assert.NotEqual(pair[0].MgrsTile, pair[1].MgrsTile);
+            // One item with the -1000 DN offset (baseline 04.00 and later), one without: a mosaic mixes radiometric rules.
+            Assert.NotEqual(GroundTruth.HasBoaOffset(pair[0].ProcessingBaseline!), GroundTruth.HasBoaOffset(pair[1].ProcessingBaseline!));
             AssertSplit(pair, aoi);
         }
 
@@ -67,6 +69,8 @@ public sealed class LayoutPlanTests
         Assert.Equal(alone.S2Scenes.Select(s => s.Id), mixed.S2Scenes.Select(s => s.Id));
         Assert.Equal(alone.S2Grid, mixed.S2Grid);
         Assert.Contains("\"Layout\": \"Normal\"", WorldFingerprint.CanonicalJson(Spec with { Locations = [Spec.Locations[0]] }), StringComparison.Ordinal);
+        Assert.DoesNotContain(WorldFingerprint.StraddleLayoutVersion, WorldFingerprint.CanonicalJson(Spec with { Locations = [Spec.Locations[0], Spec.Locations[2]] }), StringComparison.Ordinal);
+        Assert.Contains(WorldFingerprint.StraddleLayoutVersion, WorldFingerprint.CanonicalJson(Spec), StringComparison.Ordinal);
     }
 
     /// <summary>Neither scene covers the AOI alone, both cover part of it, together all of it.</summary>
