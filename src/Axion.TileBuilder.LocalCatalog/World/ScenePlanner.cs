@@ -23,7 +23,8 @@ internal static class ScenePlanner
 
     private static LocationPlan PlanLocation(WorldSpec spec, WorldLocation location, int index) => location.Layout switch
     {
-        WorldLayout.StraddleTiles => StraddlePlanner.Plan(spec, location, index),
+        WorldLayout.StraddleTiles => StraddlePlanner.Plan(spec, location, index, Utm.ZoneFor(location.Latitude, location.Longitude)),
+        WorldLayout.ZoneEdgeStraddle => StraddlePlanner.Plan(spec, location, index, ZoneEdgeZone(location)),
         WorldLayout.ZoneEdge => PlanLocation(spec, location, index, ZoneEdgeZone(location)),
         _ => PlanLocation(spec, location, index, Utm.ZoneFor(location.Latitude, location.Longitude)),
     };
@@ -130,7 +131,7 @@ internal static class ScenePlanner
     }
 
     /// <summary>The AOI of a location stated in another zone's coordinates (its centre projected there).</summary>
-    private static LocationAoi InZone(WorldLocation location, WorldSpec spec, int zone)
+    internal static LocationAoi InZone(WorldLocation location, WorldSpec spec, int zone)
     {
         var north = location.Latitude >= 0;
         var (e, n) = Utm.Forward(location.Longitude, location.Latitude, zone, north);

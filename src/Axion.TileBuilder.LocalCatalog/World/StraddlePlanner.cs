@@ -3,7 +3,7 @@ using Axion.TileBuilder.Geo;
 namespace Axion.TileBuilder.LocalCatalog.World;
 
 /// <summary>
-/// Plans a <see cref="WorldLayout.StraddleTiles"/> location: per Sentinel-2 date two items of one pass on two
+/// Plans a <see cref="WorldLayout.StraddleTiles"/> or <see cref="WorldLayout.ZoneEdgeStraddle"/> location: per Sentinel-2 date two items of one pass on two
 /// neighbouring tile grids, per Sentinel-1 acquisition two frames of one pass, each covering only part of the AOI.
 /// Scene roles A-D, dates and clouds are those of <see cref="ScenePlanner"/> (clouds are functions of lon/lat, so
 /// both items of a date agree wherever both have data). The two items of a date differ in processing baseline, one
@@ -17,20 +17,28 @@ internal static class StraddlePlanner
     private static readonly ScenePlanRole[] Roles =
         [ScenePlanRole.AoiOvercast, ScenePlanRole.SceneCloudy, ScenePlanRole.AoiPartlyCloudy, ScenePlanRole.AoiClear];
 
-    public static LocationPlan Plan(WorldSpec spec, WorldLocation location, int index)
+    /// <param name="spec">The world.</param>
+    /// <param name="location">The location.</param>
+    /// <param name="index">Its index in the spec.</param>
+    /// <param name="gridZone">
+    /// The zone the scenes are gridded in: the location's own (<see cref="WorldLayout.StraddleTiles"/>) or the neighbouring
+    /// one (<see cref="WorldLayout.ZoneEdgeStraddle"/>; the placement is the same, stated in that zone's coordinates).
+    /// </param>
+    public static LocationPlan Plan(WorldSpec spec, WorldLocation location, int index, int gridZone)
     {
         var rng = new SplitMix(spec.Seed, index, 0x57AD);
         var aoi = LocationAoi.For(location, spec);
-        var zone = Utm.ZoneFor(location.Latitude, location.Longitude);
+        var zone = gridZone;
+        var gridAoi = zone == Utm.ZoneFor(location.Latitude, location.Longitude) ? aoi : ScenePlanner.InZone(location, spec, zone);
         var north = location.Latitude >= 0;
         var size = spec.ScenePx * 10.0;
         var a = spec.AoiSizeM;
-        var e = aoi.CenterEasting;
-        var n = aoi.CenterNorthing;
+        var e = gridAoi.CenterEasting;
+        var n = gridAoi.CenterNorthing;
         if (size < a + (2 * CloudPlanner.GuardM))
         {
             throw new InvalidWorldSpecException(
-                FormattableString.Invariant($"Location '{location.Id}': layout StraddleTiles needs ScenePx * 10 >= AoiSizeM + {2 * CloudPlanner.GuardM} m, got {spec.ScenePx} px for {a} m."));
+                FormattableString.Invariant($"Location '{location.Id}': layout {location.Layout} needs ScenePx * 10 >= AoiSizeM + {2 * CloudPlanner.GuardM} m, got {spec.ScenePx} px for {a} m."));
         }
 
         var top = Math.Ceiling((n + (size / 2)) / 60) * 60;

@@ -11,7 +11,7 @@ public static class WorldFingerprint
     public const string GeneratorVersion = "axion-world-2";
 
     /// <summary>
-    /// Appended to <see cref="GeneratorVersion"/> for specs with a <see cref="WorldLayout.StraddleTiles"/> location: bump it
+    /// Appended to <see cref="GeneratorVersion"/> for specs with a <see cref="WorldLayout.StraddleTiles"/> or <see cref="WorldLayout.ZoneEdgeStraddle"/> location: bump it
     /// when only that layout changes, so the (large, slow to generate) cached worlds of other layouts stay valid.
     /// Version 2: the two Sentinel-2 items of a date differ in processing baseline.
     /// </summary>
@@ -21,7 +21,7 @@ public static class WorldFingerprint
     public static string CanonicalJson(WorldSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var generator = spec.Locations.Any(l => l.Layout == WorldLayout.StraddleTiles) ? GeneratorVersion + "+" + StraddleLayoutVersion : GeneratorVersion;
+        var generator = spec.Locations.Any(l => l.Layout is WorldLayout.StraddleTiles or WorldLayout.ZoneEdgeStraddle) ? GeneratorVersion + "+" + StraddleLayoutVersion : GeneratorVersion;
         return JsonSerializer.Serialize(new FingerprintInput(generator, spec), WorldJsonContext.Default.FingerprintInput);
     }
 

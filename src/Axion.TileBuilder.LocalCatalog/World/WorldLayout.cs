@@ -26,4 +26,12 @@ public enum WorldLayout
     /// Otherwise as <see cref="Normal"/>.
     /// </summary>
     ZoneEdge,
+
+    /// <summary>
+    /// <see cref="StraddleTiles"/> in the neighbouring zone: the place lies near a UTM zone boundary (within 1 degree of
+    /// longitude) and both Sentinel-2 items of a date and both Sentinel-1 frames of a pass are gridded in the zone across
+    /// the nearer boundary, each covering only part of the AOI: a pipeline must warp every item onto the AOI's own-zone
+    /// grid and merge the warped reads.
+    /// </summary>
+    ZoneEdgeStraddle,
 }

@@ -6,15 +6,23 @@ using Axion.TileBuilder.LocalCatalog.World;
 namespace Axion.TileBuilder.Cli.Tests.Mosaics;
 
 /// <summary>
-/// A small world (768 px scenes, 5.12 km AOIs) with a <see cref="WorldLayout.StraddleTiles"/> location and a
+/// A small world (768 px scenes, 5.12 km AOIs) with a <see cref="WorldLayout.StraddleTiles"/> location, a
 /// <see cref="WorldLayout.ZoneEdge"/> location (3.1 km west of the 6 deg E boundary of zones 31 and 32, scenes in
-/// zone 32), served by the local catalog (Planetary Computer flavour) and built once with 2 x 2 tiles,
+/// zone 32) and a <see cref="WorldLayout.ZoneEdgeStraddle"/> one (3.5 km west of it: two items of a pass, both in
+/// zone 32, so warped and merged), served by the local catalog (Planetary Computer flavour) and built once with 2 x 2 tiles,
 /// <c>--include-scl --include-valid</c>.
 /// </summary>
 public sealed class MosaicBatchFixture : IAsyncLifetime
 {
     public const string StraddleId = "straddle";
     public const string ZoneEdgeId = "zone-edge";
+    public const string ZoneEdgeStraddleId = "edge-straddle";
+
+    /// <summary>Rows whose tiles merge two items of one pass.</summary>
+    public static bool IsMosaic(string rowId) => rowId is StraddleId or ZoneEdgeStraddleId;
+
+    /// <summary>Rows whose scenes are gridded in the neighbouring zone, so every read is warped.</summary>
+    public static bool IsWarped(string rowId) => rowId is ZoneEdgeId or ZoneEdgeStraddleId;
 
     public string OutDir { get; } = TestPaths.NewTempDir("mosaic");
 
@@ -31,6 +39,7 @@ public sealed class MosaicBatchFixture : IAsyncLifetime
         [
             new(StraddleId, 48.1372, 11.5755, WorldLayout.StraddleTiles),
             new(ZoneEdgeId, 45.3000, 5.9600, WorldLayout.ZoneEdge),
+            new(ZoneEdgeStraddleId, 44.9000, 5.9550, WorldLayout.ZoneEdgeStraddle),
         ];
         World = WorldBuilder.Build(new WorldSpec(locations, ScenePx: 768, AoiSizeM: 5120), Path.Combine(TestPaths.WorldCache, "worlds"));
         var dates = World.Scenes.Where(s => s.Kind == SceneKind.Sentinel2L2A).Select(s => DateOnly.FromDateTime(s.Datetime.UtcDateTime)).ToList();
@@ -50,6 +59,7 @@ public sealed class MosaicBatchFixture : IAsyncLifetime
             "--tiles", "2x2",
         ];
         Plan = await CliHarness.RunAsync(["plan", .. common, "--json"]);
+        CliHarness.ForgetDownloads(server.PlanetaryComputerStacRoot);
         Build = await CliHarness.RunAsync(["build", .. common, "--out", OutDir, "--min-valid", "0.3", "--include-scl", "--include-valid", "--uncompressed"]);
         File.Delete(csv);
     }

@@ -8,8 +8,9 @@ using Axion.TileBuilder.Output.Npz;
 namespace Axion.TileBuilder.Cli.Tests.Mosaics;
 
 /// <summary>
-/// Tiles across an MGRS tile edge (two Sentinel-2 items and two Sentinel-1 frames of one pass merged) and at a UTM
-/// zone edge (scenes of the neighbouring zone warped onto the AOI grid), checked pixel by pixel against the ground truth.
+/// Tiles across an MGRS tile edge (two Sentinel-2 items and two Sentinel-1 frames of one pass merged), at a UTM
+/// zone edge (scenes of the neighbouring zone warped onto the AOI grid), and both at once (two items of the neighbouring
+/// zone, each warped, then merged), checked pixel by pixel against the ground truth.
 /// </summary>
 public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<MosaicBatchFixture>
 {
@@ -17,22 +18,23 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
     private static readonly (string Key, S2Band Band)[] Bands = [("s2_b2", S2Band.B02), ("s2_b3", S2Band.B03), ("s2_b4", S2Band.B04), ("s2_b8", S2Band.B08)];
 
     [Fact]
-    public void Both_rows_are_built_with_every_tile()
+    public void Every_row_is_built_with_every_tile()
     {
         Assert.True(batch.Build.ExitCode == 0, batch.Build.ToString());
         Assert.Equal(4, batch.TileFiles(MosaicBatchFixture.StraddleId).Count);
         Assert.Equal(4, batch.TileFiles(MosaicBatchFixture.ZoneEdgeId).Count);
+        Assert.Equal(4, batch.TileFiles(MosaicBatchFixture.ZoneEdgeStraddleId).Count);
 
         // The index lists every merged item of each tile, merge order, as the tile's meta does.
         var index = Output.Index.TileIndexReader.ReadCsv(Path.Combine(batch.OutDir, "index.csv"));
-        Assert.Equal(8, index.Count);
+        Assert.Equal(12, index.Count);
         foreach (var entry in index)
         {
             using var npz = NpzReader.Open(Path.Combine(batch.OutDir, entry.File));
             using var meta = JsonDocument.Parse(npz.Get("meta").AsString());
             Assert.Equal(Ids(meta.RootElement, "s2_items"), entry.S2ItemIds);
             Assert.Equal(Ids(meta.RootElement, "s1_items"), entry.S1ItemIds);
-            Assert.Equal(entry.RowId == MosaicBatchFixture.StraddleId ? 2 : 1, entry.S2ItemIds!.Count);
+            Assert.Equal(MosaicBatchFixture.IsMosaic(entry.RowId) ? 2 : 1, entry.S2ItemIds!.Count);
             Assert.Equal(entry.S2ItemIds[0], entry.S2ItemId);
         }
     }
@@ -50,7 +52,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             var id = row.GetProperty("id").GetString()!;
             var s2Ids = row.GetProperty("s2_ids").EnumerateArray().Select(v => v.GetString()!).ToArray();
             var s1Ids = row.GetProperty("s1_ids").EnumerateArray().Select(v => v.GetString()!).ToArray();
-            var items = id == MosaicBatchFixture.StraddleId ? 2 : 1;
+            var items = MosaicBatchFixture.IsMosaic(id) ? 2 : 1;
             Assert.Equal(items, s2Ids.Length);
             Assert.Equal(items, s1Ids.Length);
 
@@ -61,7 +63,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             string[] assets = ["SCL", "B02", "B03", "B04", "B08", "vv", "vh"];
             Assert.Equal(assets.SelectMany(a => Enumerable.Repeat(a, items)), reads.Select(r => r.Band));
             Assert.Equal(assets.SelectMany(a => a.StartsWith('v') ? s1Ids : s2Ids), reads.Select(r => r.Item));
-            Assert.All(reads, r => Assert.Equal(id == MosaicBatchFixture.ZoneEdgeId ? "warped" : "aligned", r.Method));
+            Assert.All(reads, r => Assert.Equal(MosaicBatchFixture.IsWarped(id) ? "warped" : "aligned", r.Method));
 
             // A mosaic lists the rule of each Sentinel-2 item (here one per side of the 04.00 offset change); a single item has none.
             if (items > 1)
@@ -83,7 +85,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             var estimate = row.GetProperty("build_bytes").GetInt64();
             var built = done[id].Outcome!.BytesRead;
             var error = Math.Abs((double)estimate - built) / built;
-            Assert.True(error <= 0.10, $"{id}: plan estimate {estimate} vs build {built} bytes ({error:P1} off)");
+            Assert.True(error <= 0.10, $"{id}: plan estimate {estimate} vs build {built} bytes ({error:P1} off); plan: plan_bytes {row.GetProperty("plan").GetProperty("plan_bytes")} probe_bytes {row.GetProperty("plan").GetProperty("probe_bytes")} candidates {row.GetProperty("plan").GetProperty("s2_candidates")}; build: {done[id].Outcome!.ItemsJson}");
         }
     }
 
@@ -290,6 +292,111 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
         Assert.True(sclExact >= 0.99 * pixels, $"SCL: {sclExact} of {pixels} equal the class under the pixel centre");
         Assert.True(s2Inside >= 0.99 * s2Values, $"S2 bands: {s2Inside} of {s2Values} values inside the 2 x 2 source range");
         Assert.True(s1Inside >= 0.99 * pixels, $"S1 VV: {s1Inside} of {pixels} values inside the 2 x 2 source range");
+    }
+
+    [Fact]
+    public void Zone_edge_straddling_tiles_warp_both_items_of_the_pass_and_merge_them()
+    {
+        var files = batch.TileFiles(MosaicBatchFixture.ZoneEdgeStraddleId);
+        Assert.Equal(4, files.Count);
+        var scenes = batch.World.Scenes.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var s2From = new long[2];
+        var s1From = new long[2];
+        long pixels = 0, sclExact = 0, s2Inside = 0, s2Values = 0, s1Inside = 0;
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            using var npz = NpzReader.Open(file);
+            using var meta = JsonDocument.Parse(npz.Get("meta").AsString());
+            var m = meta.RootElement;
+            var s2 = Ids(m, "s2_items").Select(id => scenes[id]).ToArray();
+            var s1 = Ids(m, "s1_items").Select(id => scenes[id]).ToArray();
+            Assert.Equal(2, s2.Length);
+            Assert.Equal(2, s1.Length);
+            Assert.Equal("EPSG:32631", m.GetProperty("crs").GetString());
+            Assert.All(s2.Concat(s1), s => Assert.Equal(32632, s.Epsg));
+            var offsets = s2.Select(s => GroundTruth.HasBoaOffset(s.ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0).ToArray();
+            Assert.NotEqual(offsets[0], offsets[1]);
+
+            var gt = GeoTransform(m);
+            var bands = Bands.Select(b => npz.Get(b.Key).AsFloat32()).ToArray();
+            var scl = npz.Get("s2_scl").AsUInt8();
+            var vv = npz.Get("s1_vv").AsFloat32();
+            for (var r = 0; r < 256; r++)
+            {
+                for (var c = 0; c < 256; c++)
+                {
+                    var i = (r * 256) + c;
+                    var (lon, lat) = Utm.Inverse(gt[0] + ((c + 0.5) * gt[1]), gt[3] + ((r + 0.5) * gt[5]), 31, true);
+                    var (x, y) = Utm.Forward(lon, lat, 32, true);
+                    pixels++;
+
+                    // SCL (nearest): the class of the first item with data under the pixel centre; never a hole, and at
+                    // worst (approximate transformer, seams) a class of some item around the position.
+                    Assert.NotEqual(0, scl[i]);
+                    var sclFrom = First(s2, s => SceneTruth.Scl(s, Pixel(s, x, y, 20).Col, Pixel(s, x, y, 20).Row) != 0);
+                    Assert.True(sclFrom >= 0, $"{name} ({r},{c}): no Sentinel-2 item has SCL data here");
+                    sclExact += SceneTruth.Scl(s2[sclFrom], Pixel(s2[sclFrom], x, y, 20).Col, Pixel(s2[sclFrom], x, y, 20).Row) == scl[i] ? 1 : 0;
+                    Assert.True(
+                        s2.Any(s => Neighbourhood(Pixel(s, x, y, 20).Col, Pixel(s, x, y, 20).Row, 1).Any(p => SceneTruth.Scl(s, p.Col, p.Row) == scl[i])),
+                        $"{name} ({r},{c}) SCL {scl[i]} is not any class around its position");
+
+                    // Sentinel-1 (bilinear): the first frame with data; never a hole.
+                    Assert.True(float.IsFinite(vv[i]), $"{name} ({r},{c}) s1_vv is a hole");
+                    var frame = First(s1, s => SceneTruth.S1Linear(s, S1Polarization.VV, Pixel(s, x, y, 10).Col, Pixel(s, x, y, 10).Row) != (float)WorldFiles.S1NoData);
+                    Assert.True(frame >= 0, $"{name} ({r},{c}): no Sentinel-1 frame has data here");
+                    s1From[frame]++;
+                    var linear = Math.Pow(10, vv[i] / 10.0);
+                    bool FrameWithin(int item, int lo, int hi)
+                    {
+                        var s = s1[item];
+                        var (k0, l0) = ((int)Math.Floor(((x - s.OriginX) / 10) - 0.5), (int)Math.Floor(((s.OriginY - y) / 10) - 0.5));
+                        return InRange(linear, Square(k0, l0, lo, hi).Select(p => (double)SceneTruth.S1Linear(s, S1Polarization.VV, p.Col, p.Row)), 1e-5 * linear);
+                    }
+
+                    var s1InRange = FrameWithin(frame, 0, 1);
+                    s1Inside += s1InRange ? 1 : 0;
+                    Assert.True(s1InRange || FrameWithin(0, -1, 2) || FrameWithin(1, -1, 2), $"{name} ({r},{c}) s1_vv {vv[i]} dB outside the 4 x 4 source neighbourhood of either frame");
+
+                    // Bands (bilinear): from the first item with data, converted with that item's own offset.
+                    var from = First(s2, s => SceneTruth.S2Dn(s, S2Band.B04, Pixel(s, x, y, 10).Col, Pixel(s, x, y, 10).Row) != 0);
+                    Assert.True(from >= 0, $"{name} ({r},{c}): no Sentinel-2 item has band data here");
+                    s2From[from]++;
+                    if (Array.IndexOf(InvalidScl, scl[i]) >= 0)
+                    {
+                        Assert.All(bands, band => Assert.True(float.IsNaN(band[i]), $"{name} ({r},{c}): SCL {scl[i]} must be NaN"));
+                        continue;
+                    }
+
+                    for (var b = 0; b < Bands.Length; b++)
+                    {
+                        Assert.False(float.IsNaN(bands[b][i]), $"{name} ({r},{c}) {Bands[b].Key}: a hole where SCL is {scl[i]}");
+                        var band = b;
+                        bool Within(int item, int lo, int hi)
+                        {
+                            var s = s2[item];
+                            var (i0, j0) = ((int)Math.Floor(((x - s.OriginX) / 10) - 0.5), (int)Math.Floor(((s.OriginY - y) / 10) - 0.5));
+                            var dn = Math.Round((bands[band][i] * 10000.0) + offsets[item]);
+                            return InRange(dn, Square(i0, j0, lo, hi).Select(p => (double)SceneTruth.S2Dn(s, Bands[band].Band, p.Col, p.Row)), 0.5);
+                        }
+
+                        s2Values++;
+                        var inside = Within(from, 0, 1);
+                        s2Inside += inside ? 1 : 0;
+                        Assert.True(
+                            inside || Within(0, -1, 2) || Within(1, -1, 2),
+                            $"{name} ({r},{c}) {Bands[b].Key}: {bands[b][i]} is outside the 4 x 4 source neighbourhood of either item");
+                    }
+                }
+            }
+        }
+
+        // Both items and both frames fill part of the AOI; the warped-read tolerance: 99 % exact or inside the 2 x 2 range.
+        Assert.True(s2From[0] > 0 && s2From[1] > 0, $"Sentinel-2 pixels per item: {s2From[0]} + {s2From[1]}");
+        Assert.True(s1From[0] > 0 && s1From[1] > 0, $"Sentinel-1 pixels per frame: {s1From[0]} + {s1From[1]}");
+        Assert.True(sclExact >= 0.99 * pixels, $"SCL: {sclExact} of {pixels} equal the class of the first item under the pixel centre");
+        Assert.True(s2Inside >= 0.99 * s2Values, $"S2 bands: {s2Inside} of {s2Values} values inside the 2 x 2 source range of their item");
+        Assert.True(s1Inside >= 0.99 * pixels, $"S1 VV: {s1Inside} of {pixels} values inside the 2 x 2 source range of their frame");
     }
 
     private static string[] Ids(JsonElement meta, string key) =>

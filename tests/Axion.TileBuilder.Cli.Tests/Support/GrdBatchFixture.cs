@@ -45,6 +45,7 @@ public sealed class GrdBatchFixture : IAsyncLifetime
             "--tiles", "2x2",
         ];
         Plan = await CliHarness.RunAsync(["plan", .. common, "--json"]);
+        CliHarness.ForgetDownloads(server.PlanetaryComputerStacRoot);
         Build = await CliHarness.RunAsync(["build", .. common, "--out", OutDir, "--uncompressed", "--min-valid", "0.5"]);
         File.Delete(csv);
     }

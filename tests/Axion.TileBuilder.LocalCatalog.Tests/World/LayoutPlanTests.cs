@@ -40,6 +40,32 @@ public sealed class LayoutPlanTests
     }
 
     [Fact]
+    public void Zone_edge_straddling_items_are_gridded_in_the_neighbouring_zone_and_cover_the_aoi_only_together()
+    {
+        var spec = Spec with { Locations = [new("edge-straddle", 44.9, 5.955, WorldLayout.ZoneEdgeStraddle)] };
+        var plan = ScenePlanner.Plan(spec).Single();
+        Assert.Equal(32631, plan.Aoi.Epsg);
+        Assert.All(plan.S2Scenes.Concat(plan.S1Scenes), s => Assert.Equal(32632, s.Epsg));
+        foreach (var date in plan.S2Scenes.GroupBy(s => s.Datetime))
+        {
+            var pair = date.ToList();
+            Assert.Equal(2, pair.Count);
+            Assert.NotEqual(pair[0].MgrsTile, pair[1].MgrsTile);
+            Assert.All(pair, s => Assert.StartsWith("32", s.MgrsTile, StringComparison.Ordinal));
+            AssertSplit(pair, plan.Aoi);
+        }
+
+        Assert.Equal(16, plan.S1Scenes.Count);
+        foreach (var pass in plan.S1Scenes.GroupBy(s => (s.RelativeOrbit, s.OrbitState, s.Datetime.Date)))
+        {
+            AssertSplit(pass.ToList(), plan.Aoi);
+        }
+
+        var far = spec with { Locations = [new("far", 45.3, 3.0, WorldLayout.ZoneEdgeStraddle)] };
+        Assert.Contains("1 degree", Assert.Throws<InvalidWorldSpecException>(() => ScenePlanner.Plan(far)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zone_edge_scenes_are_gridded_in_the_neighbouring_zone_and_cover_the_aoi()
     {
         var plan = ScenePlanner.Plan(Spec).Single(p => p.Location.Id == "edge");
@@ -82,20 +108,23 @@ public sealed class LayoutPlanTests
             Assert.InRange(Coverage(scene, aoi), 0.3, 0.95);
         }
 
-        Assert.All(points, p => Assert.Contains(scenes, s => SceneFootprint.IsValid(s, p.E, p.N)));
+        Assert.All(points, p => Assert.Contains(scenes, s => Covers(s, aoi, p)));
+    }
+
+    /// <summary>True when <paramref name="scene"/> has data at AOI point <paramref name="p"/> (projected into the scene's zone).</summary>
+    private static bool Covers(SyntheticScene scene, LocationAoi aoi, (double E, double N) p)
+    {
+        var (zone, north) = Utm.FromEpsg(scene.Epsg)!.Value;
+        var (aoiZone, aoiNorth) = Utm.FromEpsg(aoi.Epsg)!.Value;
+        var (lon, lat) = Utm.Inverse(p.E, p.N, aoiZone, aoiNorth);
+        var (e, n) = Utm.Forward(lon, lat, zone, north);
+        return SceneFootprint.IsValid(scene, e, n);
     }
 
     private static double Coverage(SyntheticScene scene, LocationAoi aoi)
     {
-        var (zone, north) = Utm.FromEpsg(scene.Epsg)!.Value;
-        var (aoiZone, aoiNorth) = Utm.FromEpsg(aoi.Epsg)!.Value;
         var points = Points(aoi).ToList();
-        return points.Count(p =>
-        {
-            var (lon, lat) = Utm.Inverse(p.E, p.N, aoiZone, aoiNorth);
-            var (e, n) = Utm.Forward(lon, lat, zone, north);
-            return SceneFootprint.IsValid(scene, e, n);
-        }) / (double)points.Count;
+        return points.Count(p => Covers(scene, aoi, p)) / (double)points.Count;
     }
 
     private static IEnumerable<(double E, double N)> Points(LocationAoi aoi)
