@@ -51,7 +51,7 @@ internal static class WorldSpecValidator
                 throw new InvalidWorldSpecException($"Location '{location.Id}': layout {location.Layout} is not supported.");
             }
 
-            if (location.Layout is WorldLayout.ZoneEdge or WorldLayout.ZoneEdgeStraddle && DegreesFromZoneEdge(location) > 1)
+            if (location.Layout is (WorldLayout.ZoneEdge or WorldLayout.ZoneEdgeStraddle) && DegreesFromZoneEdge(location) > 1)
             {
                 throw new InvalidWorldSpecException(Invariant(
                     $"Location '{location.Id}': layout {location.Layout} needs a place within 1 degree of a UTM zone boundary, longitude {location.Longitude} is {DegreesFromZoneEdge(location):0.###} degrees away."));
