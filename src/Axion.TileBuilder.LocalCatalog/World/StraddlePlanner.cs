@@ -20,16 +20,15 @@ internal static class StraddlePlanner
     /// <param name="spec">The world.</param>
     /// <param name="location">The location.</param>
     /// <param name="index">Its index in the spec.</param>
-    /// <param name="gridZone">
+    /// <param name="zone">
     /// The zone the scenes are gridded in: the location's own (<see cref="WorldLayout.StraddleTiles"/>) or the neighbouring
     /// one (<see cref="WorldLayout.ZoneEdgeStraddle"/>; the placement is the same, stated in that zone's coordinates).
     /// </param>
-    public static LocationPlan Plan(WorldSpec spec, WorldLocation location, int index, int gridZone)
+    public static LocationPlan Plan(WorldSpec spec, WorldLocation location, int index, int zone)
     {
         var rng = new SplitMix(spec.Seed, index, 0x57AD);
         var aoi = LocationAoi.For(location, spec);
-        var zone = gridZone;
-        var gridAoi = zone == Utm.ZoneFor(location.Latitude, location.Longitude) ? aoi : ScenePlanner.InZone(location, spec, zone);
+        var gridAoi = ScenePlanner.InZone(location, spec, zone); // the AOI's centre in the grid zone (the AOI itself when it is the own zone)
         var north = location.Latitude >= 0;
         var size = spec.ScenePx * 10.0;
         var a = spec.AoiSizeM;

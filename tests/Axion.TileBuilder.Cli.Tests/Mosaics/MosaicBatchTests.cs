@@ -122,12 +122,10 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             var gt = GeoTransform(m);
             // The two items differ in baseline (one with the -1000 DN offset, one without): each pixel is converted with
             // the rule of the item it came from, and meta names both rules.
-            var offsets = s2.Select(s => GroundTruth.HasBoaOffset(s.ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0).ToArray();
+            var offsets = s2.Select(OffsetDn).ToArray();
             Assert.NotEqual(offsets[0], offsets[1]);
             Assert.Equal(2, m.GetProperty("offset_rule").GetString()!.Split(" + ").Length);
-            var bands = Bands.Select(b => npz.Get(b.Key).AsFloat32()).ToArray();
-            var scl = npz.Get("s2_scl").AsUInt8();
-            var vv = npz.Get("s1_vv").AsFloat32();
+            var (bands, scl, vv) = Arrays(npz);
             var vh = npz.Get("s1_vh").AsFloat32();
             for (var r = 0; r < 256; r++)
             {
@@ -232,17 +230,14 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             Assert.Equal(32632, s2.Epsg);
             Assert.Equal(32632, s1.Epsg);
             var gt = GeoTransform(m);
-            var offset = GroundTruth.HasBoaOffset(s2.ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0;
-            var bands = Bands.Select(b => npz.Get(b.Key).AsFloat32()).ToArray();
-            var scl = npz.Get("s2_scl").AsUInt8();
-            var vv = npz.Get("s1_vv").AsFloat32();
+            var offset = OffsetDn(s2);
+            var (bands, scl, vv) = Arrays(npz);
             for (var r = 0; r < 256; r++)
             {
                 for (var c = 0; c < 256; c++)
                 {
                     var i = (r * 256) + c;
-                    var (lon, lat) = Utm.Inverse(gt[0] + ((c + 0.5) * gt[1]), gt[3] + ((r + 0.5) * gt[5]), 31, true);
-                    var (x, y) = Utm.Forward(lon, lat, 32, true);
+                    var (x, y) = InZone32(gt, r, c);
                     pixels++;
 
                     // SCL, nearest neighbour: the 20 m pixel under the centre, or (approximate transformer) a neighbour.
@@ -253,8 +248,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
                     Assert.NotEqual(0, scl[i]);
 
                     // Bands, bilinear: within the range of the 2 x 2 source pixels around the position (GDAL rounds to DN).
-                    var (fc, fr) = ((x - s2.OriginX) / 10 - 0.5, (s2.OriginY - y) / 10 - 0.5);
-                    var (i0, j0) = ((int)Math.Floor(fc), (int)Math.Floor(fr));
+                    var (i0, j0) = BilinearCorner(s2, x, y);
                     var invalid = Array.IndexOf(InvalidScl, scl[i]) >= 0;
                     for (var b = 0; b < Bands.Length; b++)
                     {
@@ -275,8 +269,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
                             $"{name} ({r},{c}) {Bands[b].Key}: DN {dn} outside the 4 x 4 source neighbourhood");
                     }
 
-                    var (gc, gr) = ((x - s1.OriginX) / 10 - 0.5, (s1.OriginY - y) / 10 - 0.5);
-                    var (k0, l0) = ((int)Math.Floor(gc), (int)Math.Floor(gr));
+                    var (k0, l0) = BilinearCorner(s1, x, y);
                     var linear = Math.Pow(10, vv[i] / 10.0);
                     Assert.True(float.IsFinite(vv[i]), $"{name} ({r},{c}) s1_vv is a hole");
                     var s1InRange = InRange(linear, Square(k0, l0, 0, 1).Select(p => Truth(s1, 5, p)), 1e-5 * linear);
@@ -315,20 +308,17 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
             Assert.Equal(2, s1.Length);
             Assert.Equal("EPSG:32631", m.GetProperty("crs").GetString());
             Assert.All(s2.Concat(s1), s => Assert.Equal(32632, s.Epsg));
-            var offsets = s2.Select(s => GroundTruth.HasBoaOffset(s.ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0).ToArray();
+            var offsets = s2.Select(OffsetDn).ToArray();
             Assert.NotEqual(offsets[0], offsets[1]);
 
             var gt = GeoTransform(m);
-            var bands = Bands.Select(b => npz.Get(b.Key).AsFloat32()).ToArray();
-            var scl = npz.Get("s2_scl").AsUInt8();
-            var vv = npz.Get("s1_vv").AsFloat32();
+            var (bands, scl, vv) = Arrays(npz);
             for (var r = 0; r < 256; r++)
             {
                 for (var c = 0; c < 256; c++)
                 {
                     var i = (r * 256) + c;
-                    var (lon, lat) = Utm.Inverse(gt[0] + ((c + 0.5) * gt[1]), gt[3] + ((r + 0.5) * gt[5]), 31, true);
-                    var (x, y) = Utm.Forward(lon, lat, 32, true);
+                    var (x, y) = InZone32(gt, r, c);
                     pixels++;
 
                     // SCL (nearest): the class of the first item with data under the pixel centre; never a hole, and at
@@ -350,7 +340,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
                     bool FrameWithin(int item, int lo, int hi)
                     {
                         var s = s1[item];
-                        var (k0, l0) = ((int)Math.Floor(((x - s.OriginX) / 10) - 0.5), (int)Math.Floor(((s.OriginY - y) / 10) - 0.5));
+                        var (k0, l0) = BilinearCorner(s, x, y);
                         return InRange(linear, Square(k0, l0, lo, hi).Select(p => (double)SceneTruth.S1Linear(s, S1Polarization.VV, p.Col, p.Row)), 1e-5 * linear);
                     }
 
@@ -375,7 +365,7 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
                         bool Within(int item, int lo, int hi)
                         {
                             var s = s2[item];
-                            var (i0, j0) = ((int)Math.Floor(((x - s.OriginX) / 10) - 0.5), (int)Math.Floor(((s.OriginY - y) / 10) - 0.5));
+                            var (i0, j0) = BilinearCorner(s, x, y);
                             var dn = Math.Round((bands[band][i] * 10000.0) + offsets[item]);
                             return InRange(dn, Square(i0, j0, lo, hi).Select(p => (double)SceneTruth.S2Dn(s, Bands[band].Band, p.Col, p.Row)), 0.5);
                         }
@@ -404,6 +394,24 @@ public sealed class MosaicBatchTests(MosaicBatchFixture batch) : IClassFixture<M
 
     private static double[] GeoTransform(JsonElement meta) =>
         meta.GetProperty("geotransform").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+    /// <summary>The DN offset of a Sentinel-2 scene's baseline (1000 from 04.00 on, else 0).</summary>
+    private static int OffsetDn(SyntheticScene s2) => GroundTruth.HasBoaOffset(s2.ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0;
+
+    /// <summary>The four Sentinel-2 bands, SCL and VV of a tile.</summary>
+    private static (float[][] Bands, byte[] Scl, float[] Vv) Arrays(NpzArchive npz) =>
+        (Bands.Select(b => npz.Get(b.Key).AsFloat32()).ToArray(), npz.Get("s2_scl").AsUInt8(), npz.Get("s1_vv").AsFloat32());
+
+    /// <summary>The centre of tile pixel (<paramref name="r"/>, <paramref name="c"/>) on its zone-31 grid, in zone-32 coordinates.</summary>
+    private static (double X, double Y) InZone32(double[] gt, int r, int c)
+    {
+        var (lon, lat) = Utm.Inverse(gt[0] + ((c + 0.5) * gt[1]), gt[3] + ((r + 0.5) * gt[5]), 31, true);
+        return Utm.Forward(lon, lat, 32, true);
+    }
+
+    /// <summary>The north-west one of the 2 x 2 10 m source pixels whose centres surround (x, y): bilinear's neighbourhood.</summary>
+    private static (int Col, int Row) BilinearCorner(SyntheticScene scene, double x, double y) =>
+        ((int)Math.Floor(((x - scene.OriginX) / 10) - 0.5), (int)Math.Floor(((scene.OriginY - y) / 10) - 0.5));
 
     private static (int Col, int Row) Pixel(SyntheticScene scene, double x, double y, double size) =>
         ((int)Math.Floor((x - scene.OriginX) / size), (int)Math.Floor((scene.OriginY - y) / size));
