@@ -294,9 +294,13 @@ public sealed class GdalDataset : IDisposable
     public void FlushCache()
     {
         var handle = Handle;
+        using var capture = FailureCapture.Begin();
         Native.CPLErrorReset();
         Native.GDALFlushCache(handle);
-        ThrowIfLastCallFailed($"Cannot write '{Path}'");
+        if (Native.CPLGetLastErrorType() >= Native.CE_Failure)
+        {
+            throw GdalException.FromLastError($"Cannot write '{Path}'", capture.Messages);
+        }
     }
 
     /// <summary>
@@ -328,11 +332,14 @@ public sealed class GdalDataset : IDisposable
         }
 
         _disposed = true;
-        Native.CPLErrorReset();
-        _handle.Dispose();
-        if (failure is null && Native.CPLGetLastErrorType() >= Native.CE_Failure)
+        using (var capture = FailureCapture.Begin())
         {
-            failure = GdalException.FromLastError($"Cannot finish writing '{Path}' (closing it)");
+            Native.CPLErrorReset();
+            _handle.Dispose();
+            if (failure is null && Native.CPLGetLastErrorType() >= Native.CE_Failure)
+            {
+                failure = GdalException.FromLastError($"Cannot finish writing '{Path}' (closing it)", capture.Messages);
+            }
         }
 
         if (failure is not null)
@@ -377,15 +384,6 @@ public sealed class GdalDataset : IDisposable
         }
 
         return dataset;
-    }
-
-    /// <summary>Throws the calling thread's last GDAL error when it is a failure (for calls that return nothing).</summary>
-    private static void ThrowIfLastCallFailed(string context)
-    {
-        if (Native.CPLGetLastErrorType() >= Native.CE_Failure)
-        {
-            throw GdalException.FromLastError(context);
-        }
     }
 
     internal static string? NullIfEmpty(string? domain) => string.IsNullOrEmpty(domain) ? null : domain;
