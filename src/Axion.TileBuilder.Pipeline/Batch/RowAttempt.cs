@@ -41,6 +41,10 @@ public sealed class RowAttempt(RowAttemptPolicy policy, ILogger log)
                 {
                     return await process(row, linked.Token);
                 }
+                catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+                {
+                    throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+                }
                 catch (Exception ex) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     throw TimedOut(row, ex);
