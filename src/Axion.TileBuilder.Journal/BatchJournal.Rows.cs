@@ -162,33 +162,46 @@ public sealed partial class BatchJournal
     public IEnumerable<JournalRow> EnumerateClaimable(bool retryFailed, bool retryPermanent, int pageSize = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        (int Crashes, long Line, string RowId)? after = null;
+
+        // Two passes: rows that never crashed (by line, the index rows_by_line serves the order), then the few that did.
         var first = true;
-        while (true)
+        foreach (var crashed in new[] { false, true })
         {
-            var page = ClaimablePage(retryFailed, retryPermanent, after, pageSize, first);
-            first = false;
-            foreach (var row in page)
+            (int Crashes, long Line, string RowId)? after = null;
+            while (true)
             {
-                yield return row;
-            }
+                var page = ClaimablePage(retryFailed, retryPermanent, crashed, after, pageSize, first);
+                first = false;
+                foreach (var row in page)
+                {
+                    yield return row;
+                }
 
-            if (page.Count < pageSize)
-            {
-                yield break;
-            }
+                if (page.Count < pageSize)
+                {
+                    break;
+                }
 
-            after = (page[^1].Crashes, page[^1].Line, page[^1].RowId);
+                after = (page[^1].Crashes, page[^1].Line, page[^1].RowId);
+            }
         }
     }
 
-    private List<JournalRow> ClaimablePage(bool retryFailed, bool retryPermanent, (int Crashes, long Line, string RowId)? after, int limit, bool resetGrants) => Locked(connection =>
+    private List<JournalRow> ClaimablePage(
+        bool retryFailed,
+        bool retryPermanent,
+        bool crashed,
+        (int Crashes, long Line, string RowId)? after,
+        int limit,
+        bool resetGrants) => Locked(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = RowMapper.SelectColumns
             + " WHERE (" + ClaimableWhere.Replace("WHERE", string.Empty, StringComparison.Ordinal) + ")"
-            + " AND (crashes, line, row_id) > ($after_crashes, $after_line, $after_id)"
-            + ClaimOrder.TrimEnd(';') + " LIMIT $limit;";
+            + (crashed
+                ? " AND crashes > 0 AND (crashes, line, row_id) > ($after_crashes, $after_line, $after_id)" + ClaimOrder.TrimEnd(';')
+                : " AND crashes = 0 AND (line > $after_line OR (line = $after_line AND row_id > $after_id))" + OrderByLine.TrimEnd(';'))
+            + " LIMIT $limit;";
         command.Parameters.AddWithValue("$retry_failed", retryFailed ? 1 : 0);
         command.Parameters.AddWithValue("$retry_permanent", retryPermanent ? 1 : 0);
         command.Parameters.AddWithValue("$after_crashes", after?.Crashes ?? int.MinValue);

@@ -68,7 +68,6 @@ public static class JournalSchema
     /// </summary>
     public const string V2 = """
         ALTER TABLE rows ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0; -- times the process died while the row ran
-        CREATE INDEX rows_by_crashes ON rows (crashes, line);
         """;
 
     /// <summary>Migration scripts: index i upgrades a file from user_version i to i + 1.</summary>
