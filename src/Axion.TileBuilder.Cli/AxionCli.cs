@@ -93,7 +93,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
                 await error.WriteLineAsync(SecretRedactor.Redact(ex.ToString()));
             }
 
-            return ex.Kind == FailureKind.BadInput ? ExitCodes.UsageOrBadInput : ExitCodes.Fatal;
+            return ExitCodes.For(ex);
         }
 #pragma warning disable CA1031 // The command line is the outermost boundary: every error becomes one line and an exit code.
         catch (Exception ex)

@@ -78,7 +78,7 @@ internal static class JournalConnection
         }
     }
 
-    /// <summary>Applies <see cref="JournalSchema.Migrations"/> from the file's user_version up, one transaction each.</summary>
+    /// <summary>Applies <see cref="JournalSchema.Migrations"/> from the file's user_version up, in one transaction.</summary>
     private static void Migrate(SqliteConnection connection, string dbPath)
     {
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
@@ -100,13 +100,21 @@ internal static class JournalConnection
             }
         }
 
+        if (version == JournalSchema.Version)
+        {
+            return;
+        }
+
+        // All pending steps in one transaction: a file is at one version or the next, never half-way, and a new
+        // journal's schema costs its pages once (the WAL grows with every commit; a nearly full disk needs that room).
+        using var tx = connection.BeginTransaction(deferred: false);
         for (var v = version; v < JournalSchema.Version; v++)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
             Execute(connection, JournalSchema.Migrations[v], tx);
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {v + 1};"), tx);
-            tx.Commit();
         }
+
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {JournalSchema.Version};"), tx);
+        tx.Commit();
     }
 
     public static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null)

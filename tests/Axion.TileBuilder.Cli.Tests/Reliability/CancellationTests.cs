@@ -61,7 +61,8 @@ public sealed class CancellationTests(ReliabilityFixture fixture)
         Assert.Empty(Directory.GetFiles(outDir, "*tmp*"));
 
         // The journal after the signal: sound, the finished row done with its files, nothing failed,
-        // the interrupted row (at most one, --workers 1) left running so that resume redoes it.
+        // the interrupted row (at most one, --workers 1) released to pending (or still running if the signal came
+        // between claims), so that resume redoes it.
         Dictionary<string, DateTime> doneFiles;
         string doneRow;
         using (var journal = BatchJournal.Open(outDir, create: false))

@@ -27,6 +27,13 @@ public sealed class TmpfsMount : IDisposable
         Assert.True(code == 0, $"remount failed (exit {code}): {output}");
     }
 
+    /// <summary>Remounts the tmpfs read-only (root ignores file permissions, but not a read-only mount).</summary>
+    public void MakeReadOnly()
+    {
+        var (code, output) = Run("mount", "-o", "remount,ro", Path);
+        Assert.True(code == 0, $"remount,ro failed (exit {code}): {output}");
+    }
+
     public void Dispose()
     {
         if (Run("umount", Path).Code != 0)
