@@ -15,9 +15,6 @@ internal static class StatusCommand
     /// <summary>Seconds between two refreshes of <c>--watch</c> given without a value.</summary>
     public const double DefaultWatchSeconds = 2;
 
-    /// <summary>ANSI: cursor home and clear the screen, so a terminal shows each refresh in place.</summary>
-    private const string ClearScreen = "\u001b[H\u001b[2J";
-
     public static Command Create(CommandRunner runner)
     {
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db).", Required = true };
@@ -83,43 +80,5 @@ internal static class StatusCommand
             }
         }));
         return command;
-    }
-
-    /// <summary>Writes each status: indented JSON or text once; with refreshes, in place on a terminal, else one block (or JSON line) each.</summary>
-    private sealed class StatusView(TextWriter output, bool json, bool terminal)
-    {
-        private int _shown;
-
-        public void Show(BatchStatus status, bool refresh)
-        {
-            if (json)
-            {
-                output.WriteLine(BatchStatusJson.Write(status, indented: !refresh));
-            }
-            else
-            {
-                if (refresh && terminal)
-                {
-                    output.Write(ClearScreen);
-                }
-                else if (_shown > 0)
-                {
-                    output.WriteLine();
-                }
-
-                if (refresh)
-                {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"status at {status.ReadAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
-                }
-
-                foreach (var line in BatchStatusText.Lines(status))
-                {
-                    output.WriteLine(line);
-                }
-            }
-
-            output.Flush();
-            _shown++;
-        }
     }
 }
