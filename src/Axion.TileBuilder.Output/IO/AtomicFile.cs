@@ -7,7 +7,7 @@ namespace Axion.TileBuilder.Output.IO;
 /// flushed to disk and renamed over the final path on <see cref="Commit"/>. Disposing without
 /// committing deletes the temporary file, so readers never see a half-written file.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+public sealed class AtomicFile : IDisposable
 {
     /// <summary>Size of the write buffer: 1 MiB.</summary>
     private const int BufferSize = 1 << 20;
