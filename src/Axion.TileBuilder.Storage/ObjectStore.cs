@@ -15,6 +15,7 @@ public abstract class ObjectStore : IObjectStore
 {
     private readonly StorageRetry _retry;
     private readonly SecretScrubber _scrubber;
+    private int _listPageRequests;
 
     private protected ObjectStore(OutputLocation location, string description, ObjectStoreOptions? options, SecretScrubber scrubber)
     {
@@ -35,6 +36,9 @@ public abstract class ObjectStore : IObjectStore
     public string Description { get; }
 
     private protected ObjectStoreOptions Options { get; }
+
+    /// <summary>Listing page requests made so far (attempts included); lets tests see that listings page and stream.</summary>
+    internal int ListPageRequests => Volatile.Read(ref _listPageRequests);
 
     /// <inheritdoc />
     public async Task<UploadResult> UploadAsync(string name, string localPath, CancellationToken cancellationToken = default)
@@ -59,7 +63,17 @@ public abstract class ObjectStore : IObjectStore
             }
 
             var stored = await HeadCoreAsync(key, name, ct).ConfigureAwait(false);
-            UploadVerifier.Verify(name, local, stored);
+            try
+            {
+                UploadVerifier.Verify(name, local, stored);
+            }
+            catch (ObjectStoreException)
+            {
+                // Never leave bytes that differ from the file under its name: remove them, then retry or fail.
+                await DeleteCoreAsync(key, ct).ConfigureAwait(false);
+                throw;
+            }
+
             return new UploadResult(name, stored!.Length, local.Md5Hex, UploadOutcome.Uploaded, attempt);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -149,7 +163,11 @@ public abstract class ObjectStore : IObjectStore
 
     /// <summary>One listing page, retried on its own; used by the stores' <see cref="ListCoreAsync"/>.</summary>
     private protected Task<T> ListPageAsync<T>(string keyPrefix, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
-        => _retry.RunAsync($"listing of '{keyPrefix[Location.Prefix.Length..]}*' in {Location}", (_, ct) => fetch(ct), cancellationToken);
+        => _retry.RunAsync($"listing of '{keyPrefix[Location.Prefix.Length..]}*' in {Location}", (_, ct) =>
+        {
+            Interlocked.Increment(ref _listPageRequests);
+            return fetch(ct);
+        }, cancellationToken);
 
     /// <summary>Scrubbed text, for the stores' own messages.</summary>
     private protected string Scrub(string? text) => _scrubber.Scrub(text);

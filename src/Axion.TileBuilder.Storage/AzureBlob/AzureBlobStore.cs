@@ -11,9 +11,10 @@ namespace Axion.TileBuilder.Storage.AzureBlob;
 
 /// <summary>
 /// An <c>az://CONTAINER/PREFIX</c> location in Azure Blob Storage. Files up to
-/// <see cref="SingleRequestLimit"/> go in one Put Blob with their MD5 as <c>Content-MD5</c>: the service
-/// rejects bytes that do not match it and stores it as the blob's MD5. Larger files go in blocks, each with
-/// its own MD5 checked by the service, and the file's MD5 is set on the blob. The container must exist.
+/// <see cref="SingleRequestLimit"/> go in one Put Blob whose <c>Content-MD5</c> (computed by the SDK over the
+/// bytes it sends) the service checks; the service then reports the MD5 of what it stored, which the upload
+/// compares with the local file's. Larger files go in blocks, each with its own MD5 checked by the service,
+/// and the file's MD5 is set on the blob (then only the length is independent evidence). The container must exist.
 /// </summary>
 public sealed class AzureBlobStore : ObjectStore
 {
@@ -50,11 +51,7 @@ public sealed class AzureBlobStore : ObjectStore
             TransferOptions = single
                 ? new StorageTransferOptions { InitialTransferSize = SingleRequestLimit, MaximumTransferSize = SingleRequestLimit }
                 : new StorageTransferOptions { InitialTransferSize = 0, MaximumTransferSize = 16L << 20 },
-            TransferValidation = new UploadTransferValidationOptions
-            {
-                ChecksumAlgorithm = StorageChecksumAlgorithm.MD5,
-                PrecalculatedChecksum = single ? local.Md5 : default,
-            },
+            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
             HttpHeaders = single ? null : new BlobHttpHeaders { ContentHash = local.Md5 },
         };
         await _container.GetBlobClient(key).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);

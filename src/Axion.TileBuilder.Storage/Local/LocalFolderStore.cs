@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Output.IO;
 using Axion.TileBuilder.Storage.Internals;
@@ -8,8 +9,9 @@ namespace Axion.TileBuilder.Storage.Local;
 
 /// <summary>
 /// A folder on a local or mounted file system. Uploads copy through <see cref="AtomicFile"/> (temporary
-/// <c>.&lt;name&gt;.tmp-&lt;random&gt;</c>, fsync, rename), so readers never see half a file; the MD5 of the
-/// result is computed by reading it back. Listings skip those temporary files and do not hash.
+/// <c>.&lt;name&gt;.tmp-&lt;random&gt;</c>, fsync, rename), so readers never see half a file; the length and MD5
+/// of the bytes written are checked before the rename. Head hashes the file; listings skip the temporary files
+/// and do not hash.
 /// </summary>
 public sealed class LocalFolderStore : ObjectStore
 {
@@ -38,8 +40,20 @@ public sealed class LocalFolderStore : ObjectStore
 
     private protected override async Task PutCoreAsync(string key, string name, Stream content, FileDigest local, CancellationToken cancellationToken)
     {
+        // Hash what is written and compare before the rename: a file that does not match is never published.
         using var target = AtomicFile.Create(PathOf(key));
-        await content.CopyToAsync(target.Stream, BufferSize, cancellationToken).ConfigureAwait(false);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = new byte[BufferSize];
+        long length = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            md5.AppendData(buffer, 0, read);
+            await target.Stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            length += read;
+        }
+
+        UploadVerifier.Verify(name, local, new StoredObject(name, length, Convert.ToHexStringLower(md5.GetHashAndReset())));
         target.Commit();
     }
 
