@@ -28,24 +28,20 @@ public static class ObjectStoreFactory
         ArgumentNullException.ThrowIfNull(location);
         environment ??= ProcessEnvironment;
         options ??= ObjectStoreOptions.Default;
-        switch (location.Kind)
+        if (location.Kind == OutputLocationKind.AzureBlob)
         {
-            case OutputLocationKind.AzureBlob:
-            {
-                var connection = AzureBlobConnector.Connect(environment, options);
-                var container = connection.Service.GetBlobContainerClient(location.Container);
-                return new AzureBlobStore(location, container, $"{location} ({connection.Describe()})", options, new SecretScrubber(connection.Secrets));
-            }
-
-            case OutputLocationKind.S3:
-            {
-                var connection = S3Connector.Connect(environment, options);
-                return new S3Store(location, connection.Client, ownsClient: true, $"{location} ({connection.Description})", options, new SecretScrubber(connection.Secrets));
-            }
-
-            default:
-                return new LocalFolderStore(location, options);
+            var azure = AzureBlobConnector.Connect(environment, options);
+            var container = azure.Service.GetBlobContainerClient(location.Container);
+            return new AzureBlobStore(location, container, $"{location} ({azure.Describe()})", options, new SecretScrubber(azure.Secrets));
         }
+
+        if (location.Kind == OutputLocationKind.S3)
+        {
+            var s3 = S3Connector.Connect(environment, options);
+            return new S3Store(location, s3.Client, ownsClient: true, $"{location} ({s3.Description})", options, new SecretScrubber(s3.Secrets));
+        }
+
+        return new LocalFolderStore(location, options);
     }
 
     /// <summary>A lookup over a fixed set of variables (missing names give null).</summary>
