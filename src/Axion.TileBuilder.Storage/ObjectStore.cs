@@ -47,7 +47,7 @@ public abstract class ObjectStore : IObjectStore
         ArgumentException.ThrowIfNullOrWhiteSpace(localPath);
         var local = await FileDigest.ComputeAsync(localPath, cancellationToken).ConfigureAwait(false);
         var key = Key(name);
-        return await _retry.RunAsync(Operation("upload of", name), async (attempt, ct) =>
+        return await _retry.RunAsync(Operation("upload of", "to", name), async (attempt, ct) =>
         {
             // Checked on every attempt: an earlier attempt may have stored the bytes and lost only the answer.
             if (UploadVerifier.SameContent(local, await HeadCoreAsync(key, name, ct).ConfigureAwait(false)))
@@ -84,7 +84,7 @@ public abstract class ObjectStore : IObjectStore
         ObjectNames.Validate(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(localPath);
         var key = Key(name);
-        return await _retry.RunAsync(Operation("download of", name), async (_, ct) =>
+        return await _retry.RunAsync(Operation("download of", "from", name), async (_, ct) =>
         {
             var opened = await OpenReadCoreAsync(key, name, ct).ConfigureAwait(false);
             if (opened is null)
@@ -118,7 +118,7 @@ public abstract class ObjectStore : IObjectStore
     {
         ObjectNames.Validate(name);
         var key = Key(name);
-        return _retry.RunAsync(Operation("lookup of", name), (_, ct) => HeadCoreAsync(key, name, ct), cancellationToken);
+        return _retry.RunAsync(Operation("lookup of", "in", name), (_, ct) => HeadCoreAsync(key, name, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -136,7 +136,7 @@ public abstract class ObjectStore : IObjectStore
     {
         ObjectNames.Validate(name);
         var key = Key(name);
-        return _retry.RunAsync(Operation("deletion of", name), async (_, ct) =>
+        return _retry.RunAsync(Operation("deletion of", "in", name), async (_, ct) =>
         {
             await DeleteCoreAsync(key, ct).ConfigureAwait(false);
             return true;
@@ -190,5 +190,6 @@ public abstract class ObjectStore : IObjectStore
     /// <summary>Whether an exception of this store's SDK is worth retrying, and how to name it.</summary>
     private protected abstract StorageFailure Classify(Exception exception);
 
-    private string Operation(string verb, string name) => $"{verb} '{name}' {(verb == "upload of" ? "to" : "in")} {Location}";
+    /// <summary>For messages: <c>upload of 'a.npz' to az://c/p</c>.</summary>
+    private string Operation(string what, string preposition, string name) => $"{what} '{name}' {preposition} {Location}";
 }

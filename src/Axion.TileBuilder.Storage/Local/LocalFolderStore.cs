@@ -99,12 +99,20 @@ public sealed class LocalFolderStore : ObjectStore
             }
         }
 
-        await Task.CompletedTask.ConfigureAwait(false);
+        await Task.CompletedTask.ConfigureAwait(false); // The file system enumeration is synchronous; the signature is the stores' one.
     }
 
     private protected override Task DeleteCoreAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Its folder does not exist, so neither does the file.
+        }
+
         return Task.CompletedTask;
     }
 

@@ -163,6 +163,7 @@ public abstract class ObjectStoreContract : IDisposable
 
         await store.DeleteAsync("tile_f_0_0.npz");
         await store.DeleteAsync("tile_f_0_0.npz");
+        await store.DeleteAsync("no/such/folder/tile_f_0_0.npz");
 
         Assert.Null(await store.HeadAsync("tile_f_0_0.npz"));
         Assert.Empty(await Names(store, ""));
