@@ -6,7 +6,7 @@ namespace Axion.TileBuilder.Output.IO;
 /// folder is flushed too). Disposing without
 /// committing deletes the temporary file, so readers never see a half-written file.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+public sealed class AtomicFile : IDisposable
 {
     /// <summary>Size of the write buffer: 1 MiB.</summary>
     private const int BufferSize = 1 << 20;
