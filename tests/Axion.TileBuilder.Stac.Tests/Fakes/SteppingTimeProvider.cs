@@ -3,6 +3,7 @@ namespace Axion.TileBuilder.Stac.Tests.Fakes;
 /// <summary>
 /// A clock that moves only when the test calls <see cref="Advance"/>; timers (timeouts, retry delays) fire when the
 /// clock passes their due time, on the thread pool. Timestamps follow the clock, so elapsed times are fake too.
+/// Tests move it only once the expected timer is armed (<see cref="WaitForTimerAsync"/>).
 /// </summary>
 public sealed class SteppingTimeProvider : TimeProvider
 {
@@ -47,18 +48,41 @@ public sealed class SteppingTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>Advances in steps of <paramref name="step"/> until <paramref name="task"/> ends or <paramref name="limit"/> of fake time passed.</summary>
-    public async Task RunUntilDoneAsync(Task task, TimeSpan step, TimeSpan limit)
+    /// <summary>
+    /// Waits (in real time, at most <paramref name="wallLimit"/>) until a timer due <paramref name="dueIn"/> from now is
+    /// armed, so the test moves the clock only once the code under test is waiting on it: the fake times are then exact
+    /// whatever the machine's load.
+    /// </summary>
+    /// <exception cref="TimeoutException">No such timer was armed in time (the code under test did something else).</exception>
+    public async Task WaitForTimerAsync(TimeSpan dueIn, TimeSpan wallLimit)
     {
-        var until = GetUtcNow() + limit;
-        while (!task.IsCompleted && GetUtcNow() < until)
+        using var limit = new CancellationTokenSource(wallLimit);
+        while (true)
         {
-            // Let the continuations of the last step run before the clock moves again (no assert depends on this wait).
-            await Task.WhenAny(task, Task.Delay(5));
-            Advance(step);
-        }
+            lock (_lock)
+            {
+                var due = _now + dueIn;
+                if (_timers.Any(t => t.Due == due))
+                {
+                    return;
+                }
+            }
 
-        await Task.WhenAny(task, Task.Delay(1000));
+            if (limit.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no timer due in {dueIn} was armed; pending: {string.Join(", ", PendingDueIn())}");
+            }
+
+            await Task.Delay(1, CancellationToken.None);
+        }
+    }
+
+    private IEnumerable<TimeSpan> PendingDueIn()
+    {
+        lock (_lock)
+        {
+            return _timers.Select(t => t.Due - _now).ToList();
+        }
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)

@@ -18,6 +18,8 @@ namespace Axion.TileBuilder.Stac.Tests.Http;
 public sealed class RetryBoundsTests : StacClientTestBase
 {
     private static readonly StacSearchRequest Request = new() { Collections = ["sentinel-2-l2a"] };
+    /// <summary>Real time allowed for the code under test to arm its next timer (a hang guard, not a timing assert).</summary>
+    private static readonly TimeSpan Wall = TimeSpan.FromSeconds(30);
     private readonly SteppingTimeProvider _clock = new();
 
     [Fact]
@@ -32,14 +34,28 @@ public sealed class RetryBoundsTests : StacClientTestBase
         var client = new StacClient(Http, new StacClientOptions(new Uri(PcRoot)) { Resilience = defaults with { TimeProvider = _clock, UseJitter = false } });
 
         var search = ToListAsync(client.SearchAsync(Request, Ct));
-        await _clock.RunUntilDoneAsync(search, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30));
+
+        // Each attempt waits 20 s for headers, then backs off 1, 2, 4 s (no jitter): the clock moves only when the
+        // client waits on exactly that timer.
+        TimeSpan[] backoffs = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await _clock.WaitForTimerAsync(defaults.HeadersTimeout, Wall);
+            _clock.Advance(defaults.HeadersTimeout);
+            if (attempt < backoffs.Length)
+            {
+                await _clock.WaitForTimerAsync(backoffs[attempt], Wall);
+                _clock.Advance(backoffs[attempt]);
+            }
+        }
 
         var e = await Assert.ThrowsAsync<StacHttpException>(() => search);
         Assert.Equal(FailureKind.Transient, e.Kind);
         Assert.Equal("POST https://planetarycomputer.microsoft.com/api/stac/v1/search timed out: no response within 20 s (4 attempt(s))", e.Message);
         Assert.Equal(4, Handler.Count);
-        // 4 x 20 s waiting for headers + 1 + 2 + 4 s of backoff; the documented bound is the total cap of 2 min.
-        Assert.InRange(_clock.Elapsed, TimeSpan.FromSeconds(87), defaults.TotalTimeout);
+        // 4 x 20 s waiting for headers + 1 + 2 + 4 s of backoff, within the documented bound: the total cap of 2 min.
+        Assert.Equal(TimeSpan.FromSeconds(87), _clock.Elapsed);
+        Assert.True(_clock.Elapsed <= defaults.TotalTimeout);
     }
 
     [Fact]
@@ -54,12 +70,17 @@ public sealed class RetryBoundsTests : StacClientTestBase
         var client = new StacClient(Http, new StacClientOptions(new Uri(PcRoot)) { Resilience = new StacResilienceOptions { TimeProvider = _clock } });
 
         var search = ToListAsync(client.SearchAsync(Request, Ct));
-        await _clock.RunUntilDoneAsync(search, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30));
+
+        // Waits of 100 s each: the second would end at 200 s, but the request's 120 s cap ends it.
+        await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(100), Wall);
+        _clock.Advance(TimeSpan.FromSeconds(100));
+        await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(100), Wall);
+        _clock.Advance(TimeSpan.FromSeconds(20));
 
         var e = await Assert.ThrowsAsync<StacHttpException>(() => search);
         Assert.Equal("POST https://planetarycomputer.microsoft.com/api/stac/v1/search gave up after 120 s, the time cap of one request (2 attempt(s))", e.Message);
         Assert.Equal(2, Handler.Count);
-        Assert.InRange(_clock.Elapsed, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(121));
+        Assert.Equal(TimeSpan.FromSeconds(120), _clock.Elapsed);
     }
 
     [Fact]
