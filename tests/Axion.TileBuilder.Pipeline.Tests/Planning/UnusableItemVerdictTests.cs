@@ -24,7 +24,7 @@ public sealed class UnusableItemVerdictTests
     public void Every_bad_item_is_dropped_or_rejected_with_the_field_and_value_named()
     {
         var page = Page(
-            ("good", _ => { }),
+            ("good", Unchanged),
             ("bad-datetime", f => f["properties"]!["datetime"] = "2025-13-45T99:00:00Z"),
             ("short-bbox", f => f["bbox"] = new JsonArray(132.3, 5.3, 133.2)),
             ("flipped-bbox", f => f["bbox"] = new JsonArray(132.3, 5.6, 133.2, 5.3)),
@@ -60,7 +60,7 @@ public sealed class UnusableItemVerdictTests
     [Fact]
     public void Feature_without_an_id_is_dropped_under_its_position()
     {
-        var page = Page(("good", _ => { }), ("no-id", f => f.Remove("id")));
+        var page = Page(("good", Unchanged), ("no-id", f => f.Remove("id")));
         var search = new SearchHarvest(500);
 
         search.Add(page);
@@ -69,6 +69,10 @@ public sealed class UnusableItemVerdictTests
         var dropped = Assert.Single(search.Dropped);
         Assert.Equal("feature 1 of page 1", dropped.Id);
         Assert.Equal("unusable item: STAC item has no 'id'", dropped.Reason);
+    }
+
+    private static void Unchanged(JsonObject feature)
+    {
     }
 
     /// <summary>The recorded page's item, copied once per (id, change).</summary>
