@@ -99,19 +99,6 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 
-    private static List<WorldLocation> ReadLocations(string csvPath)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(csvPath, new UTF8Encoding(false, true));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
-        {
-            throw new AxionException(FailureKind.BadInput, $"cannot read the locations CSV {csvPath}: {ex.Message}", ex);
-        }
-
-        var parsed = LocationCsvParser.Parse(new StringReader(text), csvPath);
-        return parsed.Rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude)).ToList();
-    }
+    private static List<WorldLocation> ReadLocations(string csvPath) =>
+        LocationCsvFile.Read(csvPath).Parse.Rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude)).ToList();
 }
