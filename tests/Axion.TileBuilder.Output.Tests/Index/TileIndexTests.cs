@@ -136,7 +136,7 @@ public class TileIndexTests
         var entries = SampleEntries();
         TileIndexWriter.Write(dir.Path, entries);
         TileIndexWriter.Write(dir.Path, entries.Take(1));
-        Assert.Equal(new[] { "index.csv", "index.geojson" }, dir.AllFiles());
+        Assert.Equal(new[] { "index.csv", "index.geojson", "index.parquet" }, dir.AllFiles());
         Assert.Single(TileIndexReader.ReadCsv(Path.Combine(dir.Path, "index.csv")));
         TileIndexWriter.Write(dir.Path, []);
         Assert.Empty(TileIndexReader.ReadCsv(Path.Combine(dir.Path, "index.csv")));
