@@ -33,7 +33,7 @@ public sealed class DatasetValidatorTests
 
         // Validation reads the journal without leaving anything behind or keeping the folder locked.
         Assert.Equal(
-            [".axion.lock", "index.csv", "index.geojson", "journal.db", .. tiles.Select(t => t.FileName).Order(StringComparer.Ordinal)],
+            [".axion.lock", "index.csv", "index.geojson", "index.parquet", "journal.db", .. tiles.Select(t => t.FileName).Order(StringComparer.Ordinal)],
             Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var journal = BatchJournal.Open(dir.Path, create: false);
         Assert.Equal(2, journal.List(RowState.Done).Count);
