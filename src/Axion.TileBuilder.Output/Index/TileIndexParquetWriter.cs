@@ -50,23 +50,29 @@ internal sealed class TileIndexParquetWriter : IDisposable
         new StructField(GeoParquetMetadata.BboxColumn, BboxXMin, BboxYMin, BboxXMax, BboxYMax));
 
     private readonly ParquetWriter _writer;
-    private readonly List<TileIndexEntry> _pending = new(RowGroupSize);
+    private readonly List<TileIndexEntry> _pending;
+    private readonly int _rowGroupSize;
     private double _minX = double.PositiveInfinity;
     private double _minY = double.PositiveInfinity;
     private double _maxX = double.NegativeInfinity;
     private double _maxY = double.NegativeInfinity;
     private bool _closed;
 
-    public TileIndexParquetWriter(AtomicFile file)
+    /// <param name="file">The temporary file to write.</param>
+    /// <param name="rowGroupSize">Tiles per row group (&gt;= 1); <see cref="RowGroupSize"/> in production.</param>
+    public TileIndexParquetWriter(AtomicFile file, int rowGroupSize)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+        _rowGroupSize = rowGroupSize;
+        _pending = new List<TileIndexEntry>(Math.Min(rowGroupSize, 4096));
         _writer = ParquetWriter.CreateAsync(Schema, file.Stream, new ParquetOptions(), append: false).GetAwaiter().GetResult();
     }
 
     public void Add(TileIndexEntry e)
     {
         _pending.Add(e);
-        if (_pending.Count == RowGroupSize)
+        if (_pending.Count == _rowGroupSize)
         {
             WriteRowGroup();
         }

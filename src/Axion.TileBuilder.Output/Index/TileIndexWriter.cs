@@ -27,6 +27,10 @@ public static class TileIndexWriter
     /// <exception cref="ArgumentException">An entry is invalid (names the tile); nothing is replaced.</exception>
     /// <exception cref="OutputWriteException">A file cannot be written.</exception>
     public static TileIndexFiles Write(string outDir, IEnumerable<TileIndexEntry> entries, CancellationToken cancellationToken = default)
+        => Write(outDir, entries, TileIndexParquetWriter.RowGroupSize, cancellationToken);
+
+    /// <summary><see cref="Write(string, IEnumerable{TileIndexEntry}, CancellationToken)"/> with <paramref name="rowGroupSize"/> tiles per GeoParquet row group (tests).</summary>
+    internal static TileIndexFiles Write(string outDir, IEnumerable<TileIndexEntry> entries, int rowGroupSize, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         ArgumentNullException.ThrowIfNull(entries);
@@ -37,7 +41,7 @@ public static class TileIndexWriter
         long count = 0;
         using (var csv = new TileIndexCsvWriter(csvFile))
         using (var geoJson = new TileIndexGeoJsonWriter(geoJsonFile))
-        using (var parquet = new TileIndexParquetWriter(parquetFile))
+        using (var parquet = new TileIndexParquetWriter(parquetFile, rowGroupSize))
         {
             foreach (var entry in entries)
             {
