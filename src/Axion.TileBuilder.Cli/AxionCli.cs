@@ -83,7 +83,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("cancelled: the journal is consistent; run 'axion-tiles resume --out <dir>' to continue.");
+            await error.WriteLineAsync(CancelMessage(context.BatchOutDir));
             return ExitCodes.Cancelled;
         }
         catch (AxionException ex)
@@ -94,7 +94,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
                 await error.WriteLineAsync(SecretRedactor.Redact(ex.ToString()));
             }
 
-            return ex.Kind == FailureKind.BadInput ? ExitCodes.UsageOrBadInput : ExitCodes.Fatal;
+            return ExitCodes.For(ex);
         }
 #pragma warning disable CA1031 // The command line is the outermost boundary: every error becomes one line and an exit code.
         catch (Exception ex)
@@ -109,4 +109,10 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
             GdalRuntime.MessageLogged -= OnGdalMessage;
         }
     }
+
+    /// <summary>What Ctrl+C / SIGTERM prints: for a batch, how to continue it in its own folder.</summary>
+    internal static string CancelMessage(string? batchOutDir) =>
+        batchOutDir is null
+            ? "cancelled."
+            : $"cancelled: the journal is consistent; run 'axion-tiles resume --out {ShellText.Quote(batchOutDir)}' to continue.";
 }

@@ -11,7 +11,7 @@ public sealed partial class BatchJournal
     public const int MaxListedProblems = 50;
 
     private const string KnownStates = "('pending', 'running', 'done', 'failed', 'skipped')";
-    private const string KnownKinds = "('transient', 'permanent', 'bad_input', 'no_scene', 'environment')";
+    private const string KnownKinds = "('transient', 'permanent', 'bad_input', 'no_scene', 'environment', 'internal')";
 
     /// <summary>
     /// Invariants over the rows, each query returning (row_id, line, detail) for offending rows.

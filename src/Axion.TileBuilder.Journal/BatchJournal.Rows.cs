@@ -13,6 +13,9 @@ public sealed partial class BatchJournal
 
     private const string OrderByLine = " ORDER BY line, row_id;";
 
+    /// <summary>Claim order: rows that never crashed the process first, then by CSV line.</summary>
+    private const string ClaimOrder = " ORDER BY crashes, line, row_id;";
+
     private const string ClaimableWhere = """
          WHERE state IN ('pending', 'running')
             OR (state = 'failed' AND $retry_failed = 1 AND retryable = 1)
@@ -112,7 +115,8 @@ public sealed partial class BatchJournal
     });
 
     /// <summary>
-    /// The rows a run (or resume) should process, ordered by CSV line: pending rows, running rows (caught
+    /// The rows a run (or resume) should process, rows that crashed the process (<see cref="JournalRow.Crashes"/>) after
+    /// the others, each group ordered by CSV line: pending rows, running rows (caught
     /// mid-way by a crash, so redone), plus failed transient rows with <paramref name="retryFailed"/>, plus
     /// every failed row except <c>bad_input</c> with <paramref name="retryPermanent"/>. Done, skipped and
     /// <c>bad_input</c> rows are never claimable.
@@ -122,7 +126,7 @@ public sealed partial class BatchJournal
     public IReadOnlyList<JournalRow> Claimable(bool retryFailed, bool retryPermanent) => Locked(connection =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = RowMapper.SelectColumns + ClaimableWhere + OrderByLine;
+        command.CommandText = RowMapper.SelectColumns + ClaimableWhere + ClaimOrder;
         command.Parameters.AddWithValue("$retry_failed", retryFailed ? 1 : 0);
         command.Parameters.AddWithValue("$retry_permanent", retryPermanent ? 1 : 0);
         var rows = ReadAll(command);
@@ -149,7 +153,7 @@ public sealed partial class BatchJournal
     });
 
     /// <summary>
-    /// <see cref="Claimable"/> read lazily, <paramref name="pageSize"/> rows at a time in CSV-line order, so a batch of
+    /// <see cref="Claimable"/> read lazily, <paramref name="pageSize"/> rows at a time in claim order (see <see cref="Claimable"/>), so a batch of
     /// any size holds one page in memory. Each page is read when the previous one is used up, after the rows before
     /// it have moved on (a row failed earlier in the same run lies before the cursor and is not handed out again).
     /// The failed rows handed out may be passed to <see cref="MarkRunning"/>; starting the enumeration replaces the
@@ -158,35 +162,49 @@ public sealed partial class BatchJournal
     public IEnumerable<JournalRow> EnumerateClaimable(bool retryFailed, bool retryPermanent, int pageSize = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        (long Line, string RowId)? after = null;
+
+        // Two passes: rows that never crashed (by line, the index rows_by_line serves the order), then the few that did.
         var first = true;
-        while (true)
+        foreach (var crashed in new[] { false, true })
         {
-            var page = ClaimablePage(retryFailed, retryPermanent, after, pageSize, first);
-            first = false;
-            foreach (var row in page)
+            (int Crashes, long Line, string RowId)? after = null;
+            while (true)
             {
-                yield return row;
-            }
+                var page = ClaimablePage(retryFailed, retryPermanent, crashed, after, pageSize, first);
+                first = false;
+                foreach (var row in page)
+                {
+                    yield return row;
+                }
 
-            if (page.Count < pageSize)
-            {
-                yield break;
-            }
+                if (page.Count < pageSize)
+                {
+                    break;
+                }
 
-            after = (page[^1].Line, page[^1].RowId);
+                after = (page[^1].Crashes, page[^1].Line, page[^1].RowId);
+            }
         }
     }
 
-    private List<JournalRow> ClaimablePage(bool retryFailed, bool retryPermanent, (long Line, string RowId)? after, int limit, bool resetGrants) => Locked(connection =>
+    private List<JournalRow> ClaimablePage(
+        bool retryFailed,
+        bool retryPermanent,
+        bool crashed,
+        (int Crashes, long Line, string RowId)? after,
+        int limit,
+        bool resetGrants) => Locked(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = RowMapper.SelectColumns
             + " WHERE (" + ClaimableWhere.Replace("WHERE", string.Empty, StringComparison.Ordinal) + ")"
-            + " AND (line > $after_line OR (line = $after_line AND row_id > $after_id))"
-            + OrderByLine.TrimEnd(';') + " LIMIT $limit;";
+            + (crashed
+                ? " AND crashes > 0 AND (crashes, line, row_id) > ($after_crashes, $after_line, $after_id)" + ClaimOrder.TrimEnd(';')
+                : " AND crashes = 0 AND (line > $after_line OR (line = $after_line AND row_id > $after_id))" + OrderByLine.TrimEnd(';'))
+            + " LIMIT $limit;";
         command.Parameters.AddWithValue("$retry_failed", retryFailed ? 1 : 0);
         command.Parameters.AddWithValue("$retry_permanent", retryPermanent ? 1 : 0);
+        command.Parameters.AddWithValue("$after_crashes", after?.Crashes ?? int.MinValue);
         command.Parameters.AddWithValue("$after_line", after?.Line ?? long.MinValue);
         command.Parameters.AddWithValue("$after_id", after?.RowId ?? string.Empty);
         command.Parameters.AddWithValue("$limit", limit);

@@ -117,7 +117,7 @@ public sealed partial class BatchJournal
     /// pending|running -> failed. <see cref="JournalRow.Retryable"/> is <c>kind == Transient</c>.
     /// </summary>
     /// <param name="rowId">The row.</param>
-    /// <param name="kind">The failure category (stored as <c>transient</c>, <c>permanent</c>, <c>bad_input</c>, <c>no_scene</c>, <c>environment</c>).</param>
+    /// <param name="kind">The failure category (stored as <c>transient</c>, <c>permanent</c>, <c>bad_input</c>, <c>no_scene</c>, <c>environment</c>, <c>internal</c>).</param>
     /// <param name="reason">Finer reason such as <c>http_503</c> (at most 200 characters); empty means the category.</param>
     /// <param name="message">One-line message, secrets already redacted by the caller (cut at 4000 characters).</param>
     /// <exception cref="JournalStateException">The row is not in the journal or is done, skipped or already failed.</exception>

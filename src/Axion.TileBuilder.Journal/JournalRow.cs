@@ -23,6 +23,12 @@ public sealed record JournalRow
     /// <summary>How many times the row was claimed (<see cref="BatchJournal.MarkRunning"/>).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// How many times the process died while the row was running (counted by <see cref="BatchJournal.RecoverCrashedRows"/>).
+    /// Rows with crashes are claimed after rows without.
+    /// </summary>
+    public int Crashes { get; init; }
+
     /// <summary>True for a failed row whose failure was <see cref="FailureKind.Transient"/>.</summary>
     public bool Retryable { get; init; }
 

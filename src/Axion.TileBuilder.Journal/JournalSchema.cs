@@ -15,7 +15,7 @@ namespace Axion.TileBuilder.Journal;
 public static class JournalSchema
 {
     /// <summary>The schema version this build writes (<c>PRAGMA user_version</c>).</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Version 1: the run table and the rows table.</summary>
     public const string V1 = """
@@ -40,7 +40,7 @@ public static class JournalSchema
                 CHECK (state IN ('pending', 'running', 'done', 'failed', 'skipped')),
             attempts       INTEGER NOT NULL DEFAULT 0,   -- times claimed (MarkRunning)
             retryable      INTEGER NOT NULL DEFAULT 0,   -- failed: 1 when the failure kind is transient
-            failure_kind   TEXT,                         -- failed: transient | permanent | bad_input | no_scene | environment
+            failure_kind   TEXT,                         -- failed: transient | permanent | bad_input | no_scene | environment | internal (v2)
             reason         TEXT,                         -- failed: finer reason (http_503, ...); skipped: why
             message        TEXT,                         -- failed: one-line message, secrets redacted by the caller
             tiles_written  INTEGER,                      -- done: tiles written
@@ -61,6 +61,15 @@ public static class JournalSchema
         CREATE INDEX rows_by_state ON rows (state, line);
         """;
 
+    /// <summary>
+    /// Version 2: <c>rows.crashes</c>, how many times the process died while the row was running (counted when a run
+    /// finds the row <c>running</c>, see <see cref="BatchJournal.RecoverCrashedRows"/>). A failed row may now also be
+    /// of kind <c>internal</c>. Old journals get 0 crashes.
+    /// </summary>
+    public const string V2 = """
+        ALTER TABLE rows ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0; -- times the process died while the row ran
+        """;
+
     /// <summary>Migration scripts: index i upgrades a file from user_version i to i + 1.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2];
 }

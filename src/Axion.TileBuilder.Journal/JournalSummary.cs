@@ -14,7 +14,7 @@ public sealed record JournalSummary
     /// <summary>Failed rows whose failure was transient (what <c>resume --retry-failed</c> would redo).</summary>
     public int RetryableFailed { get; init; }
 
-    /// <summary>Failed rows by failure category (<c>transient</c>, <c>permanent</c>, <c>bad_input</c>, <c>no_scene</c>, <c>environment</c>).</summary>
+    /// <summary>Failed rows by failure category (<c>transient</c>, <c>permanent</c>, <c>bad_input</c>, <c>no_scene</c>, <c>environment</c>, <c>internal</c>).</summary>
     public required IReadOnlyDictionary<string, int> FailuresByKind { get; init; }
 
     /// <summary>Failed rows by finer reason (<c>http_503</c>, <c>bad_input</c>, ...).</summary>

@@ -21,6 +21,11 @@ internal sealed class BuildOptionSet
 
     public Option<string?> TokenUrl { get; } = new("--token-url") { Description = "Override the profile's SAS token endpoint (Planetary Computer signing)." };
 
+    public Option<bool> StrictHosts { get; } = new("--strict-hosts")
+    {
+        Description = "Fail a row (unsigned_host_refused) whose signed asset href points to a host outside the profile's signing hosts (docs/profiles.md), instead of reading it unsigned. The token is never sent to such a host either way.",
+    };
+
     public Option<string> Tiles { get; } = new("--tiles")
     {
         Description = "AOI size in 256-px tiles at 10 m, as COLSxROWS. Default 2x2 (5.12 km square). A 'tiles' CSV column overrides it per row.",
@@ -70,7 +75,7 @@ internal sealed class BuildOptionSet
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
-        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor })
+        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, StrictHosts })
         {
             command.Options.Add(option);
         }
@@ -122,6 +127,7 @@ internal sealed class BuildOptionSet
             Compressed = !parse.GetValue(Uncompressed),
             Quicklooks = !parse.GetValue(NoQuicklooks),
             MaxReadFactor = parse.GetValue(MaxReadFactor),
+            StrictHosts = parse.GetValue(StrictHosts),
         };
     }
 

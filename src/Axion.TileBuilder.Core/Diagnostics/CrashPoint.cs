@@ -7,7 +7,8 @@ namespace Axion.TileBuilder.Diagnostics;
 /// Named places where the crash tests kill the process exactly (SIGKILL, no clean-up), such as inside the journal's
 /// transaction that marks a row done. Inert unless the environment variable <see cref="EnvironmentVariable"/> is set,
 /// which only the tests do: <c>AXION_TILES_CRASH_AT=journal-commit-done</c> kills at the first hit of that point,
-/// <c>...=journal-commit-done:3</c> at the third. Before dying the process writes <c>crash point 'NAME' hit</c> to
+/// <c>...=journal-commit-done:3</c> at the third. Points about one row name it after a slash (<see cref="ForRow"/>):
+/// <c>AXION_TILES_CRASH_AT=row-started/R7</c> kills every process that starts row <c>R7</c>. Before dying the process writes <c>crash point 'NAME' hit</c> to
 /// standard error so a test can tell the kill happened where it asked.
 /// </summary>
 public static class CrashPoint
@@ -23,6 +24,9 @@ public static class CrashPoint
 
     /// <summary>Right after the journal committed a row as done.</summary>
     public const string JournalCommittedDone = "journal-committed-done";
+
+    /// <summary>A row was claimed (marked running) and is about to be processed; used with <see cref="ForRow"/>.</summary>
+    public const string RowStarted = "row-started";
 
     private static readonly (string Name, int Hit)? Armed = Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
     private static int _hits;
@@ -46,6 +50,9 @@ public static class CrashPoint
         self.Kill(); // SIGKILL: no finally blocks, no disposal, no flushing
         Thread.Sleep(Timeout.Infinite);
     }
+
+    /// <summary>The name of point <paramref name="name"/> for one row: <c>row-started/R7</c>.</summary>
+    public static string ForRow(string name, string rowId) => name + "/" + rowId;
 
     private static (string, int)? Parse(string? value)
     {

@@ -38,6 +38,7 @@ public class AxionException : Exception
         FailureKind.BadInput => "bad_input",
         FailureKind.NoData => "no_scene",
         FailureKind.Environment => "environment",
+        FailureKind.Internal => "internal",
         _ => "error",
     };
 }

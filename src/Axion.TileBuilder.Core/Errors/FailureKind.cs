@@ -20,4 +20,10 @@ public enum FailureKind
 
     /// <summary>The local machine: disk full, permission denied, missing GDAL.</summary>
     Environment,
+
+    /// <summary>
+    /// An error axion-tiles did not expect (an exception type no layer maps, a bug): the row fails alone, the message
+    /// is kept and the stack trace goes to the debug log. Not retried by <c>--retry-failed</c>.
+    /// </summary>
+    Internal,
 }

@@ -54,6 +54,12 @@ public readonly record struct BuildOptions
     /// </summary>
     public double MaxReadBudgetFactor { get; init; } = DefaultMaxReadBudgetFactor;
 
+    /// <summary>
+    /// Refuse asset hrefs of a signed source whose host is not one of its signing hosts (row failed:
+    /// <c>unsigned_host_refused</c>) instead of reading them unsigned. Default false.
+    /// </summary>
+    public bool StrictHosts { get; init; }
+
     /// <summary>The default of <see cref="MaxReadBudgetFactor"/>.</summary>
     public const double DefaultMaxReadBudgetFactor = 8;
 

@@ -13,6 +13,7 @@ internal static class FailureKindNames
     public const string BadInput = "bad_input";
     public const string NoScene = "no_scene";
     public const string Environment = "environment";
+    public const string Internal = "internal";
 
     public static string ToText(FailureKind kind) => kind switch
     {
@@ -21,6 +22,7 @@ internal static class FailureKindNames
         FailureKind.BadInput => BadInput,
         FailureKind.NoData => NoScene,
         FailureKind.Environment => Environment,
+        FailureKind.Internal => Internal,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown failure kind"),
     };
 
@@ -33,6 +35,7 @@ internal static class FailureKindNames
             case BadInput: kind = FailureKind.BadInput; return true;
             case NoScene: kind = FailureKind.NoData; return true;
             case Environment: kind = FailureKind.Environment; return true;
+            case Internal: kind = FailureKind.Internal; return true;
             default: kind = default; return false;
         }
     }

@@ -39,7 +39,46 @@ internal static class JournalConnection
         }
     }
 
-    /// <summary>Applies <see cref="JournalSchema.Migrations"/> from the file's user_version up, one transaction each.</summary>
+    /// <summary>
+    /// Opens <c>journal.db</c> read-only for a reader that does not hold the out dir's lock (<c>status</c>): no
+    /// schema change, no checkpoint, no WAL mode switch. With <paramref name="immutable"/> (no process holds the
+    /// out dir and no <c>-wal</c> file exists, so the main file is the whole state) SQLite opens it as
+    /// <c>immutable</c>: it creates no <c>-wal</c>/<c>-shm</c> file and takes no lock. Otherwise it reads the
+    /// writer's WAL through the existing <c>-shm</c> file, seeing the last committed state.
+    /// </summary>
+    /// <returns>The connection and the file's schema version (<c>PRAGMA user_version</c>).</returns>
+    public static (SqliteConnection Connection, int Version) OpenReadOnly(string dbPath, bool immutable)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(dbPath).AbsoluteUri + "?immutable=1" : dbPath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = BatchJournal.BusyTimeoutMilliseconds / 1000,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BatchJournal.BusyTimeoutMilliseconds};"));
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            if (version > JournalSchema.Version)
+            {
+                throw new JournalStorageException(
+                    FailureKind.Environment,
+                    $"journal {dbPath} has schema version {version}, newer than this axion-tiles understands ({JournalSchema.Version}): use a newer axion-tiles");
+            }
+
+            return (connection, version);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Applies <see cref="JournalSchema.Migrations"/> from the file's user_version up, in one transaction.</summary>
     private static void Migrate(SqliteConnection connection, string dbPath)
     {
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
@@ -61,13 +100,21 @@ internal static class JournalConnection
             }
         }
 
+        if (version == JournalSchema.Version)
+        {
+            return;
+        }
+
+        // All pending steps in one transaction: a file is at one version or the next, never half-way, and a new
+        // journal's schema costs its pages once (the WAL grows with every commit; a nearly full disk needs that room).
+        using var tx = connection.BeginTransaction(deferred: false);
         for (var v = version; v < JournalSchema.Version; v++)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
             Execute(connection, JournalSchema.Migrations[v], tx);
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {v + 1};"), tx);
-            tx.Commit();
         }
+
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {JournalSchema.Version};"), tx);
+        tx.Commit();
     }
 
     public static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null)

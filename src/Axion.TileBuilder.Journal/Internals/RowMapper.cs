@@ -9,7 +9,7 @@ internal static class RowMapper
     public const string SelectColumns = """
         SELECT row_id, line, input_json, state, attempts, retryable, failure_kind, reason, message,
                tiles_written, tiles_rejected, rejected_json, files_json, items_json, bytes_read, requests, seconds,
-               created_at, started_at, finished_at, updated_at
+               created_at, started_at, finished_at, updated_at, crashes
         FROM rows
         """;
 
@@ -62,6 +62,7 @@ internal static class RowMapper
             StartedAt = Timestamps.ParseOrNull(StringOrNull(r, 18)),
             FinishedAt = Timestamps.ParseOrNull(StringOrNull(r, 19)),
             UpdatedAt = Timestamps.Parse(r.GetString(20)),
+            Crashes = r.GetInt32(21),
         };
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Axion.TileBuilder.Diagnostics;
@@ -8,24 +6,35 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Locations;
-using Axion.TileBuilder.Pipeline.Profiles;
-using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Pipeline.Rows;
-using Axion.TileBuilder.Pipeline.Tiles;
-using Axion.TileBuilder.Stac.Security;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
 
 /// <summary>
-/// Runs a batch: journal, CSV, workers, index. A row is marked done only after all its tiles are
-/// on disk; a row caught mid-way (state <c>running</c> at start) is redone from scratch.
+/// Runs a batch: reads the CSV, takes the out dir, seeds the journal, runs the rows on the workers and writes the
+/// index. A row is marked done only after all its tiles are on disk; every exception of a row fails that row alone
+/// (<see cref="RowFailureMapper"/>). A row caught <c>running</c> at start (the process died) is redone from scratch,
+/// after the other rows, and failed as <c>crashed_repeatedly</c> once it has crashed <see cref="MaxCrashes"/> times.
 /// </summary>
-public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
+/// <param name="log">Logger.</param>
+/// <param name="observer">Progress display, or null.</param>
+/// <param name="policy">Row limits; <see cref="RowAttemptPolicy.Default"/> when null.</param>
+public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, RowAttemptPolicy? policy = null)
 {
+    /// <summary>Times the process may die while running a row before the row is failed as <c>crashed_repeatedly</c>.</summary>
+    public const int MaxCrashes = 3;
+
+    private readonly RowAttempt _attempt = new(policy ?? RowAttemptPolicy.Default, log);
+
     /// <summary>Tool version (informational version of this assembly).</summary>
-    public static string ToolVersion { get; } =
-        typeof(BatchRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    public static string ToolVersion => BatchIdentity.ToolVersion;
+
+    /// <summary>
+    /// For tests: replaces the row processor (one attempt of one row), e.g. to throw an exception no layer expects.
+    /// Null: the real <see cref="RowProcessor"/>.
+    /// </summary>
+    internal Func<LocationRow, CancellationToken, Task<RowResult>>? ProcessOverride { get; init; }
 
     /// <summary>Reads the settings a journal was started with (for <c>resume</c>).</summary>
     public static RunSettings ReadSettings(string outDir)
@@ -35,6 +44,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             throw new AxionException(FailureKind.BadInput, $"no batch in {outDir}: {BatchJournal.FileName} not found (start one with 'axion-tiles build').");
         }
 
+        OutputFolder.Prepare(Path.GetFullPath(outDir), create: false);
         using var journal = BatchJournal.Open(outDir, create: false);
         var run = journal.Run ?? throw new AxionException(
             FailureKind.BadInput,
@@ -45,6 +55,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
     /// <summary>Runs the batch until every claimable row is finished or <paramref name="cancellationToken"/> fires.</summary>
     public async Task<BatchResult> RunAsync(BatchRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var settings = request.Settings;
         var options = settings.ToBuildOptions();
@@ -54,11 +65,9 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             throw new AxionException(FailureKind.BadInput, "invalid options: " + string.Join("; ", errors));
         }
 
-        Directory.CreateDirectory(request.OutDir);
-        GdalRuntime.Initialize();
-        using var journal = BatchJournal.Open(request.OutDir, create: !request.Resume);
-        PrepareAndSeed(journal, request);
-        RemoveOrphanTempFiles(request.OutDir);
+        using var journal = OpenAndSeed(request);
+        RecoverCrashedRows(journal);
+        RowFileCleanup.RemoveOrphanTempFiles(request.OutDir);
 
         // Rows are streamed from the journal a page at a time: memory does not grow with the batch.
         var retryFailed = request.RetryFailed || request.RetryPermanent;
@@ -77,31 +86,21 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
 
         log.Debug("GDAL {Version}; cloud read settings: {Settings}", GdalRuntime.VersionString, string.Join(" ", GdalCloudConfig.Defaults.Select(p => p.Key + "=" + p.Value)));
         using var scope = new RowEnvironmentScope(settings, request.OutDir, request.SubscriptionKey, request.Today, log);
-        var environment = scope.Environment;
-        var processor = new RowProcessor(environment);
+        var process = ProcessOverride ?? new RowProcessor(scope.Environment).ProcessAsync;
         var processed = 0;
         await Parallel.ForEachAsync(
             claimable,
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
             async (journalRow, ct) =>
             {
-                var report = await RunRowAsync(journal, processor, journalRow, request.OutDir, ct);
+                var report = await RunRowAsync(journal, process, journalRow, request.OutDir, ct);
                 NativeHeap.Trim(); // a row's freed GDAL/curl buffers stay in malloc arenas otherwise
 
                 Interlocked.Increment(ref processed);
                 observer?.RowFinished(report);
             });
 
-        try
-        {
-            TileIndex.Write(request.OutDir, journal);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AxionException)
-        {
-            // The index is rebuilt from the journal by every run; the tiles and the journal are intact.
-            log.Error("Could not write index.csv/index.geojson ({Message}); the next build or resume writes them", SecretRedactor.Redact(ex.Message));
-        }
-
+        BatchIndex.WriteOrLog(request.OutDir, journal, log);
         var summary = journal.Summarize();
         log.Information(
             "Batch finished: {Done} done, {Failed} failed of {Total}; {Tiles} tiles; {MB:F1} MB read in {Seconds:F1} s",
@@ -114,15 +113,54 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         return new BatchResult(summary, processed, clock.Elapsed, request.OutDir);
     }
 
+    /// <summary>
+    /// Reads and checks the CSV before the out dir is touched (a rejected CSV leaves <c>--out</c> as it was), checks the
+    /// out dir, opens the journal, checks the batch identity and seeds the rows. Not async on purpose: the CSV's parse
+    /// dies when this returns, so it is not kept for the batch.
+    /// </summary>
+    private BatchJournal OpenAndSeed(BatchRequest request)
+    {
+        var csv = LocationCsvFile.Read(request.Settings.CsvPath);
+        OutputFolder.Prepare(Path.GetFullPath(request.OutDir), create: !request.Resume);
+        GdalRuntime.Initialize();
+        var journal = BatchJournal.Open(request.OutDir, create: !request.Resume);
+        try
+        {
+            BatchIdentity.Establish(journal, request, csv.Sha256);
+            JournalSeeder.Seed(journal, csv.Parse, log);
+            return journal;
+        }
+        catch
+        {
+            journal.Dispose();
+            throw;
+        }
+    }
+
+    private void RecoverCrashedRows(BatchJournal journal)
+    {
+        foreach (var row in journal.RecoverCrashedRows(MaxCrashes))
+        {
+            if (row.State == RowState.Failed)
+            {
+                log.Warning("Row {Id} failed (crashed_repeatedly): {Message}", row.RowId, row.Message);
+            }
+            else
+            {
+                log.Information("Row {Id} was cut short by a crash ({Crashes} of {Max}); it is redone after the other rows", row.RowId, row.Crashes, MaxCrashes);
+            }
+        }
+    }
+
     private async Task<RowReport> RunRowAsync(
         BatchJournal journal,
-        RowProcessor processor,
+        Func<LocationRow, CancellationToken, Task<RowResult>> process,
         JournalRow journalRow,
         string outDir,
         CancellationToken cancellationToken)
     {
         var id = journalRow.RowId;
-        if (ReadInput(journalRow) is not { } row)
+        if (JournalSeeder.ReadInput(journalRow) is not { } row)
         {
             const string message = "the journal holds no readable CSV values for this row; start the batch again with --force";
             journal.MarkRunning(id);
@@ -131,8 +169,8 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
 
         journal.MarkRunning(id);
-        QuicklookFiles.Delete(outDir, id);
-        var removed = TileNames.DeleteTilesOf(outDir, id);
+        CrashPoint.Hit(CrashPoint.ForRow(CrashPoint.RowStarted, id));
+        var removed = RowFileCleanup.BeforeAttempt(outDir, id);
         if (removed > 0)
         {
             log.Debug("Row {Id}: removed {Count} tiles of an interrupted attempt", id, removed);
@@ -141,235 +179,59 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = await ProcessWithRetriesAsync(processor, row, outDir, cancellationToken);
+            var result = await _attempt.RunAsync(row, process, () => RowFileCleanup.BetweenAttempts(outDir, id), cancellationToken);
             CrashPoint.Hit(CrashPoint.TilesWritten);
-            var items = new JsonObject
-            {
-                ["decisions"] = JsonNode.Parse(result.DecisionsJson),
-                ["tiles"] = JsonSerializer.SerializeToNode(result.Tiles),
-            };
-            journal.MarkDone(id, new RowOutcome
-            {
-                TilesWritten = result.Tiles.Count,
-                TilesRejected = result.TilesRejected,
-                RejectedByReason = result.RejectedByReason,
-                Files = result.Tiles.Select(t => t.File).ToList(),
-                ItemsJson = items.ToJsonString(),
-                BytesRead = result.BytesRead,
-                Requests = result.Requests,
-                Seconds = result.Seconds,
-            });
-            log.Information(
-                "Row {Id}: {Tiles} tiles ({Rejected} rejected), {MB:F1} MB in {Seconds:F1} s",
-                id,
-                result.Tiles.Count,
-                result.TilesRejected,
-                result.BytesRead / 1e6,
-                result.Seconds);
+            MarkDone(journal, id, result);
             return new RowReport(id, RowState.Done, result.Tiles.Count, result.BytesRead, result.Seconds, null, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            // Stopped on purpose (whatever the row threw on its way out): not a failure and not a crash; the next run redoes it.
+            RowFileCleanup.AfterFailure(outDir, id);
+            journal.ReleaseRow(id);
+            throw ex as OperationCanceledException ?? new OperationCanceledException("the batch was cancelled", ex, cancellationToken);
         }
-        catch (AxionException ex)
+#pragma warning disable CA1031 // A row's every failure is that row's: the batch goes on (no poison rows).
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            var message = SecretRedactor.Redact(ex.Message);
-            DeleteFilesOf(outDir, id);
-            journal.MarkFailed(id, ex.Kind, ex.Reason, message);
-            log.Warning("Row {Id} failed ({Reason}): {Message}", id, ex.Reason, message);
-            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, ex.Reason, message);
-        }
-        catch (IOException ex)
-        {
-            var message = SecretRedactor.Redact(ex.Message);
-            DeleteFilesOf(outDir, id);
-            journal.MarkFailed(id, FailureKind.Environment, "io_error", message);
-            log.Warning("Row {Id} failed (io_error): {Message}", id, message);
-            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "io_error", message);
-        }
-        catch (HttpRequestException ex)
-        {
-            var message = SecretRedactor.Redact(ex.Message);
-            DeleteFilesOf(outDir, id);
-            journal.MarkFailed(id, FailureKind.Transient, "http_error", message);
-            log.Warning("Row {Id} failed (http_error): {Message}", id, message);
-            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "http_error", message);
-        }
-    }
-
-    /// <summary>
-    /// Deletes the tiles of a failed row and the temporary files of its unfinished tile writes (a write that
-    /// failed on a full disk can leave its <c>.tile_...npz.tmp-*</c> behind), so the row leaves no file and the
-    /// space is free again before the failure is journaled.
-    /// </summary>
-    private static void DeleteFilesOf(string outDir, string id)
-    {
-        TileNames.DeleteTilesOf(outDir, id);
-        foreach (var temp in Directory.EnumerateFiles(outDir, ".tile_" + id + "_*.tmp-*"))
-        {
-            var name = Path.GetFileName(temp);
-            var marker = name.LastIndexOf(".tmp-", StringComparison.Ordinal);
-            if (marker > 1 && TileNames.BelongsTo(name[1..marker], id))
+            var failure = RowFailureMapper.Map(ex);
+            if (failure.Kind == FailureKind.Internal)
             {
-                try
-                {
-                    File.Delete(temp);
-                }
-                catch (IOException)
-                {
-                    // Best effort: the next run removes stray temporary files anyway.
-                }
-            }
-        }
-    }
-
-    /// <summary>Attempts per row for transient failures (each attempt has its own request-level retries).</summary>
-    public const int RowAttempts = 3;
-
-    /// <summary>
-    /// Runs a row, retrying it as a whole when it failed for a transient reason that outlived the
-    /// request-level retries (a throttled token endpoint, an overloaded server): partial tiles are removed first.
-    /// </summary>
-    private async Task<Rows.RowResult> ProcessWithRetriesAsync(RowProcessor processor, LocationRow row, string outDir, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await processor.ProcessAsync(row, cancellationToken);
-            }
-            catch (Exception ex) when (attempt < RowAttempts && !cancellationToken.IsCancellationRequested
-                && (ex is HttpRequestException || ex is AxionException { Kind: FailureKind.Transient }))
-            {
-                log.Information("Row {Id}: transient failure ({Message}); retrying the row ({Attempt}/{Max})", row.Id, SecretRedactor.Redact(ex.Message), attempt + 1, RowAttempts);
-                TileNames.DeleteTilesOf(outDir, row.Id);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
-            }
-        }
-    }
-
-    private static (string Text, string Hash) ReadCsv(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new AxionException(FailureKind.BadInput, $"cannot read the locations CSV {path}: {ex.Message}", ex);
-        }
-
-        string text;
-        try
-        {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            var offset = ex.Index;
-            throw new AxionException(FailureKind.BadInput, $"the locations CSV {path} is not valid UTF-8 (invalid bytes near byte offset {offset}); save it as UTF-8.", ex);
-        }
-
-        using var stream = new MemoryStream(bytes, writable: false);
-        return (text, BatchJournal.HashCsv(stream));
-    }
-
-    private static void PrepareRun(BatchJournal journal, BatchRequest request, string csvHash)
-    {
-        var settingsJson = request.Settings.ToJson();
-        var info = new RunInfo(settingsJson, request.Settings.CsvPath, csvHash, ToolVersion, DateTimeOffset.UtcNow, request.Settings.Profile.Name);
-        if (journal.Run is not { } existing)
-        {
-            if (request.Resume)
-            {
-                throw new AxionException(FailureKind.BadInput, $"no batch to resume in {request.OutDir}.");
+                log.Debug(ex, "Row {Id}: unexpected exception", id);
             }
 
-            journal.StartRun(info);
-            return;
-        }
-
-        var stored = RunSettings.FromJson(existing.SettingsJson);
-        var sameCsv = string.Equals(existing.CsvSha256, csvHash, StringComparison.Ordinal);
-        var sameSettings = string.Equals(stored.IdentityJson(), request.Settings.IdentityJson(), StringComparison.Ordinal);
-        if (sameCsv && sameSettings)
-        {
-            return;
-        }
-
-        if (!request.Force)
-        {
-            var what = !sameCsv ? "the locations CSV changed since the batch started" : "the settings differ from the batch's";
-            throw new AxionException(
-                FailureKind.BadInput,
-                $"{request.OutDir} holds a different batch ({what}); use another --out, 'axion-tiles resume --out {request.OutDir}' to continue it, or --force to start afresh there.");
-        }
-
-        foreach (var done in journal.List(RowState.Done))
-        {
-            foreach (var file in done.Outcome?.Files ?? [])
-            {
-                File.Delete(Path.Combine(request.OutDir, file));
-            }
-
-            QuicklookFiles.Delete(request.OutDir, done.RowId);
-        }
-
-        journal.ReplaceRun(info);
-    }
-
-    /// <summary>
-    /// Reads the CSV, checks it (and the settings) against the journal's batch and seeds the journal with its rows.
-    /// Not async on purpose: the CSV text and its parse die when this returns, so they are not kept for the batch.
-    /// </summary>
-    private void PrepareAndSeed(BatchJournal journal, BatchRequest request)
-    {
-        var (csvText, csvHash) = ReadCsv(request.Settings.CsvPath);
-        PrepareRun(journal, request, csvHash);
-        SeedRows(journal, csvText, request.Settings.CsvPath);
-    }
-
-    /// <summary>The row's CSV values as seeded (<see cref="JournalRowSeed.InputJson"/>), or null if they cannot be read.</summary>
-    private static LocationRow? ReadInput(JournalRow journalRow)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<LocationRow>(journalRow.InputJson) is { Id: { } rowId } row && rowId == journalRow.RowId ? row : null;
-        }
-        catch (JsonException)
-        {
-            return null;
+            RowFileCleanup.AfterFailure(outDir, id);
+            journal.MarkFailed(id, failure.Kind, failure.Reason, failure.Message);
+            log.Warning("Row {Id} failed ({Reason}): {Message}", id, failure.Reason, failure.Message);
+            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, failure.Reason, failure.Message);
         }
     }
 
-    /// <summary>Parses the CSV, seeds the journal with its rows (bad rows as failed).</summary>
-    private void SeedRows(BatchJournal journal, string csvText, string csvPath)
+    private void MarkDone(BatchJournal journal, string id, RowResult result)
     {
-        var parsed = LocationCsvParser.Parse(new StringReader(csvText), csvPath);
-        foreach (var warning in parsed.Warnings)
+        var items = new JsonObject
         {
-            log.Warning("{Warning}", warning);
-        }
-
-        var seeds = new List<JournalRowSeed>(parsed.Rows.Count + parsed.RowErrors.Count);
-        seeds.AddRange(parsed.Rows.Select(r => JournalRowSeed.Pending(r.Id, r.Line, JsonSerializer.Serialize(r))));
-        foreach (var error in parsed.RowErrors)
+            ["decisions"] = JsonNode.Parse(result.DecisionsJson),
+            ["tiles"] = JsonSerializer.SerializeToNode(result.Tiles),
+        };
+        journal.MarkDone(id, new RowOutcome
         {
-            log.Warning("{Source} line {Line}: {Message}", csvPath, error.Line, error.Message);
-            seeds.Add(JournalRowSeed.Rejected(error.RowId, error.Line, "{}", error.Message));
-        }
-
-        journal.AddRows(seeds);
-    }
-
-    private static void RemoveOrphanTempFiles(string outDir)
-    {
-        QuicklookFiles.RemoveOrphanTempFiles(outDir);
-        foreach (var temp in Directory.EnumerateFiles(outDir, ".*.tmp-*"))
-        {
-            File.Delete(temp);
-        }
+            TilesWritten = result.Tiles.Count,
+            TilesRejected = result.TilesRejected,
+            RejectedByReason = result.RejectedByReason,
+            Files = result.Tiles.Select(t => t.File).ToList(),
+            ItemsJson = items.ToJsonString(),
+            BytesRead = result.BytesRead,
+            Requests = result.Requests,
+            Seconds = result.Seconds,
+        });
+        log.Information(
+            "Row {Id}: {Tiles} tiles ({Rejected} rejected), {MB:F1} MB in {Seconds:F1} s",
+            id,
+            result.Tiles.Count,
+            result.TilesRejected,
+            result.BytesRead / 1e6,
+            result.Seconds);
     }
 }

@@ -84,6 +84,10 @@ public sealed record RunSettings
     [JsonPropertyName("max_read_factor")]
     public double MaxReadFactor { get; init; } = BuildOptions.DefaultMaxReadBudgetFactor;
 
+    /// <summary>Refuse asset hrefs outside the signing hosts of a signed source (<c>--strict-hosts</c>; not part of the batch identity).</summary>
+    [JsonPropertyName("strict_hosts")]
+    public bool StrictHosts { get; init; }
+
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
     {
@@ -98,6 +102,7 @@ public sealed record RunSettings
         Compressed = Compressed,
         GeoTiff = GeoTiff,
         MaxReadBudgetFactor = MaxReadFactor,
+        StrictHosts = StrictHosts,
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,
@@ -128,6 +133,7 @@ public sealed record RunSettings
             Workers = 0,
             Quicklooks = true,
             MaxReadFactor = BuildOptions.DefaultMaxReadBudgetFactor,
+            StrictHosts = false,
             Profile = Profile with
             {
                 Description = null,

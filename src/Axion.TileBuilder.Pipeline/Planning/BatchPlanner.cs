@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Locations;
 using Axion.TileBuilder.Pipeline.Batch;
 using Axion.TileBuilder.Pipeline.Rows;
-using Axion.TileBuilder.Stac.Security;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Planning;
@@ -34,7 +32,7 @@ public sealed class BatchPlanner(ILogger log)
         }
 
         GdalRuntime.Initialize();
-        var parsed = LocationCsvParser.Parse(new StringReader(ReadCsv(settings.CsvPath)), settings.CsvPath);
+        var parsed = LocationCsvFile.Read(settings.CsvPath).Parse;
         foreach (var warning in parsed.Warnings)
         {
             log.Warning("{Warning}", warning);
@@ -73,36 +71,18 @@ public sealed class BatchPlanner(ILogger log)
         {
             throw;
         }
-        catch (AxionException ex)
+#pragma warning disable CA1031 // A row's every failure is that row's (no poison rows); one mapping for build and plan.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            return Failed(row, ex.Kind, ex.Reason, ex.Message, clock);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Failed(row, FailureKind.Transient, "http_error", ex.Message, clock);
-        }
-        catch (IOException ex)
-        {
-            return Failed(row, FailureKind.Environment, "io_error", ex.Message, clock);
-        }
-    }
+            var failure = RowFailureMapper.Map(ex);
+            if (failure.Kind == FailureKind.Internal)
+            {
+                log.Debug(ex, "Row {Id}: unexpected exception", row.Id);
+            }
 
-    private RowPlanOutcome Failed(LocationRow row, FailureKind kind, string reason, string message, Stopwatch clock)
-    {
-        var redacted = SecretRedactor.Redact(message);
-        log.Warning("Row {Id} cannot be planned ({Reason}): {Message}", row.Id, reason, redacted);
-        return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Kind = kind, Reason = reason, Message = redacted, Seconds = clock.Elapsed.TotalSeconds };
-    }
-
-    private static string ReadCsv(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
-        {
-            throw new AxionException(FailureKind.BadInput, $"cannot read the locations CSV {path}: {ex.Message}", ex);
+            log.Warning("Row {Id} cannot be planned ({Reason}): {Message}", row.Id, failure.Reason, failure.Message);
+            return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Kind = failure.Kind, Reason = failure.Reason, Message = failure.Message, Seconds = clock.Elapsed.TotalSeconds };
         }
     }
 }

@@ -70,7 +70,8 @@ public sealed class RowPlanner(RowEnvironment env)
         var s1Source = env.Profile.Sentinel1;
         var s1Search = Observed(SearchAsync(
             env.Sentinel1Catalog, s1Source, bbox, window.StartUtc - selection.S1MaxDelta, window.EndExclusiveUtc + selection.S1MaxDelta, null, ahead));
-        var s2Items = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
+        var s2Search = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
+        var s2Items = s2Search.Items;
         var s2Keys = s2Source.Assets.Values.ToArray();
         var s2Candidates = s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)).ToList();
         var ranking = S2CandidateRanker.Rank(s2Candidates, selection, grid, window);
@@ -84,14 +85,15 @@ public sealed class RowPlanner(RowEnvironment env)
             samples);
         var acquisitions = AcquisitionGrouper.OrderByCloud(ranking.Ranked.Select(Acquisition.Single).Concat(s2Mosaics), window.Center);
         var inMosaic = s2Mosaics.SelectMany(m => m.Ids).ToHashSet(StringComparer.Ordinal);
-        var s2Verdicts = ranking.Decisions.Where(d => !d.Accepted && !inMosaic.Contains(d.Id)).Select(d => new CandidateVerdict(d.Id, "rejected", d.Reason)).ToList();
+        var s2Verdicts = RankingVerdicts(s2Search, ranking, inMosaic);
+        LogUnusable(row, "Sentinel-2", s2Verdicts);
         if (acquisitions.Count == 0)
         {
             throw new RowFailedException(
                 FailureKind.NoData,
                 "no_s2_candidates",
                 $"no Sentinel-2 scene in {window} with cloud cover <= {selection.MaxSceneCloud.ToString(CultureInfo.InvariantCulture)}% covers the AOI "
-                + $"({s2Items.Count} found, {ranking.Decisions.Count(d => !d.Accepted)} rejected)");
+                + $"({s2Items.Count} found, {ranking.Decisions.Count(d => !d.Accepted)} rejected{Unusable(s2Search, s2Verdicts)})");
         }
 
         // 2. Cheap SCL checks on the best few (all items of a mosaic, merged): the chosen scene's SCL is kept for masking.
@@ -163,7 +165,8 @@ public sealed class RowPlanner(RowEnvironment env)
 
         // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI (one item, or frames of one pass),
         //    among the items within the pairing limit of the chosen date.
-        var s1Items = (await s1Search)
+        var s1Harvest = await s1Search;
+        var s1Items = s1Harvest.Items
             .Where(kv => (kv.Value.Datetime - chosen.Datetime).Duration() <= selection.S1MaxDelta)
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var s1Keys = s1Source.Assets.Values.ToArray();
@@ -186,20 +189,23 @@ public sealed class RowPlanner(RowEnvironment env)
         var s1Chosen = (s1Choice?.Ids ?? []).ToHashSet(StringComparer.Ordinal);
         var s1InMosaic = s1Mosaics.SelectMany(m => m.Items.Select((item, i) => (item.Id, Mosaic: m, Coverage: m.Coverage[i])))
             .ToDictionary(x => x.Id, x => (x.Mosaic, x.Coverage), StringComparer.Ordinal);
-        var s1Verdicts = pairing.Decisions
+        var s1Verdicts = s1Harvest.Dropped.Concat(pairing.Decisions
             .Select(d => s1InMosaic.TryGetValue(d.Id, out var part)
                 ? new CandidateVerdict(
                     d.Id,
                     s1Chosen.Contains(d.Id) ? "chosen" : "eligible",
                     Invariant($"frame of one pass, covers {part.Coverage:F3} of the AOI; mosaic {string.Join(" + ", part.Mosaic.Ids)}: S1 - S2 = {S1Pairing.DeltaDays(part.Mosaic.First, chosen.Datetime):+0.00;-0.00;0.00} days"))
-                : new CandidateVerdict(d.Id, d.Accepted ? (s1Chosen.Contains(d.Id) ? "chosen" : "eligible") : "rejected", d.Reason))
+                : d.Accepted
+                    ? new CandidateVerdict(d.Id, s1Chosen.Contains(d.Id) ? "chosen" : "eligible", d.Reason)
+                    : CandidateVerdict.Rejected(d.Id, d.Reason, s1Items.TryGetValue(d.Id, out var item) ? StacMapping.UnusableFields(item, withCloudCover: false) : [])))
             .ToList();
+        LogUnusable(row, "Sentinel-1", s1Verdicts);
         if (s1Choice is null)
         {
             throw new RowFailedException(
                 FailureKind.NoData,
                 "no_s1_pair",
-                Invariant($"no Sentinel-1 acquisition with {string.Join('+', s1Keys)} covers the AOI within {selection.S1MaxDays} days of {chosen.Datetime:yyyy-MM-dd} ({s1Items.Count} found)"));
+                Invariant($"no Sentinel-1 acquisition with {string.Join('+', s1Keys)} covers the AOI within {selection.S1MaxDays} days of {chosen.Datetime:yyyy-MM-dd} ({s1Items.Count} found{Unusable(s1Harvest, s1Verdicts)})"));
         }
 
         var s1Members = s1Choice.Items.Select(m => s1Items[m.Id]).ToList();
@@ -321,7 +327,7 @@ public sealed class RowPlanner(RowEnvironment env)
     private static Task<AssetReadResult<AssetReadPlan>> Probe(AssetReader reader, AssetRef asset, TargetGrid target, string band, CancellationToken cancellationToken) =>
         reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, "bilinear"), cancellationToken);
 
-    private static async Task<Dictionary<string, StacItem>> SearchAsync(
+    private static async Task<SearchHarvest> SearchAsync(
         StacClient client,
         SourceProfile source,
         Geo.GeoBounds bbox,
@@ -343,17 +349,16 @@ public sealed class RowPlanner(RowEnvironment env)
                 _ => CloudFilterStyle.Query,
             },
         }.WithInterval(start, end);
-        var items = new Dictionary<string, StacItem>(StringComparer.Ordinal);
-        await foreach (var item in client.SearchAsync(request, cancellationToken))
+        var harvest = new SearchHarvest(MaxItemsPerSearch);
+        await foreach (var page in client.SearchPagesAsync(request, cancellationToken))
         {
-            items.TryAdd(item.Id, item);
-            if (items.Count >= MaxItemsPerSearch)
+            if (!harvest.Add(page))
             {
                 break;
             }
         }
 
-        return items;
+        return harvest;
     }
 
     private static AssetRef Asset(StacItem item, SourceProfile source, string band)
@@ -366,6 +371,37 @@ public sealed class RowPlanner(RowEnvironment env)
 
         var uri = HrefPolicy.Validate(item, asset, source.ExtraAllowedSchemes.ToArray());
         return new AssetRef(item.Id, key, uri, item.Collection ?? source.Collection);
+    }
+
+    /// <summary>
+    /// The Sentinel-2 verdicts known before the SCL checks: every dropped feature, then every candidate the ranker
+    /// rejected (items of a mosaic excepted), its reason followed by the item's unusable fields.
+    /// </summary>
+    internal static List<CandidateVerdict> RankingVerdicts(SearchHarvest search, CandidateRanking ranking, IReadOnlySet<string> inMosaic) =>
+    [
+        .. search.Dropped,
+        .. ranking.Decisions.Where(d => !d.Accepted && !inMosaic.Contains(d.Id))
+            .Select(d => CandidateVerdict.Rejected(d.Id, d.Reason, search.Items.TryGetValue(d.Id, out var item) ? StacMapping.UnusableFields(item, withCloudCover: true) : [])),
+    ];
+
+    /// <summary>
+    /// With <c>--verbose</c>: one debug line per item dropped as unusable or rejected with unusable fields, naming the row,
+    /// the item and the reason.
+    /// </summary>
+    private void LogUnusable(LocationRow row, string source, IEnumerable<CandidateVerdict> verdicts)
+    {
+        foreach (var v in verdicts.Where(v => v.IsUnusable))
+        {
+            env.Log.Debug("Row {Id}: {Source} item {Item} {Verdict}: {Reason}", row.Id, source, v.Id, v.Verdict, v.Reason);
+        }
+    }
+
+    /// <summary>", K dropped as unusable, U with unusable fields" for a failure message; empty when there are none.</summary>
+    private static string Unusable(SearchHarvest search, IEnumerable<CandidateVerdict> verdicts)
+    {
+        var withFields = verdicts.Count(v => v.Verdict != CandidateVerdict.Dropped && v.IsUnusable);
+        return (search.Dropped.Count > 0 ? Invariant($", {search.Dropped.Count} dropped as unusable") : string.Empty)
+            + (withFields > 0 ? Invariant($", {withFields} with unusable fields") : string.Empty);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -10,7 +10,12 @@ public static class BuiltInProfiles
     /// <summary>Name of the profile that uses the embedded local catalog.</summary>
     public const string DemoName = "demo";
 
-    private static readonly SigningProfile PcSigning = new() { Method = "planetary-computer", TokenUrl = PlanetaryComputerToken };
+    private static readonly SigningProfile PcSigning = new()
+    {
+        Method = "planetary-computer",
+        TokenUrl = PlanetaryComputerToken,
+        Hosts = [SigningProfile.PlanetaryComputerBlobHosts],
+    };
 
     private static readonly SourceProfile PcSentinel2 = new()
     {
@@ -73,7 +78,8 @@ public static class BuiltInProfiles
 
     /// <summary>
     /// The local catalog (started in-process by <c>demo</c>): Planetary Computer flavour, so the
-    /// same signing code paths run. Its URLs are filled in when the catalog starts.
+    /// same signing code paths run. Its URLs are filled in when the catalog starts; its files are signed because they
+    /// are on the token endpoint's own address (<see cref="SigningProfile.EffectiveHosts"/>), and no other host is.
     /// </summary>
     public static CatalogProfile Demo { get; } = PlanetaryComputer with
     {

@@ -82,7 +82,47 @@ public sealed record SigningProfile
     [JsonPropertyName("method")]
     public required string Method { get; init; }
 
+    /// <summary>The hosts Planetary Computer signs for when a profile names none: its Azure blob storage.</summary>
+    public const string PlanetaryComputerBlobHosts = "*.blob.core.windows.net";
+
     /// <summary>Token endpoint base; the collection id is appended (<c>{tokenUrl}/{collection}</c>).</summary>
     [JsonPropertyName("tokenUrl")]
     public string? TokenUrl { get; init; }
+
+    /// <summary>
+    /// The asset hosts signing applies to: <c>*.domain</c>, <c>host</c> or <c>host:port</c> (docs/profiles.md). Hrefs on
+    /// other hosts are read unsigned, or refused with <c>--strict-hosts</c>. Null (not written) means
+    /// <see cref="PlanetaryComputerBlobHosts"/> for <c>planetary-computer</c>. The token endpoint's own host and port are
+    /// always included (see <see cref="EffectiveHosts"/>).
+    /// </summary>
+    [JsonPropertyName("hosts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Hosts { get; init; }
+
+    /// <summary>
+    /// The host patterns hrefs are signed for: <see cref="Hosts"/> (or its default) plus the token endpoint's own
+    /// <c>host:port</c>: the server that issues a token may see it (this is how the local catalog, which serves tokens
+    /// and files on one address, signs its own files and nothing else).
+    /// </summary>
+    /// <param name="defaultTokenUrl">The token endpoint used when <see cref="TokenUrl"/> is null.</param>
+    public IReadOnlyList<string> EffectiveHosts(string defaultTokenUrl)
+    {
+        var hosts = new List<string>(Hosts ?? (Method == "planetary-computer" ? [PlanetaryComputerBlobHosts] : []));
+        if (Uri.TryCreate(TokenUrl ?? defaultTokenUrl, UriKind.Absolute, out var token) && !string.IsNullOrEmpty(token.Host))
+        {
+            hosts.Add(token.Host + ":" + token.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hosts;
+    }
+
+    /// <summary>Equal when method, token URL and the host patterns (in order) are.</summary>
+    public bool Equals(SigningProfile? other) =>
+        other is not null
+        && Method == other.Method
+        && TokenUrl == other.TokenUrl
+        && (Hosts is null ? other.Hosts is null : other.Hosts is not null && Hosts.SequenceEqual(other.Hosts, StringComparer.Ordinal));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Method, TokenUrl, Hosts is null ? 0 : string.Join('\n', Hosts).GetHashCode(StringComparison.Ordinal));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Stac.Signing;
 
 namespace Axion.TileBuilder.Pipeline.Profiles;
 
@@ -128,6 +129,18 @@ public static class ProfileLoader
             if (source.Signing is { } signing && signing.Method is not ("none" or "planetary-computer"))
             {
                 throw new AxionException(FailureKind.BadInput, $"catalog profile {sourceName}: {field}.signing.method must be 'none' or 'planetary-computer', got '{signing.Method}'.");
+            }
+
+            if (source.Signing?.Hosts is { } hosts)
+            {
+                try
+                {
+                    SigningHosts.Parse(hosts);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new AxionException(FailureKind.BadInput, $"catalog profile {sourceName}: {field}.signing.hosts: {e.Message}.", e);
+                }
             }
 
             if (source.CloudFilter is not ("query" or "cql2" or "none"))

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
-using Axion.TileBuilder.Pipeline.Validation;
+using Axion.TileBuilder.Output.IO;
 
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
@@ -39,7 +38,7 @@ public static class ReportGenerator
                 $"no batch in {dir}: {BatchJournal.FileName} not found, nor {JournalLayout.ShardFolder}/shard-<K>-of-<N>.db (start one with 'axion-tiles build').");
         }
 
-        if (FolderLockProbe.IsHeld(dir))
+        if (BatchJournal.IsInUse(dir))
         {
             throw new JournalLockedException(dir, Path.Combine(dir, BatchJournal.LockFileName));
         }
@@ -67,7 +66,7 @@ public static class ReportGenerator
 
     private static void WriteAtomically(string path, byte[] bytes)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{FileName}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, AtomicRename.TempName(FileName));
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -76,7 +75,7 @@ public static class ReportGenerator
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            AtomicRename.Replace(temp, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

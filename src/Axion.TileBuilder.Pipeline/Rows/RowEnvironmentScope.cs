@@ -21,6 +21,9 @@ public sealed class RowEnvironmentScope : IDisposable
     private readonly HttpClient _http;
     private readonly Dictionary<string, IHrefSigner> _signers = new(StringComparer.Ordinal);
 
+    /// <summary>Connect timeout of the catalog and token requests (asset reads go through GDAL, not this client): 10 s.</summary>
+    public static readonly TimeSpan StacConnectTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Fewest blocking I/O threads: the band reads of one row (4 Sentinel-2 + 2 Sentinel-1) run at once.</summary>
     public const int MinIoThreads = 6;
 
@@ -48,6 +51,7 @@ public sealed class RowEnvironmentScope : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = 32,
             AutomaticDecompression = System.Net.DecompressionMethods.All,
+            ConnectTimeout = StacConnectTimeout,
         };
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
@@ -59,6 +63,7 @@ public sealed class RowEnvironmentScope : IDisposable
             }
 
             var endpoint = signing.TokenUrl ?? BuiltInProfiles.PlanetaryComputerToken;
+            var hosts = SigningHosts.Parse(signing.EffectiveHosts(BuiltInProfiles.PlanetaryComputerToken));
             if (!_signers.TryGetValue(endpoint, out var signer))
             {
                 signer = new PlanetaryComputerSigner(_http, new PlanetaryComputerSignerOptions
@@ -70,8 +75,10 @@ public sealed class RowEnvironmentScope : IDisposable
                 _signers[endpoint] = signer;
             }
 
-            return signer;
+            return new HostScopedSigner(signer, hosts, options.StrictHosts, m => log.Debug("{Message}", m));
         }
+
+        void CatalogLog(string message) => log.Debug("catalog: {Message}", message);
 
         Environment = new RowEnvironment
         {
@@ -79,8 +86,8 @@ public sealed class RowEnvironmentScope : IDisposable
             Options = options,
             OutDir = outDir,
             Today = today ?? DateOnly.FromDateTime(DateTime.UtcNow),
-            Sentinel2Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel2.StacUrl))),
-            Sentinel1Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel1.StacUrl))),
+            Sentinel2Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel2.StacUrl)) { Log = CatalogLog }),
+            Sentinel1Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel1.StacUrl)) { Log = CatalogLog }),
             Sentinel2Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel2), log, _stats),
             Sentinel1Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel1), log, _stats),
             Log = log,

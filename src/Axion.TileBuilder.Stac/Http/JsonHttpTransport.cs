@@ -14,66 +14,98 @@ namespace Axion.TileBuilder.Stac.Http;
 /// <summary>
 /// Sends one JSON request through the host's resilience pipeline and returns the parsed document,
 /// turning every failure into <see cref="StacHttpException"/> or <see cref="StacFormatException"/>
-/// with redacted, one-line messages.
+/// with redacted, one-line messages. Every body is read with a cap (<see cref="BoundedBody"/>) and within
+/// the attempt's timeouts; the whole request within <see cref="StacResilienceOptions.TotalTimeout"/>.
 /// </summary>
 internal sealed partial class JsonHttpTransport
 {
     private const int ExcerptLength = 200;
+
+    /// <summary>Bytes of an error or non-JSON body read for its excerpt; the rest is not read.</summary>
+    private const int ExcerptBytes = 8192;
+
     private readonly HttpClient _http;
     private readonly HostPipelines _pipelines;
-    private readonly TimeSpan _requestTimeout;
+    private readonly StacResilienceOptions _resilience;
+    private readonly TimeProvider _time;
     private readonly string? _userAgent;
     private readonly string _source;
 
     /// <param name="http">The client (its own Timeout still applies).</param>
     /// <param name="pipelines">Resilience pipeline per host.</param>
-    /// <param name="requestTimeout">Timeout of one attempt (send + read body).</param>
+    /// <param name="resilience">Attempt and total timeouts and their clock.</param>
     /// <param name="userAgent">User-Agent header value, or null.</param>
     /// <param name="source">What is talked to, for messages: <c>catalog</c>, <c>token endpoint</c>.</param>
-    public JsonHttpTransport(HttpClient http, HostPipelines pipelines, TimeSpan requestTimeout, string? userAgent, string source)
+    public JsonHttpTransport(HttpClient http, HostPipelines pipelines, StacResilienceOptions resilience, string? userAgent, string source)
     {
         _http = http;
         _pipelines = pipelines;
-        _requestTimeout = requestTimeout;
+        _resilience = resilience;
+        _time = resilience.TimeProvider ?? TimeProvider.System;
         _userAgent = userAgent;
         _source = source;
     }
 
+    /// <summary>Sends the request and parses the JSON answer.</summary>
+    /// <param name="method">HTTP method.</param>
+    /// <param name="url">Absolute URL.</param>
+    /// <param name="body">JSON body, or null.</param>
+    /// <param name="headers">Extra headers, or null.</param>
+    /// <param name="accept">Accept header.</param>
+    /// <param name="maxBytes">Cap on the body, bytes: a larger answer fails with <see cref="StacFormatException"/> (not retried).</param>
+    /// <param name="cancellationToken">The caller's token (never retried).</param>
     public async Task<JsonDocument> SendAsync(
         HttpMethod method,
         Uri url,
         JsonNode? body,
         IReadOnlyDictionary<string, string>? headers,
         string accept,
+        long maxBytes,
         CancellationToken cancellationToken)
     {
         var where = method.Method + " " + SecretRedactor.RedactUrl(url);
         var bodyText = body?.ToJsonString(Internals.Json.Wire);
+        var attempts = 0;
         HttpResponseMessage response;
+        using var total = new CancellationTokenSource(_resilience.TotalTimeout, _time);
+        using var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token);
         try
         {
             response = await _pipelines.For(url).ExecuteAsync(
                 async token =>
                 {
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
-                    attempt.CancelAfter(_requestTimeout);
-                    using var request = BuildRequest(method, url, bodyText, headers, accept);
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token);
+                    Interlocked.Increment(ref attempts);
+                    using var message = BuildRequest(method, url, bodyText, headers, accept);
+                    return await AttemptAsync(message, maxBytes, token);
                 },
-                cancellationToken);
+                request.Token);
         }
         catch (BrokenCircuitException e)
         {
             var retry = e.RetryAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $"; retry in {after.TotalSeconds:0} s") : string.Empty;
             throw new StacHttpException(FailureKind.Transient, $"{_source} host {url.Authority} is failing repeatedly (circuit open), {where} not sent{retry}", null, e) { CircuitOpen = true };
         }
+        catch (ResponseTooLargeException e)
+        {
+            throw new StacFormatException(
+                string.Create(CultureInfo.InvariantCulture, $"{_source} answer to {where} is larger than the cap of {Mib(e.Cap)} ({(e.DeclaredLength is { } d ? "Content-Length " + Mib(d) : "more was sent")}); refused"),
+                e);
+        }
         catch (HttpRequestException e)
         {
             throw new StacHttpException(FailureKind.Transient, $"{where} failed: {SecretRedactor.Redact(e.Message)}", e.StatusCode, e);
         }
+        catch (TimeoutException e)
+        {
+            throw new StacHttpException(FailureKind.Transient, string.Create(CultureInfo.InvariantCulture, $"{where} timed out: {e.Message} ({Volatile.Read(ref attempts)} attempt(s))"), null, e);
+        }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new StacHttpException(FailureKind.Transient, string.Create(CultureInfo.InvariantCulture, $"{where} timed out after {_requestTimeout.TotalSeconds:0.#} s"), null, e);
+            throw new StacHttpException(
+                FailureKind.Transient,
+                string.Create(CultureInfo.InvariantCulture, $"{where} gave up after {_resilience.TotalTimeout.TotalSeconds:0.#} s, the time cap of one request ({Volatile.Read(ref attempts)} attempt(s))"),
+                null,
+                e);
         }
 
         using (response)
@@ -87,7 +119,7 @@ internal sealed partial class JsonHttpTransport
             }
 
             var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            if (!IsJson(mediaType))
             {
                 var excerpt = await ExcerptAsync(response.Content, cancellationToken);
                 throw new StacFormatException($"{_source} returned content type '{mediaType}' instead of JSON from {where}" + (excerpt.Length > 0 ? ": " + excerpt : string.Empty));
@@ -107,6 +139,74 @@ internal sealed partial class JsonHttpTransport
             }
         }
     }
+
+    /// <summary>
+    /// One attempt: the headers within <see cref="StacResilienceOptions.HeadersTimeout"/>, then the body (capped; only
+    /// an excerpt of an error or non-JSON body) within <see cref="StacResilienceOptions.BodyTimeout"/>. The response
+    /// returned holds its body in memory.
+    /// </summary>
+    private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage message, long maxBytes, CancellationToken token)
+    {
+        HttpResponseMessage response;
+        using (var headersTimer = new CancellationTokenSource(_resilience.HeadersTimeout, _time))
+        using (var headersToken = CancellationTokenSource.CreateLinkedTokenSource(token, headersTimer.Token))
+        {
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, headersToken.Token);
+            }
+            catch (OperationCanceledException e) when (headersTimer.IsCancellationRequested && !token.IsCancellationRequested)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"no response within {_resilience.HeadersTimeout.TotalSeconds:0.#} s"), e);
+            }
+        }
+
+        try
+        {
+            using var bodyTimer = new CancellationTokenSource(_resilience.BodyTimeout, _time);
+            using var bodyToken = CancellationTokenSource.CreateLinkedTokenSource(token, bodyTimer.Token);
+            byte[] body;
+            try
+            {
+                body = response.IsSuccessStatusCode && IsJson(response.Content.Headers.ContentType?.MediaType)
+                    ? await BoundedBody.ReadAsync(response.Content, maxBytes, bodyToken.Token)
+                    : await BoundedBody.ReadPrefixAsync(response.Content, ExcerptBytes, bodyToken.Token);
+            }
+            catch (OperationCanceledException e) when (bodyTimer.IsCancellationRequested && !token.IsCancellationRequested)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"the body did not arrive within {_resilience.BodyTimeout.TotalSeconds:0.#} s"), e);
+            }
+            catch (IOException e)
+            {
+                // A cut or reset body: transient, like a failed send.
+                throw new HttpRequestException($"reading the body failed: {e.Message}", e);
+            }
+
+            var buffered = new ByteArrayContent(body);
+            foreach (var (name, values) in response.Content.Headers)
+            {
+                if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    buffered.Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+
+            response.Content.Dispose();
+            response.Content = buffered;
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsJson(string? mediaType) => mediaType is null || mediaType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    private static string Mib(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.##} MiB ({bytes} bytes)")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
 
     /// <summary>A short, single-line, redacted excerpt of a body; HTML tags are stripped.</summary>
     internal static string Excerpt(string text)
@@ -132,7 +232,7 @@ internal sealed partial class JsonHttpTransport
     {
         try
         {
-            return Excerpt(await content.ReadAsStringAsync(cancellationToken));
+            return Excerpt(Encoding.UTF8.GetString(await BoundedBody.ReadPrefixAsync(content, ExcerptBytes, cancellationToken)));
         }
         catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or DecoderFallbackException)
         {

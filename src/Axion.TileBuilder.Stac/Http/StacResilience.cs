@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Axion.TileBuilder.Retries;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -9,11 +10,12 @@ namespace Axion.TileBuilder.Stac.Http;
 /// <summary>
 /// Builds the Polly pipeline for catalog HTTP: retry (exponential backoff with jitter, honouring
 /// <c>Retry-After</c>) around a circuit breaker. Build one pipeline per host so a dead host fails
-/// fast without blocking others (<c>StacClient</c> and the signer do that).
+/// fast without blocking others (<c>StacClient</c> and the signer do that). Every retry is first taken from the
+/// ambient <see cref="RetryBudget"/> of the row (<see cref="RetryBudget.TryTakeAmbient"/>); none is made when it is used up.
 /// </summary>
 public static class StacResilience
 {
-    /// <summary>Creates the pipeline. Handles 408, 429, 5xx, <see cref="HttpRequestException"/> and timeouts.</summary>
+    /// <summary>Creates the pipeline. Handles 408, 429, 5xx, <see cref="HttpRequestException"/> and timeouts (<see cref="TimeoutException"/>).</summary>
     /// <remarks>
     /// The callback must create a fresh <see cref="HttpRequestMessage"/> per attempt. Polly disposes
     /// responses that are retried. A caller's cancellation is never retried. When the circuit is open
@@ -40,7 +42,7 @@ public static class StacResilience
                 UseJitter = options.UseJitter,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, options.MaxAttempts, args.Context.CancellationToken, log)),
                 DelayGenerator = args =>
                 {
                     var retryAfter = args.Outcome.Result is { } response ? RetryAfter(response, time.GetUtcNow()) : null;
@@ -105,6 +107,31 @@ public static class StacResilience
         return null;
     }
 
+    /// <summary>
+    /// Whether a failed attempt is retried: it is transient, it was not the last attempt, and the ambient retry budget
+    /// of the row gives one more retry (taken here, exactly once per retry).
+    /// </summary>
+    /// <param name="outcome">What the attempt gave.</param>
+    /// <param name="attemptNumber">Zero-based number of the attempt that failed.</param>
+    /// <param name="maxAttempts">Attempts allowed, the first included.</param>
+    /// <param name="callerToken">The request's token: its cancellation is never retried.</param>
+    /// <param name="log">Receives a line when the budget refuses a retry; may be null.</param>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attemptNumber, int maxAttempts, CancellationToken callerToken, Action<string>? log)
+    {
+        if (!IsTransient(outcome, callerToken) || attemptNumber + 1 >= maxAttempts)
+        {
+            return false;
+        }
+
+        if (RetryBudget.TryTakeAmbient())
+        {
+            return true;
+        }
+
+        log?.Invoke($"HTTP attempt {attemptNumber + 1} failed ({Describe(outcome)}); not retrying: the row's retry budget is used up");
+        return false;
+    }
+
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken)
     {
         if (outcome.Exception is { } exception)
@@ -124,7 +151,7 @@ public static class StacResilience
     private static TimeSpan Clamp(TimeSpan wait, TimeSpan max) => wait > max ? max : wait;
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Exception is { } e
-        ? e is OperationCanceledException ? "timeout" : e.GetType().Name
+        ? e is OperationCanceledException or TimeoutException ? "timeout" : e.GetType().Name
         : outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) + " " + r.ReasonPhrase : "no response";
 
 }

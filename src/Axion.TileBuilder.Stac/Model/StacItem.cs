@@ -41,6 +41,12 @@ public sealed record StacItem
     /// <summary>Item links.</summary>
     public IReadOnlyList<StacLink> Links { get; init; } = [];
 
+    /// <summary>
+    /// Fields the item has but that cannot be used, one line each naming the field and quoting the value (e.g.
+    /// <c>'bbox' has 3 values (expected 4 or 6)</c>); the field reads as absent. Empty for a clean item.
+    /// </summary>
+    public IReadOnlyList<string> FieldProblems { get; init; } = [];
+
     /// <summary><c>eo:cloud_cover</c> in percent (0-100); null when absent.</summary>
     public double? CloudCover => Json.Double(Properties, "eo:cloud_cover");
 

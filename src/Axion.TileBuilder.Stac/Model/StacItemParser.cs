@@ -54,7 +54,8 @@ public static class StacItemParser
             }
         }
 
-        var bbox = Json.DoubleArray(item, "bbox");
+        var problems = new List<string>();
+        var bbox = ParseBbox(item, problems);
         return new StacItem
         {
             Id = id,
@@ -62,17 +63,59 @@ public static class StacItemParser
             Datetime = when,
             StartDatetime = start,
             EndDatetime = end,
-            Bbox = bbox switch
-            {
-                { Length: 4 } => bbox,
-                { Length: 6 } => [bbox[0], bbox[1], bbox[3], bbox[4]],
-                _ => null,
-            },
+            Bbox = bbox,
             Geometry = Json.Member(item, "geometry") is { ValueKind: JsonValueKind.Object } g ? g : null,
             Properties = properties,
             Assets = assets,
             Links = ParseLinks(item),
+            FieldProblems = problems,
         };
+    }
+
+    /// <summary>
+    /// <c>[west, south, east, north]</c> of a 4- or 6-number lon/lat bbox, or null (absent or unusable: then a line
+    /// in <paramref name="problems"/> says why, quoting the value).
+    /// </summary>
+    internal static double[]? ParseBbox(JsonElement item, List<string> problems)
+    {
+        if (Json.Member(item, "bbox") is not { } raw || raw.ValueKind == JsonValueKind.Null)
+        {
+            problems.Add("no 'bbox'");
+            return null;
+        }
+
+        if (raw.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"'bbox' is a JSON {Kind(raw)} {Quote(raw)}, not an array");
+            return null;
+        }
+
+        var values = Json.DoubleArray(item, "bbox");
+        if (values is null || values.Any(v => !double.IsFinite(v)))
+        {
+            problems.Add($"'bbox' {Quote(raw)} has a value that is not a finite number");
+            return null;
+        }
+
+        double[]? box = values.Length switch
+        {
+            4 => values,
+            6 => [values[0], values[1], values[3], values[4]],
+            _ => null,
+        };
+        if (box is null)
+        {
+            problems.Add($"'bbox' {Quote(raw)} has {values.Length} values (expected 4 or 6)");
+            return null;
+        }
+
+        if (box[1] > box[3] || box[1] < -90 || box[3] > 90 || box[0] < -180 || box[0] > 180 || box[2] < -180 || box[2] > 180)
+        {
+            problems.Add($"'bbox' {Quote(raw)} is not a lon/lat box (west, south, east, north with south <= north, |lat| <= 90, |lon| <= 180)");
+            return null;
+        }
+
+        return box;
     }
 
     /// <summary>

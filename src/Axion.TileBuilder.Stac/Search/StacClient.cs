@@ -28,6 +28,11 @@ public sealed class StacClient
             throw new ArgumentException($"STAC root URL must be absolute http/https, got '{options.RootUrl}'", nameof(options));
         }
 
+        if (options.MaxPageBytes < 1 || options.MaxDocumentBytes < 1)
+        {
+            throw new ArgumentException($"MaxPageBytes and MaxDocumentBytes must be positive, got {options.MaxPageBytes} and {options.MaxDocumentBytes}", nameof(options));
+        }
+
         if (options.MaxPages < 1)
         {
             throw new ArgumentException($"MaxPages must be at least 1, got {options.MaxPages}", nameof(options));
@@ -37,7 +42,7 @@ public sealed class StacClient
         var root = options.RootUrl.AbsoluteUri;
         _root = new Uri(root.EndsWith('/') ? root : root + "/");
         var resilience = options.Resilience with { Log = options.Resilience.Log ?? options.Log };
-        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, options.Pipeline), options.RequestTimeout, options.UserAgent, "catalog");
+        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, options.Pipeline), resilience, options.UserAgent, "catalog");
     }
 
     /// <summary>The settings this client uses.</summary>
@@ -74,7 +79,7 @@ public sealed class StacClient
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var url = new Uri(_root, "collections/" + Uri.EscapeDataString(collection) + "/items/" + Uri.EscapeDataString(id));
-        using var document = await _transport.SendAsync(HttpMethod.Get, url, null, null, GeoJsonAccept, cancellationToken);
+        using var document = await _transport.SendAsync(HttpMethod.Get, url, null, null, GeoJsonAccept, _options.MaxDocumentBytes, cancellationToken);
         return StacItemParser.Parse(document.RootElement);
     }
 
@@ -83,7 +88,7 @@ public sealed class StacClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
         var url = new Uri(_root, "collections/" + Uri.EscapeDataString(collection));
-        return _transport.SendAsync(HttpMethod.Get, url, null, null, JsonAccept, cancellationToken);
+        return _transport.SendAsync(HttpMethod.Get, url, null, null, JsonAccept, _options.MaxDocumentBytes, cancellationToken);
     }
 
     private async IAsyncEnumerable<StacItem> ItemsAsync(JsonObject body, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -137,7 +142,7 @@ public sealed class StacClient
             }
 
             SearchPage page;
-            using (var document = await _transport.SendAsync(method, url, body, headers, GeoJsonAccept, cancellationToken))
+            using (var document = await _transport.SendAsync(method, url, body, headers, GeoJsonAccept, _options.MaxPageBytes, cancellationToken))
             {
                 page = ParsePage(document.RootElement, method, url);
             }

@@ -25,10 +25,22 @@ public readonly record struct StacClientOptions
     /// <summary>User-Agent header; default <c>axion-tiles/0.1</c>.</summary>
     public string? UserAgent { get; init; } = "axion-tiles/0.1";
 
-    /// <summary>Timeout of one HTTP attempt (send and read body); default 60 s.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>The default of <see cref="MaxPageBytes"/>: 16 MiB, about 1,000 Planetary Computer items (10 times a page of the 100 asked for).</summary>
+    public const long DefaultMaxPageBytes = 16L * 1024 * 1024;
 
-    /// <summary>Retry/breaker settings used to build one pipeline per host (<see cref="StacResilience.Create"/>).</summary>
+    /// <summary>The default of <see cref="MaxDocumentBytes"/>: 4 MiB.</summary>
+    public const long DefaultMaxDocumentBytes = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// Cap on one search page, bytes; a larger page fails the search with <c>catalog_format</c> without being read whole.
+    /// Default <see cref="DefaultMaxPageBytes"/>.
+    /// </summary>
+    public long MaxPageBytes { get; init; } = DefaultMaxPageBytes;
+
+    /// <summary>Cap on any other JSON answer (an item, a collection, a landing page), bytes. Default <see cref="DefaultMaxDocumentBytes"/>.</summary>
+    public long MaxDocumentBytes { get; init; } = DefaultMaxDocumentBytes;
+
+    /// <summary>Retry, timeout and breaker settings used to build one pipeline per host (<see cref="StacResilience.Create"/>).</summary>
     public StacResilienceOptions Resilience { get; init; } = new();
 
     /// <summary>A ready pipeline shared by every host (overrides <see cref="Resilience"/>); null (default) builds one per host.</summary>

@@ -6,7 +6,8 @@ namespace Axion.TileBuilder.Stac.Security;
 /// <summary>
 /// Removes credentials from text before it reaches a log, an exception message, the journal or a
 /// tile: SAS query parameters (<c>sig</c>, <c>se</c>, <c>st</c>, ...), AWS presigned parameters
-/// (<c>X-Amz-*</c>, <c>Signature</c>, ...), generic <c>token</c>/<c>code</c>/<c>key</c> parameters,
+/// (<c>X-Amz-*</c>, <c>Signature</c>, ...), Azure Storage connection-string secrets (<c>AccountKey</c>,
+/// <c>SharedAccessSignature</c>), generic <c>token</c>/<c>code</c>/<c>key</c> parameters,
 /// the same names as JSON string members, the <c>Ocp-Apim-Subscription-Key</c> header and URL user
 /// info (<c>https://user:pass@host</c>). Values become <c>REDACTED</c>. Idempotent and allocation
 /// free when nothing matches.
@@ -21,7 +22,7 @@ public static partial class SecretRedactor
 
     private const string SecretNames =
         "sig|se|st|sp|sv|sr|skoid|sktid|skt|ske|sks|skv|token|code|key|subscription-key|" +
-        "x-amz-[a-z0-9-]+|awsaccesskeyid|signature";
+        "x-amz-[a-z0-9-]+|awsaccesskeyid|signature|accountkey|sharedaccesssignature";
 
     private const string JsonSecretNames =
         "token|sig|signature|key|subscription-key|ocp-apim-subscription-key|password|secret|awsaccesskeyid|x-amz-[a-z0-9-]+";

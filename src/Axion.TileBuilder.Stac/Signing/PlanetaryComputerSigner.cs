@@ -49,7 +49,7 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
             TimeProvider = options.Resilience.TimeProvider ?? options.TimeProvider,
             Log = options.Resilience.Log ?? options.Log,
         };
-        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, null), options.RequestTimeout, options.UserAgent, "token endpoint");
+        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, null), resilience, options.UserAgent, "token endpoint");
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
     private async Task<(string Token, DateTimeOffset Expiry, bool Assumed)> FetchAsync(string collection, CancellationToken cancellationToken)
     {
         var url = new Uri(_endpoint, Uri.EscapeDataString(collection));
-        using var document = await _transport.SendAsync(HttpMethod.Get, url, null, _headers, "application/json", cancellationToken);
+        using var document = await _transport.SendAsync(HttpMethod.Get, url, null, _headers, "application/json", _options.MaxTokenBytes, cancellationToken);
         var root = document.RootElement;
         var token = root.ValueKind == JsonValueKind.Object ? Json.String(root, "token") : null;
         if (string.IsNullOrWhiteSpace(token))

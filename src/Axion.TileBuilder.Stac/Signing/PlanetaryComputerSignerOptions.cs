@@ -30,11 +30,14 @@ public readonly record struct PlanetaryComputerSignerOptions
     /// <summary>Clock for expiry decisions (and retry delays when <see cref="Resilience"/> has none); null means system time.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
-    /// <summary>Retries for the token endpoint (429 with <c>Retry-After</c>, 5xx, network errors).</summary>
+    /// <summary>Retries and timeouts for the token endpoint (429 with <c>Retry-After</c>, 5xx, network errors, no answer).</summary>
     public StacResilienceOptions Resilience { get; init; } = new();
 
-    /// <summary>Timeout of one token request; default 30 s.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The default of <see cref="MaxTokenBytes"/>: 64 KiB (a token answer is about 1 KiB).</summary>
+    public const long DefaultMaxTokenBytes = 64 * 1024;
+
+    /// <summary>Cap on a token answer, bytes; a larger one fails with <c>catalog_format</c>. Default <see cref="DefaultMaxTokenBytes"/>.</summary>
+    public long MaxTokenBytes { get; init; } = DefaultMaxTokenBytes;
 
     /// <summary>User-Agent header; default <c>axion-tiles/0.1</c>.</summary>
     public string? UserAgent { get; init; } = "axion-tiles/0.1";

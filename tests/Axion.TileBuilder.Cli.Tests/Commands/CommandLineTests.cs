@@ -24,6 +24,7 @@ public sealed class CommandLineTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("--max-scene-cloud", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Default 30", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--strict-hosts", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("axion-tiles build --csv samples/global_166.csv", result.Stdout, StringComparison.Ordinal);
     }
 

@@ -87,6 +87,55 @@ public sealed class CrashResumeTests(CrashBatchFixture fixture) : IClassFixture<
         await ResumeAndCompareAsync(dir, expected);
     }
 
+    /// <summary>
+    /// A row that kills the process every time it starts (as a GDAL crash on a corrupt file would): each run counts one
+    /// crash for it and runs the never-crashed rows first, so the first resume finishes every other row; after
+    /// <see cref="Pipeline.Batch.BatchRunner.MaxCrashes"/> crashes the row is failed as crashed_repeatedly and resume ends.
+    /// </summary>
+    [Fact]
+    public async Task A_row_that_kills_the_process_every_time_ends_crashed_repeatedly_and_every_other_row_finishes()
+    {
+        const string poison = "black-forest"; // the second of the three rows
+        var dir = fixture.NewDir("poison");
+        var crashAt = new Dictionary<string, string> { [CrashPoint.EnvironmentVariable] = CrashPoint.ForRow(CrashPoint.RowStarted, poison) };
+
+        Assert.Equal(137, await RunAsync(fixture.BuildArgs(dir), crashAt));
+        AssertRows(dir, done: 1, crashes: 0, RowState.Running);
+
+        Assert.Equal(137, await RunAsync(["resume", "--out", dir], crashAt));
+        AssertRows(dir, done: 2, crashes: 1, RowState.Running);
+
+        Assert.Equal(137, await RunAsync(["resume", "--out", dir], crashAt));
+        AssertRows(dir, done: 2, crashes: 2, RowState.Running);
+
+        Assert.Equal(ExitCodes.FinishedWithFailures, await RunAsync(["resume", "--out", dir], crashAt));
+        AssertRows(dir, done: 2, crashes: 3, RowState.Failed);
+        using var journal = BatchJournal.Open(dir, create: false);
+        var row = journal.Get(poison)!;
+        Assert.Equal(Errors.FailureKind.Permanent, row.FailureKind);
+        Assert.Equal(BatchJournal.CrashedRepeatedlyReason, row.Reason);
+        Assert.Empty(journal.CheckIntegrity());
+        Assert.Empty(Directory.GetFiles(dir, "tile_" + poison + "_*"));
+
+        static void AssertRows(string dir, int done, int crashes, RowState poisonState)
+        {
+            using var journal = BatchJournal.Open(dir, create: false);
+            Assert.Equal(done, journal.Summarize().Count(RowState.Done));
+            var row = journal.Get(poison)!;
+            Assert.Equal(poisonState, row.State);
+            Assert.Equal(crashes, row.Crashes);
+        }
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> args, IDictionary<string, string> environment)
+    {
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var process = ChildCli.Start(args, log, environment);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(cts.Token);
+        return process.ExitCode;
+    }
+
     private static async Task ResumeAndCompareAsync(string dir, Dictionary<string, List<string>> expected)
     {
         Assert.Equal(0, await ChildCli.RunToEndAsync(["resume", "--out", dir], TimeSpan.FromMinutes(3)));

@@ -28,6 +28,7 @@ public class RunSettingsTests
         IncludeScl = true,
         IncludeValidMask = true,
         Compressed = false,
+        StrictHosts = true,
     };
 
     [Fact]
@@ -49,6 +50,7 @@ public class RunSettingsTests
         Assert.True(back.IncludeScl);
         Assert.True(back.IncludeValidMask);
         Assert.False(back.Compressed);
+        Assert.True(back.StrictHosts);
         Assert.Equal("earth-search", back.Profile.Name);
         Assert.Equal("red", back.Profile.Sentinel2.Assets["B04"]);
         Assert.Equal(BuiltInProfiles.PlanetaryComputerToken, back.Profile.Sentinel1.Signing!.TokenUrl);
@@ -89,6 +91,7 @@ public class RunSettingsTests
         var identity = settings.IdentityJson();
 
         Assert.Equal(identity, (settings with { Workers = 1 }).IdentityJson());
+        Assert.Equal(identity, (settings with { StrictHosts = false }).IdentityJson());
         Assert.Equal(identity, (settings with { Profile = ProfileLoader.WithOverrides(settings.Profile, "http://127.0.0.1:40123/api/stac/v1", "http://127.0.0.1:40123/api/sas/v1/token") }).IdentityJson());
         Assert.Equal(identity, (settings with { Profile = settings.Profile with { Description = "another text" } }).IdentityJson());
         Assert.Equal(identity, (settings with { Profile = settings.Profile with { Sentinel1 = settings.Profile.Sentinel1 with { StacUrl = "http://localhost:1/stac" } } }).IdentityJson());
@@ -140,6 +143,7 @@ public class RunSettingsTests
         Assert.True(options.IncludeScl);
         Assert.True(options.IncludeValidMask);
         Assert.False(options.Compressed);
+        Assert.True(options.StrictHosts);
         Assert.Equal(42.5, options.Selection.MaxSceneCloud);
         Assert.Equal(0.8, options.Selection.MinClear);
         Assert.Equal(0.75, options.Selection.MinValid);

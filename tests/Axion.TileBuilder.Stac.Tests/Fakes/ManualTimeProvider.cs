@@ -5,7 +5,8 @@ namespace Axion.TileBuilder.Stac.Tests.Fakes;
 /// <summary>
 /// A clock tests move by hand. Timers (Polly's retry delays) fire at once on the thread pool, move
 /// the clock forward by their due time, and are recorded in <see cref="Delays"/>, so a test can
-/// assert the wait a pipeline computed without sleeping.
+/// assert the wait a pipeline computed without sleeping. Timers of <see cref="HeldFrom"/> or longer (the request
+/// timeouts the tests set to an hour) are held: they never fire and are not recorded.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
@@ -19,6 +20,12 @@ public sealed class ManualTimeProvider : TimeProvider
         : this(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero))
     {
     }
+
+    /// <summary>Timers due this late or later never fire; default 10 min.</summary>
+    public static TimeSpan HeldFrom { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The request timeouts tests use with this clock: long enough to be held.</summary>
+    public static TimeSpan HeldTimeout { get; } = TimeSpan.FromHours(1);
 
     public IReadOnlyList<TimeSpan> Delays => [.. _delays];
 
@@ -41,7 +48,7 @@ public sealed class ManualTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new FiringTimer();
-        if (dueTime != Timeout.InfiniteTimeSpan)
+        if (dueTime != Timeout.InfiniteTimeSpan && dueTime < HeldFrom)
         {
             _delays.Enqueue(dueTime);
             Advance(dueTime);

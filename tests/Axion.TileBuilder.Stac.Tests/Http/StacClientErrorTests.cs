@@ -164,23 +164,6 @@ public class StacClientErrorTests : StacClientTestBase
     }
 
     [Fact]
-    public async Task Attempt_timeout_is_retried_then_transient()
-    {
-        Handler.RespondAsync(async (_, token) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(20), token);
-            return TestHttpMessageHandler.Json(OnePage);
-        });
-
-        var client = Client(configure: o => o with { RequestTimeout = TimeSpan.FromMilliseconds(40), Resilience = o.Resilience with { MaxAttempts = 2 } });
-        var e = await Assert.ThrowsAsync<StacHttpException>(() => ToListAsync(client.SearchAsync(Request, Ct)));
-
-        Assert.Equal(2, Handler.Count);
-        Assert.Equal(FailureKind.Transient, e.Kind);
-        Assert.Contains("timed out after 0 s", e.Message);
-    }
-
-    [Fact]
     public async Task Caller_cancellation_is_not_retried()
     {
         using var cts = new CancellationTokenSource();

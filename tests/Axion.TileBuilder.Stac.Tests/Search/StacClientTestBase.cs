@@ -27,7 +27,14 @@ public abstract class StacClientTestBase : IDisposable
     {
         var options = new StacClientOptions(new Uri(root))
         {
-            Resilience = new StacResilienceOptions { TimeProvider = Time, MaxAttempts = 5 },
+            Resilience = new StacResilienceOptions
+            {
+                TimeProvider = Time,
+                MaxAttempts = 5,
+                HeadersTimeout = ManualTimeProvider.HeldTimeout,
+                BodyTimeout = ManualTimeProvider.HeldTimeout,
+                TotalTimeout = ManualTimeProvider.HeldTimeout,
+            },
             Log = line =>
             {
                 lock (Log)

@@ -35,6 +35,14 @@ public class SecretRedactorTests
             """{"msft:expiry":"2021-04-08T18:49:29Z","token":"se=2021&sp=rl&sig=bbb%3D"}""",
             """{"msft:expiry":"2021-04-08T18:49:29Z","token":"REDACTED"}"""
         },
+        {
+            "DefaultEndpointsProtocol=http;AccountName=dev;AccountKey=Eby8vd+M02x/Nw==;BlobEndpoint=http://127.0.0.1:10000/dev;",
+            "DefaultEndpointsProtocol=http;AccountName=dev;AccountKey=REDACTED;BlobEndpoint=http://127.0.0.1:10000/dev;"
+        },
+        {
+            "BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=sv=2024-05-04&ss=b&sig=abc%3D",
+            "BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=REDACTED&ss=b&sig=REDACTED"
+        },
         { "Ocp-Apim-Subscription-Key: abc123def", "Ocp-Apim-Subscription-Key: REDACTED" },
         { "Authorization: Bearer eyJhbGciOi.x.y", "Authorization: REDACTED" },
         { "https://host.test/path/se/sig.tif?noise=1&base=2&design=3", "https://host.test/path/se/sig.tif?noise=1&base=2&design=3" },

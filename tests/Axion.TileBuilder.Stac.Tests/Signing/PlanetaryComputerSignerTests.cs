@@ -27,11 +27,20 @@ public sealed class PlanetaryComputerSignerTests : IDisposable
         _handler.Dispose();
     }
 
+    /// <summary>Default retries with request timeouts the manual clock holds (they never fire).</summary>
+    internal static StacResilienceOptions HeldTimeouts => new()
+    {
+        HeadersTimeout = ManualTimeProvider.HeldTimeout,
+        BodyTimeout = ManualTimeProvider.HeldTimeout,
+        TotalTimeout = ManualTimeProvider.HeldTimeout,
+    };
+
     private PlanetaryComputerSigner Signer(Func<PlanetaryComputerSignerOptions, PlanetaryComputerSignerOptions>? configure = null)
     {
         var options = new PlanetaryComputerSignerOptions
         {
             TimeProvider = _time,
+            Resilience = HeldTimeouts,
             Log = line =>
             {
                 lock (_log)
@@ -285,7 +294,7 @@ public sealed class PlanetaryComputerSignerTests : IDisposable
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2021, 4, 8, 17, 50, 0, TimeSpan.Zero));
         _handler.Respond(_ => TestHttpMessageHandler.Json(Fixture.Text("planetary-computer-sas-token-response-docs-example.json"), HttpStatusCode.OK, "application/json"));
-        using var signer = new PlanetaryComputerSigner(_http, new PlanetaryComputerSignerOptions { TimeProvider = time });
+        using var signer = new PlanetaryComputerSigner(_http, new PlanetaryComputerSignerOptions { TimeProvider = time, Resilience = HeldTimeouts });
 
         var signed = await signer.SignAsync(Href, "sentinel-2-l2a", Ct);
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Axion.TileBuilder.Cli.Tests.Reliability;
+namespace Axion.TileBuilder.Testing.FileSystem;
 
 /// <summary>A small tmpfs mounted on a fresh folder (needs root); unmounted and removed on dispose.</summary>
-internal sealed class TmpfsMount : IDisposable
+public sealed class TmpfsMount : IDisposable
 {
     private TmpfsMount(string path) => Path = path;
 
@@ -24,6 +25,13 @@ internal sealed class TmpfsMount : IDisposable
     {
         var (code, output) = Run("mount", "-o", $"remount,size={sizeKb}k", Path);
         Assert.True(code == 0, $"remount failed (exit {code}): {output}");
+    }
+
+    /// <summary>Remounts the tmpfs read-only (root ignores file permissions, but not a read-only mount).</summary>
+    public void MakeReadOnly()
+    {
+        var (code, output) = Run("mount", "-o", "remount,ro", Path);
+        Assert.True(code == 0, $"remount,ro failed (exit {code}): {output}");
     }
 
     public void Dispose()

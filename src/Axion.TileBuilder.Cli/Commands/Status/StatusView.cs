@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Axion.TileBuilder.Cli.Commands.Status;
+
+/// <summary>Writes each status: indented JSON or text once; with refreshes, in place on a terminal, else one block (or JSON line) each.</summary>
+internal sealed class StatusView(TextWriter output, bool json, bool terminal)
+{
+    /// <summary>ANSI: cursor home and clear the screen, so a terminal shows each refresh in place.</summary>
+    private const string ClearScreen = "\u001b[H\u001b[2J";
+
+    private int _shown;
+
+    public void Show(BatchStatus status, bool refresh)
+    {
+        if (json)
+        {
+            output.WriteLine(BatchStatusJson.Write(status, indented: !refresh));
+        }
+        else
+        {
+            if (refresh && terminal)
+            {
+                output.Write(ClearScreen);
+            }
+            else if (_shown > 0)
+            {
+                output.WriteLine();
+            }
+
+            if (refresh)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"status at {status.ReadAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
+            }
+
+            foreach (var line in BatchStatusText.Lines(status))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        output.Flush();
+        _shown++;
+    }
+}

@@ -1,0 +1,26 @@
+using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Tiles;
+using Axion.TileBuilder.Stac.Security;
+using Serilog;
+
+namespace Axion.TileBuilder.Pipeline.Batch;
+
+/// <summary>Writes <c>index.csv</c>/<c>index.geojson</c> at the end of a run; a failure there does not fail the batch.</summary>
+public static class BatchIndex
+{
+    /// <summary>Rewrites the index from the journal; logs an error and goes on when it cannot be written.</summary>
+    public static void WriteOrLog(string outDir, BatchJournal journal, ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            TileIndex.Write(outDir, journal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AxionException)
+        {
+            // The index is rebuilt from the journal by every run; the tiles and the journal are intact.
+            log.Error("Could not write index.csv/index.geojson ({Message}); the next build or resume writes them", SecretRedactor.Redact(ex.Message));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Pipeline.Profiles;
+using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Pipeline.Tests.Support;
+
+namespace Axion.TileBuilder.Pipeline.Tests.Batch;
+
+/// <summary>The batch around the rows, with a fake row processor: no poison rows, and a rejected CSV leaves --out alone.</summary>
+public sealed class BatchRunnerTests : IDisposable
+{
+    private const string Csv = "id,lat,lon\nR1,48.1,11.5\nR2,48.2,11.6\nR3,48.3,11.7\n";
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task An_unexpected_exception_fails_only_its_row_as_internal_and_the_batch_goes_on()
+    {
+        var outDir = _dir.File("out");
+        var runner = Runner(row => row.Id == "R2"
+            ? throw new NotSupportedException("a surprise from deep inside")
+            : throw new AxionException(FailureKind.NoData, "no clear scene"));
+
+        var result = await runner.RunAsync(Request(Write(Csv), outDir), CancellationToken.None);
+
+        Assert.Equal(3, result.RowsProcessed);
+        using var journal = BatchJournal.Open(outDir, create: false);
+        var r2 = journal.Get("R2")!;
+        Assert.Equal(RowState.Failed, r2.State);
+        Assert.Equal(FailureKind.Internal, r2.FailureKind);
+        Assert.Equal("internal", r2.Reason);
+        Assert.Contains("NotSupportedException: a surprise from deep inside", r2.Message, StringComparison.Ordinal);
+        Assert.All(new[] { "R1", "R3" }, id => Assert.Equal(FailureKind.NoData, journal.Get(id)!.FailureKind));
+        Assert.Empty(journal.CheckIntegrity());
+    }
+
+    [Fact]
+    public async Task A_rejected_csv_leaves_the_out_dir_as_it_was_and_the_fixed_csv_then_runs()
+    {
+        var outDir = _dir.File("out");
+        var csv = Write("id,lat,lon\n");
+        var runner = Runner(_ => throw new AxionException(FailureKind.NoData, "no clear scene"));
+
+        var ex = await Assert.ThrowsAsync<LocationCsvException>(() => runner.RunAsync(Request(csv, outDir), CancellationToken.None));
+        Assert.Equal(FailureKind.BadInput, ex.Kind);
+        Assert.False(Directory.Exists(outDir), "a rejected CSV created --out");
+
+        Directory.CreateDirectory(outDir);
+        await Assert.ThrowsAsync<LocationCsvException>(() => runner.RunAsync(Request(csv, outDir), CancellationToken.None));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outDir));
+
+        File.WriteAllText(csv, Csv);
+        var result = await runner.RunAsync(Request(csv, outDir), CancellationToken.None);
+        Assert.Equal(3, result.Summary.RowsTotal);
+    }
+
+    [Fact]
+    public async Task An_out_dir_that_is_a_file_is_refused_as_not_a_folder()
+    {
+        var outFile = Write("not a folder");
+        var runner = Runner(_ => throw new AxionException(FailureKind.NoData, "no clear scene"));
+
+        var ex = await Assert.ThrowsAsync<OutputFolderException>(() => runner.RunAsync(Request(Write(Csv), outFile), CancellationToken.None));
+
+        Assert.Equal(OutputFolderProblem.NotAFolder, ex.Problem);
+        Assert.Equal(FailureKind.BadInput, ex.Kind);
+        Assert.Contains(outFile, ex.Message, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(outFile));
+    }
+
+    private static BatchRunner Runner(Func<LocationRow, RowResult> process) => new(Serilog.Core.Logger.None)
+    {
+        ProcessOverride = (row, _) => Task.FromResult(process(row)),
+    };
+
+    private static BatchRequest Request(string csv, string outDir) => new()
+    {
+        OutDir = outDir,
+        Settings = new RunSettings { CsvPath = csv, Profile = BuiltInProfiles.EarthSearch, Workers = 1 },
+    };
+
+    private string Write(string text)
+    {
+        var path = _dir.File("locations-" + Guid.NewGuid().ToString("N")[..8] + ".csv");
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
