@@ -57,6 +57,7 @@ public static class AxionCli
         root.Subcommands.Add(ValidateCommand.Create(runner));
         root.Subcommands.Add(PlanCommand.Create(runner));
         root.Subcommands.Add(ReportCommand.Create(runner));
+        root.Subcommands.Add(MergeCommand.Create(runner));
         return root;
     }
 }

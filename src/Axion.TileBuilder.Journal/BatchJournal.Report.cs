@@ -36,9 +36,13 @@ public sealed partial class BatchJournal
     ];
 
     /// <summary>Counts by state, failures by kind and reason, skips by reason, and the totals of done rows, from one snapshot.</summary>
-    public JournalSummary Summarize() => Locked(connection =>
+    public JournalSummary Summarize() => Locked(connection => SummarizeOn(connection, null));
+
+    /// <summary>The summary read on <paramref name="connection"/>: inside <paramref name="snapshot"/> when one is open, else in its own read transaction.</summary>
+    internal static JournalSummary SummarizeOn(SqliteConnection connection, SqliteTransaction? snapshot)
     {
-        using var tx = connection.BeginTransaction(deferred: true);
+        using var own = snapshot is null ? connection.BeginTransaction(deferred: true) : null;
+        var tx = snapshot ?? own;
         var byState = Enum.GetValues<RowState>().ToDictionary(s => s, _ => 0);
         var total = 0;
         var attempts = 0L;
@@ -103,9 +107,9 @@ public sealed partial class BatchJournal
                 Seconds = r.GetDouble(4),
                 Attempts = attempts,
             });
-        tx.Commit();
+        own?.Commit();
         return summary ?? throw new InvalidOperationException("an aggregate query returned no row");
-    });
+    }
 
     /// <summary>
     /// SQLite's <c>PRAGMA integrity_check</c> plus the journal's invariants (known states; done rows list

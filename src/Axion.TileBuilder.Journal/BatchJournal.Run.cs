@@ -89,9 +89,11 @@ public sealed partial class BatchJournal
         }
     }
 
-    private static RunInfo? ReadRun(SqliteConnection connection)
+    /// <summary>The recorded run, read inside <paramref name="tx"/> when one is open; null before <see cref="StartRun"/>.</summary>
+    internal static RunInfo? ReadRun(SqliteConnection connection, SqliteTransaction? tx = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = tx;
         command.CommandText = SelectRun;
         using var reader = command.ExecuteReader();
         if (!reader.Read())

@@ -46,4 +46,52 @@ public sealed record JournalSummary
 
     /// <summary>Rows in <paramref name="state"/>.</summary>
     public int Count(RowState state) => ByState.TryGetValue(state, out var n) ? n : 0;
+    /// <summary>The totals of several journals (the shards of one batch): every count and sum added up.</summary>
+    public static JournalSummary Sum(IEnumerable<JournalSummary> summaries)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        var byState = Enum.GetValues<RowState>().ToDictionary(s => s, _ => 0);
+        var byKind = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skips = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rejected = new Dictionary<string, long>(StringComparer.Ordinal);
+        var total = new JournalSummary { ByState = byState, FailuresByKind = byKind, FailuresByReason = byReason, SkipsByReason = skips, RejectedByReason = rejected };
+        foreach (var s in summaries)
+        {
+            foreach (var (state, count) in s.ByState)
+            {
+                byState[state] += count;
+            }
+
+            AddAll(byKind, s.FailuresByKind);
+            AddAll(byReason, s.FailuresByReason);
+            AddAll(skips, s.SkipsByReason);
+            foreach (var (reason, count) in s.RejectedByReason)
+            {
+                rejected[reason] = rejected.GetValueOrDefault(reason) + count;
+            }
+
+            total = total with
+            {
+                RowsTotal = total.RowsTotal + s.RowsTotal,
+                RetryableFailed = total.RetryableFailed + s.RetryableFailed,
+                TilesWritten = total.TilesWritten + s.TilesWritten,
+                TilesRejected = total.TilesRejected + s.TilesRejected,
+                BytesRead = total.BytesRead + s.BytesRead,
+                Requests = total.Requests + s.Requests,
+                Seconds = total.Seconds + s.Seconds,
+                Attempts = total.Attempts + s.Attempts,
+            };
+        }
+
+        return total;
+    }
+
+    private static void AddAll(Dictionary<string, int> into, IReadOnlyDictionary<string, int> counts)
+    {
+        foreach (var (key, count) in counts)
+        {
+            into[key] = into.GetValueOrDefault(key) + count;
+        }
+    }
 }

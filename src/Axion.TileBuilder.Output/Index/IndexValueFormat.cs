@@ -25,6 +25,9 @@ internal static class IndexValueFormat
     public static int ParseInteger(string text)
         => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
+    /// <summary>Item ids joined with <c>;</c>; empty when null.</summary>
+    public static string Ids(IReadOnlyList<string>? ids) => ids is null ? string.Empty : string.Join(';', ids);
+
     /// <summary><c>POLYGON ((lon lat, lon lat, ...))</c>.</summary>
     public static string Wkt(IReadOnlyList<GeoPoint> ring)
         => "POLYGON ((" + string.Join(", ", ring.Select(p => Number(p.Longitude) + " " + Number(p.Latitude))) + "))";

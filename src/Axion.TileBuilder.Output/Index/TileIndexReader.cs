@@ -1,11 +1,20 @@
 using System.Text;
 using Axion.TileBuilder.Grid;
+using nietras.SeparatedValues;
 
 namespace Axion.TileBuilder.Output.Index;
 
 /// <summary>Reads <c>index.csv</c> as <see cref="TileIndexWriter"/> writes it (columns found by header name).</summary>
 public static class TileIndexReader
 {
+    private static readonly SepReaderOptions ReaderOptions = new(new Sep(','))
+    {
+        HasHeader = false,
+        Unescape = true,
+        DisableColCountCheck = true,
+        CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
+    };
+
     /// <summary>Reads every entry of <paramref name="path"/>; throws <see cref="TileIndexFormatException"/> naming the line and column of a bad value.</summary>
     public static IReadOnlyList<TileIndexEntry> ReadCsv(string path)
     {
@@ -15,16 +24,60 @@ public static class TileIndexReader
     }
 
     /// <summary>Reads every entry from <paramref name="reader"/>.</summary>
-    public static IReadOnlyList<TileIndexEntry> ReadCsv(TextReader reader)
+    public static IReadOnlyList<TileIndexEntry> ReadCsv(TextReader reader) => EnumerateCsv(reader).ToList();
+
+    /// <summary>
+    /// The entries of <paramref name="reader"/> one at a time (Sep, RFC 4180 quoting; CRLF or LF; blank lines skipped),
+    /// so an index of any size is read with one row in memory. The header is checked before the first entry.
+    /// </summary>
+    public static IEnumerable<TileIndexEntry> EnumerateCsv(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var records = Rfc4180.Read(reader).GetEnumerator();
-        if (!records.MoveNext())
+        using var csv = ReaderOptions.From(reader, leaveOpen: true);
+        Dictionary<string, int>? columns = null;
+        var headerCount = 0;
+        foreach (var row in csv)
+        {
+            var line = row.LineNumberFrom;
+            if (row.Span.Count('"') % 2 != 0)
+            {
+                throw new TileIndexFormatException($"index.csv: unterminated quoted field starting on line {line}.");
+            }
+
+            if (row.ColCount == 1 && row[0].Span.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = new List<string>(row.ColCount);
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                fields.Add(row[i].ToString());
+            }
+
+            if (columns is null)
+            {
+                columns = Header(fields);
+                headerCount = fields.Count;
+                continue;
+            }
+
+            if (fields.Count != headerCount)
+            {
+                throw new TileIndexFormatException($"index.csv line {line}: {fields.Count} fields, but the header has {headerCount}.");
+            }
+
+            yield return new Row(line, fields, columns).ToEntry();
+        }
+
+        if (columns is null)
         {
             throw new TileIndexFormatException("index.csv is empty: it has no header row.");
         }
+    }
 
-        var header = records.Current.Fields;
+    private static Dictionary<string, int> Header(List<string> header)
+    {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
@@ -37,19 +90,7 @@ public static class TileIndexReader
             throw new TileIndexFormatException($"index.csv lacks the column(s) {string.Join(", ", missing)}.");
         }
 
-        var entries = new List<TileIndexEntry>();
-        while (records.MoveNext())
-        {
-            var (line, fields) = records.Current;
-            if (fields.Count != header.Count)
-            {
-                throw new TileIndexFormatException($"index.csv line {line}: {fields.Count} fields, but the header has {header.Count}.");
-            }
-
-            entries.Add(new Row(line, fields, columns).ToEntry());
-        }
-
-        return entries;
+        return columns;
     }
 
     private readonly struct Row(int line, List<string> fields, Dictionary<string, int> columns)

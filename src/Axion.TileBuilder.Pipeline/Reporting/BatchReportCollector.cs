@@ -6,16 +6,23 @@ using Axion.TileBuilder.Stac.Security;
 
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
-/// <summary>Gathers a <see cref="BatchReport"/> from an open journal and the files of its out dir (reads only).</summary>
+/// <summary>Gathers a <see cref="BatchReport"/> from the journals of a dataset folder and its files (reads only).</summary>
 public static class BatchReportCollector
 {
-    /// <summary>Reads the journal's summary and rows, the done rows' decisions, which quicklooks exist, and samples the tiles.</summary>
-    public static BatchReport Collect(BatchJournal journal, ReportOptions options, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the journals' summaries and rows (the shards of a merged dataset together, rows in CSV line order), the
+    /// done rows' decisions, which quicklooks exist, and samples the tiles.
+    /// </summary>
+    public static BatchReport Collect(string outDir, IReadOnlyList<JournalReader> journals, ReportOptions options, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(journal);
-        var outDir = journal.OutDir;
-        var summary = journal.Summarize();
-        var rows = journal.List();
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentNullException.ThrowIfNull(journals);
+        var summary = JournalSummary.Sum(journals.Select(j => j.Summarize()));
+        var rows = journals
+            .SelectMany(j => j.EnumerateRows(null))
+            .OrderBy(r => r.Line)
+            .ThenBy(r => r.RowId, StringComparer.Ordinal)
+            .ToList();
         var locations = rows.Take(options.MaxRows).Select(r => Entry(r, outDir)).ToList();
         var tiles = rows
             .Where(r => r.State == RowState.Done)
@@ -29,7 +36,7 @@ public static class BatchReportCollector
         {
             OutDir = outDir,
             GeneratedAt = generatedAt.ToUniversalTime(),
-            Run = journal.Run,
+            Run = journals.Select(j => j.Run).FirstOrDefault(r => r is not null),
             Summary = summary,
             Locations = locations,
             LocationsOmitted = Math.Max(0, rows.Count - locations.Count),

@@ -6,9 +6,10 @@ using Axion.TileBuilder.Output.IO;
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
 /// <summary>
-/// <c>axion-tiles report</c>: writes <c>&lt;out&gt;/report.html</c> from the journal and the tiles of a
-/// batch. Opens the journal (which takes the out dir's lock: a running batch makes this fail with a
-/// clear message) and writes the page under a temporary name, then renames it.
+/// <c>axion-tiles report</c>: writes <c>&lt;out&gt;/report.html</c> from the journals and the tiles of a
+/// batch: <c>journal.db</c>, or every shard journal of a merged dataset (<see cref="JournalLayout.Find"/>), read
+/// read-only. A batch running in the folder (its lock held) makes this fail with a clear message. The page is
+/// written under a temporary name, then renamed.
 /// </summary>
 public static class ReportGenerator
 {
@@ -29,15 +30,32 @@ public static class ReportGenerator
         }
 
         var dir = Path.GetFullPath(outDir);
-        if (!File.Exists(Path.Combine(dir, BatchJournal.FileName)))
+        var files = JournalLayout.Find(dir);
+        if (files.Count == 0)
         {
-            throw new AxionException(FailureKind.BadInput, $"no batch in {dir}: {BatchJournal.FileName} not found (start one with 'axion-tiles build').");
+            throw new AxionException(
+                FailureKind.BadInput,
+                $"no batch in {dir}: {BatchJournal.FileName} not found, nor {JournalLayout.ShardFolder}/shard-<K>-of-<N>.db (start one with 'axion-tiles build').");
         }
 
-        BatchReport report;
-        using (var journal = BatchJournal.Open(dir, create: false))
+        if (BatchJournal.IsInUse(dir))
         {
-            report = BatchReportCollector.Collect(journal, options, clock.GetUtcNow(), cancellationToken);
+            throw new JournalLockedException(dir, Path.Combine(dir, BatchJournal.LockFileName));
+        }
+
+        var journals = new List<JournalReader>(files.Count);
+        BatchReport report;
+        try
+        {
+            journals.AddRange(files.Select(f => JournalReader.Open(f.Path)));
+            report = BatchReportCollector.Collect(dir, journals, options, clock.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            foreach (var journal in journals)
+            {
+                journal.Dispose();
+            }
         }
 
         var html = Encoding.UTF8.GetBytes(ReportHtml.Render(report));

@@ -7,23 +7,28 @@ using Axion.TileBuilder.Output.Index;
 namespace Axion.TileBuilder.Pipeline.Tiles;
 
 /// <summary>
-/// Writes <c>index.csv</c> and <c>index.geojson</c> from the journal's done rows, so the index is
-/// always complete and consistent with the journal, also after a resume.
+/// Writes <c>index.csv</c>, <c>index.geojson</c> and <c>index.parquet</c> from the journal's done rows, so the
+/// index is always complete and consistent with the journal, also after a resume. The rows are streamed from
+/// the journal a page at a time into the writers: memory does not grow with the batch.
 /// </summary>
 public static class TileIndex
 {
-    /// <summary>Rewrites the index files of <paramref name="outDir"/>; returns the number of tiles listed.</summary>
-    public static int Write(string outDir, BatchJournal journal)
-    {
-        var entries = new List<TileIndexEntry>();
-        foreach (var row in journal.List(RowState.Done))
-        {
-            entries.AddRange(Records(row).Select(ToEntry));
-        }
+    /// <summary>Done rows read per journal query.</summary>
+    private const int PageSize = 256;
 
-        TileIndexWriter.Write(outDir, entries);
-        return entries.Count;
+    /// <summary>
+    /// Rewrites the index files of <paramref name="outDir"/> from the done rows of <paramref name="journal"/>, in CSV
+    /// line order and each row's tiles in the order it recorded them; returns the number of tiles listed.
+    /// </summary>
+    public static long Write(string outDir, BatchJournal journal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var entries = journal.EnumerateRows(RowState.Done, JournalRowOrder.Line, PageSize).SelectMany(Entries);
+        return TileIndexWriter.Write(outDir, entries, cancellationToken).Count;
     }
+
+    /// <summary>The index entries of a done row's tiles, in the order the row recorded them.</summary>
+    public static IEnumerable<TileIndexEntry> Entries(JournalRow row) => Records(row).Select(ToEntry);
 
     /// <summary>The tile records a done row stored in the journal.</summary>
     public static IReadOnlyList<TileRecord> Records(JournalRow row)

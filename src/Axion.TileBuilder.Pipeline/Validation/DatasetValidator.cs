@@ -11,7 +11,7 @@ namespace Axion.TileBuilder.Pipeline.Validation;
 
 /// <summary>
 /// <c>axion-tiles validate</c>: checks every <c>.npz</c> of a dataset folder against the tile
-/// contract (<c>docs/output-format.md</c>) and cross-checks the files with <c>journal.db</c> and
+/// contract (<c>docs/output-format.md</c>) and cross-checks the files with every journal (<c>journal.db</c> and the shard journals) and
 /// <c>index.csv</c>. Files are checked in parallel, one band in memory per worker at a time.
 /// </summary>
 public static partial class DatasetValidator
@@ -105,26 +105,38 @@ public static partial class DatasetValidator
         }
     }
 
+    /// <summary>Reads every journal of the folder (<see cref="JournalLayout.Find"/>: <c>journal.db</c> and the shard journals) into one snapshot.</summary>
     private static JournalSnapshot? CheckJournal(string dir, HashSet<string> onDisk, bool live, List<ValidationIssue> issues, out bool journalChecked)
     {
         journalChecked = false;
-        var dbPath = Path.Combine(dir, BatchJournal.FileName);
-        if (!File.Exists(dbPath))
+        var files = JournalLayout.Find(dir);
+        if (files.Count == 0)
         {
             return null;
         }
 
-        JournalSnapshot journal;
-        try
+        var doneFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var runningRows = new List<string>();
+        foreach (var file in files)
         {
-            journal = JournalSnapshotReader.Read(dbPath, live);
-        }
-        catch (Exception ex) when (ex is SqliteException or JsonException or IOException or InvalidOperationException)
-        {
-            issues.Add(new ValidationIssue(BatchJournal.FileName, ValidationChecks.JournalUnreadable, $"cannot read the journal: {ex.Message}", IssueSeverity.Violation));
-            return null;
+            try
+            {
+                var snapshot = JournalSnapshotReader.Read(file.Path, live);
+                foreach (var (name, rowId) in snapshot.DoneFiles)
+                {
+                    doneFiles.TryAdd(name, rowId);
+                }
+
+                runningRows.AddRange(snapshot.RunningRows);
+            }
+            catch (Exception ex) when (ex is SqliteException or JsonException or IOException or InvalidOperationException)
+            {
+                issues.Add(new ValidationIssue(file.Name, ValidationChecks.JournalUnreadable, $"cannot read the journal: {ex.Message}", IssueSeverity.Violation));
+                return null;
+            }
         }
 
+        var journal = new JournalSnapshot(doneFiles, runningRows);
         journalChecked = true;
         foreach (var (file, rowId) in journal.DoneFiles)
         {
@@ -163,7 +175,7 @@ public static partial class DatasetValidator
         {
             if (journal is { DoneFiles.Count: > 0 } && !live)
             {
-                issues.Add(new ValidationIssue(IndexCsv, ValidationChecks.NoIndex, "the journal has done rows but there is no index.csv: run 'axion-tiles resume' to rewrite it", IssueSeverity.Warning));
+                issues.Add(new ValidationIssue(IndexCsv, ValidationChecks.NoIndex, "the journal has done rows but there is no index.csv: run 'axion-tiles merge --out <dir>' (or 'resume') to write it", IssueSeverity.Warning));
             }
 
             return false;

@@ -136,12 +136,42 @@ public class TileIndexTests
         var entries = SampleEntries();
         TileIndexWriter.Write(dir.Path, entries);
         TileIndexWriter.Write(dir.Path, entries.Take(1));
-        Assert.Equal(new[] { "index.csv", "index.geojson" }, dir.AllFiles());
+        Assert.Equal(new[] { "index.csv", "index.geojson", "index.parquet" }, dir.AllFiles());
         Assert.Single(TileIndexReader.ReadCsv(Path.Combine(dir.Path, "index.csv")));
         TileIndexWriter.Write(dir.Path, []);
         Assert.Empty(TileIndexReader.ReadCsv(Path.Combine(dir.Path, "index.csv")));
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "index.geojson")));
         Assert.Equal(0, doc.RootElement.GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public void Write_pulls_entries_one_at_a_time_and_a_cancelled_write_keeps_the_earlier_files()
+    {
+        using var dir = new TempDirectory();
+        TileIndexWriter.Write(dir.Path, SampleEntries().Take(1));
+        var before = File.ReadAllBytes(Path.Combine(dir.Path, "index.csv"));
+        using var cancel = new CancellationTokenSource();
+        var pulled = 0;
+        IEnumerable<TileIndexEntry> Source()
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                pulled++;
+                if (pulled == 3)
+                {
+                    cancel.Cancel();
+                }
+
+                yield return SampleEntries()[i % 2];
+            }
+        }
+
+        Assert.Throws<OperationCanceledException>(() => TileIndexWriter.Write(dir.Path, Source(), cancel.Token));
+
+        // Streaming: the writer stopped at the entry that cancelled (the third), instead of reading all 1000 first.
+        Assert.Equal(3, pulled);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(dir.Path, "index.csv")));
+        Assert.Equal(new[] { "index.csv", "index.geojson", "index.parquet" }, dir.AllFiles());
     }
 
     [Fact]

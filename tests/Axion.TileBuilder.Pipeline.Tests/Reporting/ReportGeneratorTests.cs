@@ -126,6 +126,23 @@ public sealed class ReportGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Report_of_a_merged_dataset_counts_the_rows_of_every_shard_journal()
+    {
+        ShardedDataset.Create(_dir.Path, complete: true);
+
+        var result = ReportGenerator.Generate(_dir.Path, new ReportOptions(), new FixedClock(Now), CancellationToken.None);
+
+        var html = File.ReadAllText(result.Path);
+        Assert.Contains("data-key=\"rows-total\">7<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"rows-done\">6<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"rows-failed\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"tiles-written\">8<", html, StringComparison.Ordinal);
+        Assert.Equal(8, result.Report.TilesListed);
+        Assert.Equal(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"], result.Report.Locations.Select(l => l.RowId));
+        Assert.Equal("local", result.Report.Run?.Catalog);
+    }
+
+    [Fact]
     public void A_running_batch_holding_the_lock_gives_a_clear_error()
     {
         ReportDataset.Create(_dir.Path, quicklook: false);

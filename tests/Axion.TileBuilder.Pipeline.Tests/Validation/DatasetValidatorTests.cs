@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Merging;
+using Axion.TileBuilder.Pipeline.Tests.Support;
 using Axion.TileBuilder.Pipeline.Validation;
 
 namespace Axion.TileBuilder.Pipeline.Tests.Validation;
@@ -33,10 +35,37 @@ public sealed class DatasetValidatorTests
 
         // Validation reads the journal without leaving anything behind or keeping the folder locked.
         Assert.Equal(
-            [".axion.lock", "index.csv", "index.geojson", "journal.db", .. tiles.Select(t => t.FileName).Order(StringComparer.Ordinal)],
+            [".axion.lock", "index.csv", "index.geojson", "index.parquet", "journal.db", .. tiles.Select(t => t.FileName).Order(StringComparer.Ordinal)],
             Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var journal = BatchJournal.Open(dir.Path, create: false);
         Assert.Equal(2, journal.List(RowState.Done).Count);
+    }
+
+    [Fact]
+    public void Merged_dataset_of_three_shard_journals_is_cross_checked_with_all_of_them()
+    {
+        using var dir = new DatasetDirectory();
+        ShardedDataset.Create(dir.Path, complete: true);
+        DatasetMerger.Merge(dir.Path, CancellationToken.None);
+
+        var clean = Validate(dir);
+
+        Assert.True(clean.Passed, Describe(clean));
+        Assert.True(clean.JournalChecked);
+        Assert.True(clean.IndexChecked);
+        Assert.Equal(8, clean.FilesChecked);
+        Assert.Equal(0, clean.WarningCount);
+
+        // A tile of shard 2 goes missing, a tile no shard lists appears.
+        File.Delete(dir.File("tile_golf_0_0.npz"));
+        TileContent.Realistic("stray", 0, 0, 2).Write(dir.Path);
+
+        var broken = Validate(dir);
+
+        Assert.Equal(
+            [("tile_golf_0_0.npz", ValidationChecks.IndexMissing), ("tile_golf_0_0.npz", ValidationChecks.Missing), ("tile_stray_0_0.npz", ValidationChecks.Extra), ("tile_stray_0_0.npz", ValidationChecks.NotInIndex)],
+            broken.Violations.Select(v => (v.File, v.Check)));
+        Assert.Contains("done row 'golf'", broken.Violations[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+using Axion.TileBuilder.Journal.Internals;
+
+namespace Axion.TileBuilder.Journal;
+
+/// <summary>Streaming reads: <see cref="EnumerateRows"/>.</summary>
+public sealed partial class BatchJournal
+{
+    /// <summary>
+    /// The rows in <paramref name="state"/> (all rows when null), read lazily <paramref name="pageSize"/> at a time in
+    /// <paramref name="order"/>, so a batch of any size holds one page in memory. Each page is a fresh query after the
+    /// last row of the previous one: a row that changes state meanwhile is seen in its new state or not at all.
+    /// </summary>
+    /// <param name="state">Only rows in this state; null for every row.</param>
+    /// <param name="order">By CSV line (default) or by row id.</param>
+    /// <param name="pageSize">Rows per query, &gt;= 1. Default 256.</param>
+    public IEnumerable<JournalRow> EnumerateRows(RowState? state, JournalRowOrder order = JournalRowOrder.Line, int pageSize = 256)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return RowPages.Stream((after, limit) => Locked(connection => RowPages.Read(connection, null, state, order, after, limit)), pageSize);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+
+namespace Axion.TileBuilder.Journal.Internals;
+
+/// <summary>
+/// Reads rows a page at a time with keyset paging (the last row of a page is the cursor of the next), so a
+/// journal of any size is streamed with one page in memory. Shared by <see cref="BatchJournal"/> and
+/// <see cref="JournalReader"/>.
+/// </summary>
+internal static class RowPages
+{
+    /// <summary>Rows after the cursor in <paramref name="order"/>, at most <paramref name="limit"/>.</summary>
+    /// <param name="connection">An open journal connection.</param>
+    /// <param name="tx">The connection's open transaction, if any (Microsoft.Data.Sqlite requires it on every command).</param>
+    /// <param name="state">Only rows in this state; null for all rows.</param>
+    /// <param name="order">Page order.</param>
+    /// <param name="after">The last row of the previous page; null for the first page.</param>
+    /// <param name="limit">Page size (rows, &gt;= 1).</param>
+    public static List<JournalRow> Read(SqliteConnection connection, SqliteTransaction? tx, RowState? state, JournalRowOrder order, JournalRow? after, int limit)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        var where = new List<string>();
+        if (state is { } wanted)
+        {
+            where.Add("state = $state");
+            command.Parameters.AddWithValue("$state", RowStateNames.ToText(wanted));
+        }
+
+        if (after is not null)
+        {
+            where.Add(order == JournalRowOrder.Line ? "(line > $after_line OR (line = $after_line AND row_id > $after_id))" : "row_id > $after_id");
+            command.Parameters.AddWithValue("$after_line", after.Line);
+            command.Parameters.AddWithValue("$after_id", after.RowId);
+        }
+
+        command.CommandText = RowMapper.SelectColumns
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)
+            + (order == JournalRowOrder.Line ? " ORDER BY line, row_id" : " ORDER BY row_id")
+            + " LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit);
+        var rows = new List<JournalRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(RowMapper.Read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every row page by page: <paramref name="readPage"/>(after, limit) is called when the previous page is used up.</summary>
+    public static IEnumerable<JournalRow> Stream(Func<JournalRow?, int, List<JournalRow>> readPage, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        JournalRow? after = null;
+        while (true)
+        {
+            var page = readPage(after, pageSize);
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1];
+        }
+    }
+}
