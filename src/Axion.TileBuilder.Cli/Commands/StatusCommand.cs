@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Batch;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
@@ -20,15 +20,13 @@ internal static class StatusCommand
         {
             outDir, json, failures,
         };
+        var shards = new ShardOptionSet();
+        shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, (context, _) =>
         {
             var dir = parse.GetRequiredValue(outDir).FullName;
-            if (!File.Exists(Path.Combine(dir, BatchJournal.FileName)))
-            {
-                throw new AxionException(FailureKind.BadInput, $"no batch in {dir}: {BatchJournal.FileName} not found.");
-            }
-
-            using var journal = BatchJournal.Open(dir, create: false);
+            var shard = shards.Resolve(parse, context.Log);
+            using var journal = ShardedBatchLayout.OpenJournal(dir, shard, create: false);
             var s = journal.Summarize();
             var failed = journal.List(RowState.Failed);
             var inv = CultureInfo.InvariantCulture;
@@ -37,6 +35,7 @@ internal static class StatusCommand
                 var doc = new
                 {
                     out_dir = dir,
+                    shard = shard?.ToString(),
                     catalog = journal.Run?.Catalog,
                     csv = journal.Run?.CsvPath,
                     rows_total = s.RowsTotal,
@@ -64,6 +63,11 @@ internal static class StatusCommand
 
             var o = context.Output;
             o.WriteLine($"batch: {dir}  (catalog {journal.Run?.Catalog}, csv {journal.Run?.CsvPath})");
+            if (shard is { } own)
+            {
+                o.WriteLine($"shard: {own} (journal {ShardedBatchLayout.JournalName(own)})");
+            }
+
             o.WriteLine(string.Create(inv, $"rows: {s.RowsTotal} total, {s.Count(RowState.Done)} done, {s.Count(RowState.Failed)} failed ({s.RetryableFailed} retryable), {s.Count(RowState.Pending)} pending, {s.Count(RowState.Running)} interrupted, {s.Count(RowState.Skipped)} skipped"));
             o.WriteLine(string.Create(inv, $"tiles: {s.TilesWritten} written, {s.TilesRejected} rejected"));
             o.WriteLine(string.Create(inv, $"read: {s.BytesRead / 1e6:F1} MB in {s.Requests} requests; row time {s.Seconds:F1} s"));

@@ -24,9 +24,12 @@ internal sealed class OutDirLock : IDisposable
     public string Path { get; }
 
     /// <summary>Takes the lock or throws <see cref="JournalLockedException"/>.</summary>
-    public static OutDirLock Acquire(string outDir)
+    public static OutDirLock Acquire(string outDir) => AcquireFile(System.IO.Path.Combine(outDir, BatchJournal.LockFileName), outDir);
+
+    /// <summary>Takes the lock file <paramref name="path"/> guarding <paramref name="guarded"/> (named in the error) or throws <see cref="JournalLockedException"/>.</summary>
+    public static OutDirLock AcquireFile(string path, string guarded)
     {
-        var path = System.IO.Path.Combine(outDir, BatchJournal.LockFileName);
+        var outDir = guarded;
         FileStream stream;
         try
         {

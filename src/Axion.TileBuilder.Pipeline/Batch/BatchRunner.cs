@@ -12,6 +12,7 @@ using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Pipeline.Tiles;
+using Axion.TileBuilder.Sharding;
 using Axion.TileBuilder.Stac.Security;
 using Serilog;
 
@@ -27,15 +28,10 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
     public static string ToolVersion { get; } =
         typeof(BatchRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Reads the settings a journal was started with (for <c>resume</c>).</summary>
-    public static RunSettings ReadSettings(string outDir)
+    /// <summary>Reads the settings a journal (of <paramref name="shard"/>, when sharded) was started with (for <c>resume</c>).</summary>
+    public static RunSettings ReadSettings(string outDir, ShardSpec? shard = null)
     {
-        if (!File.Exists(Path.Combine(outDir, BatchJournal.FileName)))
-        {
-            throw new AxionException(FailureKind.BadInput, $"no batch in {outDir}: {BatchJournal.FileName} not found (start one with 'axion-tiles build').");
-        }
-
-        using var journal = BatchJournal.Open(outDir, create: false);
+        using var journal = ShardedBatchLayout.OpenJournal(outDir, shard, create: false);
         var run = journal.Run ?? throw new AxionException(
             FailureKind.BadInput,
             $"the batch in {outDir} never started (it was stopped before its settings were saved): run the same 'axion-tiles build' command again.");
@@ -56,9 +52,9 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
 
         Directory.CreateDirectory(request.OutDir);
         GdalRuntime.Initialize();
-        using var journal = BatchJournal.Open(request.OutDir, create: !request.Resume);
+        using var journal = ShardedBatchLayout.OpenJournal(request.OutDir, request.Shard, create: !request.Resume);
         PrepareAndSeed(journal, request);
-        RemoveOrphanTempFiles(request.OutDir);
+        RemoveOrphanTempFiles(request.OutDir, request.Shard);
 
         // Rows are streamed from the journal a page at a time: memory does not grow with the batch.
         var retryFailed = request.RetryFailed || request.RetryPermanent;
@@ -94,7 +90,14 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
 
         try
         {
-            TileIndex.Write(request.OutDir, journal);
+            if (request.Shard is null)
+            {
+                TileIndex.Write(request.OutDir, journal);
+            }
+            else
+            {
+                log.Information("Shard {Shard} writes no index.csv/index.geojson: the dataset's index comes from merging the shard journals", request.Shard);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AxionException)
         {
@@ -327,8 +330,13 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
     private void PrepareAndSeed(BatchJournal journal, BatchRequest request)
     {
         var (csvText, csvHash) = ReadCsv(request.Settings.CsvPath);
+        if (request.Shard is { } shard)
+        {
+            ShardedBatchLayout.CheckSiblings(request.OutDir, BatchManifest.For(csvHash, request.Settings, shard.Count, ToolVersion), request.Force, log);
+        }
+
         PrepareRun(journal, request, csvHash);
-        SeedRows(journal, csvText, request.Settings.CsvPath);
+        SeedRows(journal, csvText, request.Settings.CsvPath, request.Shard);
     }
 
     /// <summary>The row's CSV values as seeded (<see cref="JournalRowSeed.InputJson"/>), or null if they cannot be read.</summary>
@@ -344,8 +352,8 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
     }
 
-    /// <summary>Parses the CSV, seeds the journal with its rows (bad rows as failed).</summary>
-    private void SeedRows(BatchJournal journal, string csvText, string csvPath)
+    /// <summary>Parses the CSV, seeds the journal with its rows (bad rows as failed); with a shard, only the rows of that shard.</summary>
+    private void SeedRows(BatchJournal journal, string csvText, string csvPath, ShardSpec? shard)
     {
         var parsed = LocationCsvParser.Parse(new StringReader(csvText), csvPath);
         foreach (var warning in parsed.Warnings)
@@ -354,18 +362,28 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
 
         var seeds = new List<JournalRowSeed>(parsed.Rows.Count + parsed.RowErrors.Count);
-        seeds.AddRange(parsed.Rows.Select(r => JournalRowSeed.Pending(r.Id, r.Line, JsonSerializer.Serialize(r))));
-        foreach (var error in parsed.RowErrors)
+        seeds.AddRange(parsed.Rows.Where(r => shard?.Contains(r.Id) ?? true).Select(r => JournalRowSeed.Pending(r.Id, r.Line, JsonSerializer.Serialize(r))));
+        foreach (var error in parsed.RowErrors.Where(e => shard?.Contains(e.RowId) ?? true))
         {
             log.Warning("{Source} line {Line}: {Message}", csvPath, error.Line, error.Message);
             seeds.Add(JournalRowSeed.Rejected(error.RowId, error.Line, "{}", error.Message));
         }
 
         journal.AddRows(seeds);
+        if (shard is not null)
+        {
+            log.Information("Shard {Shard}: {Count} of the CSV's {Total} rows belong to it", shard, seeds.Count, parsed.Rows.Count + parsed.RowErrors.Count);
+        }
     }
 
-    private static void RemoveOrphanTempFiles(string outDir)
+    private static void RemoveOrphanTempFiles(string outDir, ShardSpec? shard)
     {
+        if (shard is { } own)
+        {
+            ShardTempFiles.RemoveOrphansOf(outDir, own); // siblings write their own temporary files in the same folder
+            return;
+        }
+
         QuicklookFiles.RemoveOrphanTempFiles(outDir);
         foreach (var temp in Directory.EnumerateFiles(outDir, ".*.tmp-*"))
         {
