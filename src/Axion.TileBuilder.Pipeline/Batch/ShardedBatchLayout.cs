@@ -114,6 +114,17 @@ public static class ShardedBatchLayout
                 FailureKind.BadInput,
                 $"{outDir} holds an unsharded batch ({BatchJournal.FileName}); shard {s} cannot join it: use another --out, or run without --shard (and without JOB_COMPLETION_INDEX/SLURM_ARRAY_TASK_ID).");
         }
+
+        // The number of shards is checked before the journal is opened, so a refused shard leaves no journal of a
+        // shard count the batch does not have (CSV and settings are checked by CheckSiblings once the CSV is read).
+        if (shard is { } own && File.Exists(ManifestPath(outDir)) && Read(ManifestPath(outDir)) is { } stored && stored.Shards != own.Count)
+        {
+            throw new AxionException(
+                FailureKind.BadInput,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{outDir} holds shards of a different batch ({JournalFolder}/{ManifestFileName}): the number of shards differs ({own.Count} here, {stored.Shards} in the batch). Every shard of a batch must be started with the same CSV, settings and number of shards; use another --out."));
+        }
     }
 
     private static string TryReadShards(string path)
