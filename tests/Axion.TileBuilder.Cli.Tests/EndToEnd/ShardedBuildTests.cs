@@ -67,6 +67,37 @@ public sealed class ShardedBuildTests(ShardedBatchFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Plan_plans_only_the_rows_of_its_shard_and_resume_continues_a_shard_from_its_own_journal()
+    {
+        var build = fixture.BuildArgs("unused", TestPaths.SampleCsv);
+        var outAt = build.IndexOf("--out");
+        build.RemoveRange(outAt, 2);
+        build[0] = "plan";
+        var plan = await CliHarness.RunAsync([.. build, "--shard", "2/3", "--json"]);
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        using (var json = JsonDocument.Parse(plan.Stdout))
+        {
+            Assert.Equal("2/3", json.RootElement.GetProperty("shard").GetString());
+            Assert.Equal(["algarve-coast"], json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        }
+
+        var dir = fixture.NewDir("shard-resume");
+        var first = await CliHarness.RunAsync([.. fixture.BuildArgs(dir, TestPaths.SampleCsv), "--shard", "2/3"]);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var before = File.GetLastWriteTimeUtc(Directory.GetFiles(dir, "tile_algarve-coast_*.npz").First());
+
+        var resume = await CliHarness.RunAsync("resume", "--out", dir, "--shard", "2/3");
+        Assert.True(resume.ExitCode == 0, resume.ToString());
+        Assert.Contains("Shard 2/3 (from --shard 2/3)", resume.Stderr, StringComparison.Ordinal);
+        Assert.Contains("rows: 1 done, 0 failed, 0 pending, 1 total", resume.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, File.GetLastWriteTimeUtc(Directory.GetFiles(dir, "tile_algarve-coast_*.npz").First()));
+
+        var otherShard = await CliHarness.RunAsync("resume", "--out", dir, "--shard", "1/3");
+        Assert.True(otherShard.ExitCode == ExitCodes.UsageOrBadInput, otherShard.ToString());
+        Assert.Contains("_journal/shard-1-of-3.db not found", otherShard.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_sibling_started_with_another_csv_settings_or_shard_count_is_refused_with_exit_2()
     {
         var dir = fixture.NewDir("shard-sibling");
