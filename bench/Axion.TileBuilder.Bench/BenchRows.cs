@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Axion.TileBuilder.Geo;
 using Axion.TileBuilder.LocalCatalog.World;
+using Axion.TileBuilder.Randomness;
 
 namespace Axion.TileBuilder.Bench;
 
@@ -43,8 +44,8 @@ internal static class BenchRows
             throw new InvalidOperationException($"only {candidates.Count} AOIs fit in the world's scenes; ask for fewer rows");
         }
 
-        var random = new Random(166);
-        return [.. candidates.OrderBy(_ => random.Next()).Take(count).Select((c, i) => (FormattableString.Invariant($"bench-{i:000}"), c.Item2, c.Item3))];
+        var random = new SplitMix64(166);
+        return [.. candidates.OrderBy(_ => random.NextUInt64()).Take(count).Select((c, i) => (FormattableString.Invariant($"bench-{i:000}"), c.Item2, c.Item3))];
     }
 
     public static string ToCsv(IEnumerable<(string Id, double Lat, double Lon)> rows)

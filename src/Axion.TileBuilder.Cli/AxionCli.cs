@@ -82,7 +82,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("cancelled: the journal is consistent; run 'axion-tiles resume --out <dir>' to continue.");
+            await error.WriteLineAsync(CancelMessage(context.BatchOutDir));
             return ExitCodes.Cancelled;
         }
         catch (AxionException ex)
@@ -108,4 +108,10 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
             GdalRuntime.MessageLogged -= OnGdalMessage;
         }
     }
+
+    /// <summary>What Ctrl+C / SIGTERM prints: for a batch, how to continue it in its own folder.</summary>
+    internal static string CancelMessage(string? batchOutDir) =>
+        batchOutDir is null
+            ? "cancelled."
+            : $"cancelled: the journal is consistent; run 'axion-tiles resume --out {ShellText.Quote(batchOutDir)}' to continue.";
 }

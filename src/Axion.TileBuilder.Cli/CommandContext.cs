@@ -27,6 +27,18 @@ internal sealed class CommandContext : IDisposable
 
     public bool Verbose { get; }
 
+    /// <summary>True when <see cref="Output"/> is the process's standard output and that is a terminal (not redirected).</summary>
+    public bool OutputIsTerminal => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
+
+    /// <summary>True when <see cref="Error"/> is the process's standard error and that is a terminal (not redirected).</summary>
+    public bool ErrorIsTerminal => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+
+    /// <summary>
+    /// The out dir of the batch this command runs, once known (set by <c>build</c>, <c>resume</c> and <c>demo</c>):
+    /// the cancel message names it in its <c>resume</c> hint.
+    /// </summary>
+    public string? BatchOutDir { get; set; }
+
     public ILogger Log => _logger;
 
     public void Dispose() => _logger.Dispose();

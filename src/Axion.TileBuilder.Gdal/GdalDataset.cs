@@ -289,10 +289,66 @@ public sealed class GdalDataset : IDisposable
         return Utf8.FromList(Native.GDALGetMetadata(lease.Pointer, NullIfEmpty(domain)));
     }
 
-    /// <summary>Writes cached blocks to the file (also done by <see cref="Dispose"/>).</summary>
-    public void FlushCache() => Native.GDALFlushCache(Handle);
+    /// <summary>Writes cached blocks to the file (also done by <see cref="Close"/> and <see cref="Dispose"/>).</summary>
+    /// <exception cref="GdalException">A block could not be written (e.g. "No space left on device"); the message names the file.</exception>
+    public void FlushCache()
+    {
+        var handle = Handle;
+        using var capture = FailureCapture.Begin();
+        Native.CPLErrorReset();
+        Native.GDALFlushCache(handle);
+        if (Native.CPLGetLastErrorType() >= Native.CE_Failure)
+        {
+            throw GdalException.FromLastError($"Cannot write '{Path}'", capture.Messages);
+        }
+    }
 
-    /// <summary>Closes the dataset (<c>GDALClose</c>, which also finishes writing). Safe to call twice.</summary>
+    /// <summary>
+    /// Finishes writing and closes the dataset, and reports a failure: flushes the cached blocks, then
+    /// <c>GDALClose</c> (which writes the rest, e.g. a GeoTIFF's directory). <c>GDALClose</c> returns nothing in GDAL
+    /// 3.6, so the calling thread's GDAL error state is checked right after each call. Writers call this;
+    /// <see cref="Dispose"/> closes without reporting. Does nothing when already closed.
+    /// </summary>
+    /// <remarks>
+    /// Checked only when this call really closes the native dataset: not while a band is in a native call on
+    /// another thread or a derived dataset still holds it (then the last of them closes it).
+    /// </remarks>
+    /// <exception cref="GdalException">Writing failed (e.g. "No space left on device"); the message names the file. The dataset is closed.</exception>
+    public void Close()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        GdalException? failure = null;
+        try
+        {
+            FlushCache();
+        }
+        catch (GdalException ex)
+        {
+            failure = ex;
+        }
+
+        _disposed = true;
+        using (var capture = FailureCapture.Begin())
+        {
+            Native.CPLErrorReset();
+            _handle.Dispose();
+            if (failure is null && Native.CPLGetLastErrorType() >= Native.CE_Failure)
+            {
+                failure = GdalException.FromLastError($"Cannot finish writing '{Path}' (closing it)", capture.Messages);
+            }
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>Closes the dataset (<c>GDALClose</c>, which also finishes writing) without reporting failures: writers call <see cref="Close"/>. Safe to call twice.</summary>
     public void Dispose()
     {
         _disposed = true;

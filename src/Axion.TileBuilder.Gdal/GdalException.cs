@@ -54,7 +54,8 @@ public partial class GdalException : AxionException
     /// call, on the same thread, with no await in between), then resets that error state.
     /// </summary>
     /// <param name="context">What was attempted, e.g. <c>Cannot open '/data/x.tif'</c>.</param>
-    internal static GdalException FromLastError(string context)
+    /// <param name="causes">Every failure GDAL raised during the call (<see cref="Interop.FailureCapture"/>); when given, the message lists them instead of the last one alone.</param>
+    internal static GdalException FromLastError(string context, IReadOnlyList<string>? causes = null)
     {
         var number = Interop.Native.CPLGetLastErrorNo();
         var type = Interop.Native.CPLGetLastErrorType();
@@ -68,6 +69,11 @@ public partial class GdalException : AxionException
             text = "GDAL reported no error message";
             number = number == 0 ? 1 : number;
             errorClass = errorClass < GdalErrorClass.Failure ? GdalErrorClass.Failure : errorClass;
+        }
+
+        if (causes is { Count: > 0 })
+        {
+            text = string.Join("; ", causes);
         }
 
         var message = $"{context}: {text.Trim()}";

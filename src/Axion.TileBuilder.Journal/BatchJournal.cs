@@ -18,7 +18,8 @@ namespace Axion.TileBuilder.Journal;
 /// calls go through one connection behind one lock (each call is short).</para>
 /// <para>Processes: only one process may hold an out dir. <see cref="Open(string, bool)"/> takes an
 /// exclusive advisory lock on <c>&lt;out&gt;/.axion.lock</c> for the life of the instance and throws
-/// <see cref="JournalLockedException"/> when it is taken.</para>
+/// <see cref="JournalLockedException"/> when it is taken. <see cref="OpenReadOnly"/> takes no lock: it reads
+/// while a batch writes (WAL lets readers in), for <c>status</c>.</para>
 /// <para>The journal logs nothing; failure messages are stored as the caller passed them (the
 /// caller redacts secrets).</para>
 /// </remarks>
@@ -35,13 +36,13 @@ public sealed partial class BatchJournal : IDisposable
 
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
-    private readonly OutDirLock _outLock;
+    private readonly OutDirLock? _outLock;
     private readonly TimeProvider _clock;
     private readonly HashSet<string> _retryGrants = new(StringComparer.Ordinal);
     private RunInfo? _run;
     private bool _disposed;
 
-    private BatchJournal(string outDir, string databasePath, SqliteConnection connection, OutDirLock outLock, TimeProvider clock, RunInfo? run)
+    private BatchJournal(string outDir, string databasePath, SqliteConnection connection, OutDirLock? outLock, TimeProvider clock, RunInfo? run)
     {
         OutDir = outDir;
         DatabasePath = databasePath;
@@ -57,8 +58,17 @@ public sealed partial class BatchJournal : IDisposable
     /// <summary>Full path of <c>journal.db</c>.</summary>
     public string DatabasePath { get; }
 
-    /// <summary>Full path of the lock file held by this instance.</summary>
-    public string LockPath => _outLock.Path;
+    /// <summary>Full path of the out dir's lock file (held by this instance unless <see cref="IsReadOnly"/>).</summary>
+    public string LockPath => _outLock?.Path ?? Path.Combine(OutDir, LockFileName);
+
+    /// <summary>True for an instance from <see cref="OpenReadOnly"/>: it holds no lock and every write fails.</summary>
+    public bool IsReadOnly => _outLock is null;
+
+    /// <summary>
+    /// For an instance from <see cref="OpenReadOnly"/>: whether another process (a <c>build</c> or <c>resume</c>)
+    /// held the out dir when it was opened, i.e. a batch was running. False for a locking instance.
+    /// </summary>
+    public bool WriterActive { get; private init; }
 
     /// <summary>The recorded run; null for a fresh journal (before <see cref="StartRun"/>).</summary>
     public RunInfo? Run
@@ -159,6 +169,93 @@ public sealed partial class BatchJournal : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the journal of <paramref name="outDir"/> for reading only, without taking the out dir's lock, so it
+    /// works while a <c>build</c> or <c>resume</c> holds it (<c>status</c>). Creates no file and changes nothing
+    /// (SQLite's <c>immutable</c> mode when no batch runs and no <c>-wal</c> file exists; otherwise a read-only
+    /// connection that reads the writer's WAL). Each read sees the last committed state at that moment.
+    /// </summary>
+    /// <remarks>
+    /// One exception to "changes nothing": a journal written by an older axion-tiles (lower schema version) that no
+    /// process holds is upgraded first, under the lock, as <c>resume</c> would do; while a process holds it, it is
+    /// refused.
+    /// </remarks>
+    /// <exception cref="JournalStorageException">No journal in <paramref name="outDir"/>, not a journal, corrupt, from
+    /// a newer axion-tiles, or from an older one while a batch of it runs.</exception>
+    public static BatchJournal OpenReadOnly(string outDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        var fullOut = Path.GetFullPath(outDir);
+        return OpenReadOnlyAt(fullOut, Path.Combine(fullOut, FileName), Path.Combine(fullOut, LockFileName));
+    }
+
+    /// <summary>
+    /// <see cref="OpenReadOnly(string)"/> for the journal file <paramref name="databasePath"/> of one shard
+    /// (<see cref="OpenFile"/>; its lock is <c>&lt;databasePath&gt;.lock</c>).
+    /// </summary>
+    public static BatchJournal OpenReadOnlyFile(string outDir, string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var fullDb = Path.GetFullPath(databasePath);
+        return OpenReadOnlyAt(Path.GetFullPath(outDir), fullDb, fullDb + ".lock");
+    }
+
+    private static BatchJournal OpenReadOnlyAt(string fullOut, string dbPath, string lockPath)
+    {
+        if (!File.Exists(dbPath))
+        {
+            throw JournalThrow.Environment($"no journal in {fullOut} ({dbPath} does not exist): run build first");
+        }
+
+        var live = OutDirLock.IsHeldFile(lockPath);
+        SqliteConnection? connection = null;
+        try
+        {
+            (connection, var version) = JournalConnection.OpenReadOnly(dbPath, immutable: !live && !File.Exists(dbPath + "-wal"));
+            if (version < JournalSchema.Version)
+            {
+                connection.Dispose();
+                connection = null;
+                if (live)
+                {
+                    throw JournalThrow.Environment(
+                        $"journal {dbPath} has schema version {version}, older than this axion-tiles ({JournalSchema.Version}), and the batch that holds it is running: use the axion-tiles that runs it, or wait until it finishes");
+                }
+
+                using (lockPath == Path.Combine(fullOut, LockFileName) ? Open(fullOut, create: false) : OpenFile(fullOut, dbPath, create: false))
+                {
+                    // Opening under the lock brought the schema up to date.
+                }
+
+                return OpenReadOnlyAt(fullOut, dbPath, lockPath);
+            }
+
+            var run = ReadRun(connection);
+            var journal = new BatchJournal(fullOut, dbPath, connection, null, TimeProvider.System, run) { WriterActive = live };
+            connection = null;
+            return journal;
+        }
+        catch (SqliteException ex)
+        {
+            throw JournalThrow.Storage(dbPath, ex);
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Whether a process (this one included) holds the lock of <paramref name="outDir"/>, i.e. a <c>build</c> or
+    /// <c>resume</c> runs there. Creates nothing.
+    /// </summary>
+    public static bool IsInUse(string outDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        return OutDirLock.IsHeld(Path.GetFullPath(outDir));
+    }
+
     /// <summary>Lower-case hex SHA-256 of <paramref name="csv"/>, read from its current position to the end.</summary>
     public static string HashCsv(Stream csv)
     {
@@ -178,7 +275,7 @@ public sealed partial class BatchJournal : IDisposable
 
             _disposed = true;
             _connection.Dispose();
-            _outLock.Dispose();
+            _outLock?.Dispose();
         }
     }
 

@@ -7,6 +7,9 @@ namespace Axion.TileBuilder.Journal.Tests;
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
+    /// <summary>How long a wait for the child may take before the test calls it hung.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+
     public const string Python = "/usr/bin/python3";
 
     private readonly Process _process;
@@ -34,23 +37,24 @@ internal sealed class ChildProcess : IDisposable
 
     /// <summary>
     /// Waits until the child creates <paramref name="marker"/> (a file, not stdout: under the test host a
-    /// child's pipe output was seen to arrive only when the child ended). Fails if the child ends first or after 20 s.
+    /// child's pipe output was seen to arrive only when the child ended). Fails if the child ends first or hangs
+    /// (2 minutes: a guard against a hang on a loaded machine, not a measure of speed).
     /// </summary>
     public void WaitForMarker(string marker)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.Add(HangGuard);
         while (!File.Exists(marker))
         {
             Assert.False(_process.HasExited, $"python child ended (exit {(_process.HasExited ? _process.ExitCode : 0)}) before creating {marker}: {(_process.HasExited ? _process.StandardError.ReadToEnd() : "")}");
-            Assert.True(DateTime.UtcNow < deadline, $"python child did not create {marker} within 20 s");
+            Assert.True(DateTime.UtcNow < deadline, $"python child did not create {marker} within {HangGuard.TotalMinutes} minutes");
             Thread.Sleep(20);
         }
     }
 
-    /// <summary>Waits (at most 20 s) for a child that ends by itself; fails unless it exits with 0.</summary>
+    /// <summary>Waits (at most 2 minutes, a hang guard) for a child that ends by itself; fails unless it exits with 0.</summary>
     public void WaitForExit()
     {
-        Assert.True(_process.WaitForExit(20_000), "python child did not end within 20 s");
+        Assert.True(_process.WaitForExit(HangGuard), $"python child did not end within {HangGuard.TotalMinutes} minutes");
         Assert.True(_process.ExitCode == 0, $"python child failed (exit {_process.ExitCode}): {_process.StandardError.ReadToEnd()}");
     }
 
@@ -58,7 +62,7 @@ internal sealed class ChildProcess : IDisposable
     public void KillHard()
     {
         _process.Kill(entireProcessTree: false);
-        Assert.True(_process.WaitForExit(10_000), "python child did not die");
+        Assert.True(_process.WaitForExit(HangGuard), "python child did not die");
         Assert.Equal(137, _process.ExitCode); // 128 + SIGKILL
     }
 

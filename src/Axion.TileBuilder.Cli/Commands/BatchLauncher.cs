@@ -14,12 +14,13 @@ internal static class BatchLauncher
     public static async Task<int> RunAsync(CommandContext context, BatchRequest request, CancellationToken cancellationToken)
     {
         LocalCatalogHost? host = null;
+        context.BatchOutDir = Path.GetFullPath(request.OutDir);
         try
         {
             (host, var settings) = await StartCatalogAsync(context, request.Settings, cancellationToken);
             request = request with { Settings = settings };
-            var live = !Console.IsErrorRedirected && ReferenceEquals(context.Error, Console.Error);
-            var runner = new BatchRunner(context.Log, new ProgressDisplay(context.Error, live));
+            using var progress = new ProgressDisplay(context.Error, context.ErrorIsTerminal, TimeProvider.System);
+            var runner = new BatchRunner(context.Log, progress);
             var result = await runner.RunAsync(request, cancellationToken);
             return BatchOutput.Finish(context, result);
         }

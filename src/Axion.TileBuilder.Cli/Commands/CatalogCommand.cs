@@ -26,7 +26,9 @@ internal static class CatalogCommand
         var serve = new Command(
             "serve",
             "Generate (or reuse from the cache) synthetic Sentinel-1/2 COGs for the CSV's locations and serve them behind a STAC API on 127.0.0.1 "
-            + "until Ctrl+C. Prints the STAC root URL on the first line of standard output, then the SAS token URL.\n\n"
+            + "until Ctrl+C. Prints the STAC root URL on the first line of standard output, then the SAS token URL, "
+            + "the days its scenes span, and a ready 'build' command over those days (the synthetic scenes are dated in the past, "
+            + "e.g. 2021-2022, so a build with the default window, the last 365 days, would find nothing).\n\n"
             + "Example: axion-tiles catalog serve --csv samples/locations.csv --latency-ms 50")
         {
             csv, flavor, port, scenePx, cacheDir, latency, bandwidth, rate503, rate429, truncate, drop, tokenLifetime, distinct,
@@ -60,6 +62,8 @@ internal static class CatalogCommand
             var server = host.Server;
             await context.Output.WriteLineAsync((earthSearch ? server.EarthSearchStacRoot : server.PlanetaryComputerStacRoot).AbsoluteUri);
             await context.Output.WriteLineAsync(server.PlanetaryComputerTokenUrl.AbsoluteUri);
+            await context.Output.WriteLineAsync(host.DescribeScenes());
+            await context.Output.WriteLineAsync("build: axion-tiles " + ShellText.Join(host.BuildArguments(parse.GetRequiredValue(csv).FullName, "tiles")));
             await context.Output.FlushAsync(token);
             context.Log.Information("Serving {Scenes} scenes; stats at {Stats}; Ctrl+C stops", host.World.Scenes.Count, new Uri(server.BaseUri, "_admin/stats"));
             try

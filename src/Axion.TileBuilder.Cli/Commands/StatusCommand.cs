@@ -1,88 +1,125 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using Axion.TileBuilder.Cli.Commands.Status;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Batch;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
-/// <summary><c>axion-tiles status</c>: what the journal of a batch says.</summary>
+/// <summary>
+/// <c>axion-tiles status</c>: what the journal of a batch says, also while a <c>build</c> or <c>resume</c> runs on
+/// it (the journal is read without its lock); <c>--watch</c> refreshes until the batch stops.
+/// </summary>
 internal static class StatusCommand
 {
+    /// <summary>Seconds between two refreshes of <c>--watch</c> given without a value.</summary>
+    public const double DefaultWatchSeconds = 2;
+
+    /// <summary>ANSI: cursor home and clear the screen, so a terminal shows each refresh in place.</summary>
+    private const string ClearScreen = "\u001b[H\u001b[2J";
+
     public static Command Create(CommandRunner runner)
     {
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db).", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output." };
+        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output (with --watch: one single-line document per refresh)." };
         var failures = new Option<int>("--failures") { Description = "How many failed rows to list with their reason. Default 20.", DefaultValueFactory = _ => 20 };
+        var watch = new Option<double?>("--watch")
+        {
+            Description = "Refresh every SECONDS (default 2) until no build or resume runs on the folder any more, or Ctrl+C. "
+                + "On a terminal the display is redrawn in place; otherwise a new block (or JSON line) is printed per refresh.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "SECONDS",
+        };
+        watch.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds >= 0.1 && seconds <= 3600))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--watch must be between 0.1 and 3600 seconds, got {seconds}."));
+            }
+        });
         var command = new Command(
             "status",
-            "Counts by state, failure reasons, tiles, MB read and time of a batch.\n\nExample: axion-tiles status --out data/tiles --json")
+            "Rows by state (N of M finished), failure reasons, tiles, MB read, and whether a build is running now with its last update. "
+            + "Reads the journal without taking the folder's lock, so it works while a build or resume runs.\n\n"
+            + "Examples: axion-tiles status --out data/tiles --json\n          axion-tiles status --out data/tiles --watch 5")
         {
-            outDir, json, failures,
+            outDir, json, failures, watch,
         };
         var shards = new ShardOptionSet();
         shards.AddTo(command);
-        command.SetAction((parse, ct) => runner.RunAsync(parse, ct, (context, _) =>
+        command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var dir = parse.GetRequiredValue(outDir).FullName;
             var shard = shards.Resolve(parse, context.Log);
-            using var journal = ShardedBatchLayout.OpenJournal(dir, shard, create: false);
-            var s = journal.Summarize();
-            var failed = journal.List(RowState.Failed);
-            var inv = CultureInfo.InvariantCulture;
-            if (parse.GetValue(json))
+            ShardedBatchLayout.RequireJournal(dir, shard);
+
+            var view = new StatusView(context.Output, parse.GetValue(json), context.OutputIsTerminal);
+            var maxFailed = Math.Max(0, parse.GetValue(failures));
+            if (parse.GetResult(watch) is null)
             {
-                var doc = new
+                view.Show(BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard), refresh: false);
+                return ExitCodes.Ok;
+            }
+
+            var interval = TimeSpan.FromSeconds(parse.GetValue(watch) ?? DefaultWatchSeconds);
+            while (true)
+            {
+                var status = BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard);
+                view.Show(status, refresh: true);
+                if (!status.BuildRunning)
                 {
-                    out_dir = dir,
-                    shard = shard?.ToString(),
-                    catalog = journal.Run?.Catalog,
-                    csv = journal.Run?.CsvPath,
-                    rows_total = s.RowsTotal,
-                    rows = new
-                    {
-                        pending = s.Count(RowState.Pending),
-                        running = s.Count(RowState.Running),
-                        done = s.Count(RowState.Done),
-                        failed = s.Count(RowState.Failed),
-                        skipped = s.Count(RowState.Skipped),
-                    },
-                    failures_by_reason = s.FailuresByReason,
-                    failures_by_kind = s.FailuresByKind,
-                    retryable_failed = s.RetryableFailed,
-                    tiles_written = s.TilesWritten,
-                    tiles_rejected = s.TilesRejected,
-                    bytes_read = s.BytesRead,
-                    requests = s.Requests,
-                    seconds = Math.Round(s.Seconds, 3),
-                    failed_rows = failed.Select(r => new { id = r.RowId, line = r.Line, kind = r.FailureKind?.ToString(), reason = r.Reason, message = r.Message }),
-                };
-                context.Output.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
-                return Task.FromResult(ExitCodes.Ok);
-            }
+                    return ExitCodes.Ok;
+                }
 
-            var o = context.Output;
-            o.WriteLine($"batch: {dir}  (catalog {journal.Run?.Catalog}, csv {journal.Run?.CsvPath})");
-            if (shard is { } own)
-            {
-                o.WriteLine($"shard: {own} (journal {ShardedBatchLayout.JournalName(own)})");
+                try
+                {
+                    await Task.Delay(interval, token);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    // Ctrl+C is how a watch is left: not an error.
+                    return ExitCodes.Ok;
+                }
             }
-
-            o.WriteLine(string.Create(inv, $"rows: {s.RowsTotal} total, {s.Count(RowState.Done)} done, {s.Count(RowState.Failed)} failed ({s.RetryableFailed} retryable), {s.Count(RowState.Pending)} pending, {s.Count(RowState.Running)} interrupted, {s.Count(RowState.Skipped)} skipped"));
-            o.WriteLine(string.Create(inv, $"tiles: {s.TilesWritten} written, {s.TilesRejected} rejected"));
-            o.WriteLine(string.Create(inv, $"read: {s.BytesRead / 1e6:F1} MB in {s.Requests} requests; row time {s.Seconds:F1} s"));
-            foreach (var (reason, count) in s.FailuresByReason.OrderByDescending(p => p.Value))
-            {
-                o.WriteLine(string.Create(inv, $"  {count,5} x {reason}"));
-            }
-
-            foreach (var row in failed.Take(parse.GetValue(failures)))
-            {
-                o.WriteLine(string.Create(inv, $"  line {row.Line} {row.RowId}: {row.Reason}: {row.Message}"));
-            }
-
-            return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
+    }
+
+    /// <summary>Writes each status: indented JSON or text once; with refreshes, in place on a terminal, else one block (or JSON line) each.</summary>
+    private sealed class StatusView(TextWriter output, bool json, bool terminal)
+    {
+        private int _shown;
+
+        public void Show(BatchStatus status, bool refresh)
+        {
+            if (json)
+            {
+                output.WriteLine(BatchStatusJson.Write(status, indented: !refresh));
+            }
+            else
+            {
+                if (refresh && terminal)
+                {
+                    output.Write(ClearScreen);
+                }
+                else if (_shown > 0)
+                {
+                    output.WriteLine();
+                }
+
+                if (refresh)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"status at {status.ReadAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
+                }
+
+                foreach (var line in BatchStatusText.Lines(status))
+                {
+                    output.WriteLine(line);
+                }
+            }
+
+            output.Flush();
+            _shown++;
+        }
     }
 }

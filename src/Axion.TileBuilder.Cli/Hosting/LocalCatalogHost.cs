@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.LocalCatalog.Server;
@@ -25,14 +26,7 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
     public LocalCatalogServer Server { get; }
 
     /// <summary>First and last day with a Sentinel-2 scene: the date window the demo uses.</summary>
-    public (DateOnly Start, DateOnly End) DateSpan
-    {
-        get
-        {
-            var dates = World.Scenes.Where(s => s.Kind == SceneKind.Sentinel2L2A).Select(s => DateOnly.FromDateTime(s.Datetime.UtcDateTime)).ToList();
-            return (dates.Min(), dates.Max());
-        }
-    }
+    public SceneDateSpan DateSpan => World.DatesOf(SceneKind.Sentinel2L2A);
 
     public static async Task<LocalCatalogHost> StartAsync(
         string csvPath,
@@ -69,6 +63,38 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
         }
 
         return profile with { Sentinel2 = Point(profile.Sentinel2), Sentinel1 = Point(profile.Sentinel1) };
+    }
+
+    /// <summary>
+    /// The arguments of a <c>build</c> (without the program name) that runs <paramref name="csvPath"/> against this
+    /// server in the Planetary Computer flavour over <see cref="DateSpan"/>: the default window (the last 365 days)
+    /// would find none of the world's scenes.
+    /// </summary>
+    public IReadOnlyList<string> BuildArguments(string csvPath, string outDir)
+    {
+        var (start, end) = DateSpan;
+        return
+        [
+            "build", "--csv", csvPath, "--out", outDir,
+            "--catalog", BuiltInProfiles.PlanetaryComputer.Name,
+            "--stac-url", Server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
+            "--token-url", Server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+            "--start", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "--end", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ];
+    }
+
+    /// <summary>One line for people: how many scenes of each mission and the days they span.</summary>
+    public string DescribeScenes()
+    {
+        string Part(string name, IReadOnlyCollection<SyntheticScene> scenes) =>
+            SceneDateSpan.Of(scenes) is { } span
+                ? string.Create(CultureInfo.InvariantCulture, $"{scenes.Count} {name} from {span.First:yyyy-MM-dd} to {span.Last:yyyy-MM-dd}")
+                : $"no {name}";
+
+        var s2 = World.Scenes.Where(s => s.Kind == SceneKind.Sentinel2L2A).ToList();
+        var s1 = World.Scenes.Where(s => s.Kind != SceneKind.Sentinel2L2A).ToList();
+        return $"scenes: {Part("Sentinel-2", s2)}, {Part("Sentinel-1", s1)}";
     }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

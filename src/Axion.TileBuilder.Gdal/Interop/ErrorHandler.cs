@@ -19,6 +19,7 @@ internal static unsafe class ErrorHandler
         {
             var text = Utf8.FromConstPointer(message) ?? string.Empty;
             var cls = Enum.IsDefined((GdalErrorClass)errorClass) ? (GdalErrorClass)errorClass : GdalErrorClass.Failure;
+            FailureCapture.Record(cls, text);
             GdalRuntime.RaiseMessage(new GdalMessage(cls, errorNumber, text));
         }
 #pragma warning disable CA1031 // Nothing may escape into native code.

@@ -15,6 +15,9 @@ internal static unsafe partial class Native
 
     internal const int CE_None = 0;
 
+    /// <summary><c>CE_Failure</c>: the error class from which a call has failed (<c>CE_Fatal</c> = 4 is worse).</summary>
+    internal const int CE_Failure = 3;
+
     [LibraryImport(LibraryName)]
     internal static partial void GDALAllRegister();
 

@@ -39,6 +39,45 @@ internal static class JournalConnection
         }
     }
 
+    /// <summary>
+    /// Opens <c>journal.db</c> read-only for a reader that does not hold the out dir's lock (<c>status</c>): no
+    /// schema change, no checkpoint, no WAL mode switch. With <paramref name="immutable"/> (no process holds the
+    /// out dir and no <c>-wal</c> file exists, so the main file is the whole state) SQLite opens it as
+    /// <c>immutable</c>: it creates no <c>-wal</c>/<c>-shm</c> file and takes no lock. Otherwise it reads the
+    /// writer's WAL through the existing <c>-shm</c> file, seeing the last committed state.
+    /// </summary>
+    /// <returns>The connection and the file's schema version (<c>PRAGMA user_version</c>).</returns>
+    public static (SqliteConnection Connection, int Version) OpenReadOnly(string dbPath, bool immutable)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(dbPath).AbsoluteUri + "?immutable=1" : dbPath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = BatchJournal.BusyTimeoutMilliseconds / 1000,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BatchJournal.BusyTimeoutMilliseconds};"));
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            if (version > JournalSchema.Version)
+            {
+                throw new JournalStorageException(
+                    FailureKind.Environment,
+                    $"journal {dbPath} has schema version {version}, newer than this axion-tiles understands ({JournalSchema.Version}): use a newer axion-tiles");
+            }
+
+            return (connection, version);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Applies <see cref="JournalSchema.Migrations"/> from the file's user_version up, one transaction each.</summary>
     private static void Migrate(SqliteConnection connection, string dbPath)
     {

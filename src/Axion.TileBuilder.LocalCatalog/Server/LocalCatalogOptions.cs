@@ -24,7 +24,10 @@ public sealed record LocalCatalogOptions
     /// <summary>Optional sink of one line per request (method, path without query, status, bytes, ms).</summary>
     public Action<string>? RequestLogger { get; init; }
 
-    /// <summary>Clock for SAS issue/expiry checks. Default <see cref="TimeProvider.System"/>; tests inject a fake one.</summary>
+    /// <summary>
+    /// Clock for SAS issue/expiry checks, the request log's times and the waits of the latency and bandwidth knobs.
+    /// Default <see cref="TimeProvider.System"/>; tests inject a fake one.
+    /// </summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>

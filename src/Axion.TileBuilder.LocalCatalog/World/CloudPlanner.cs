@@ -1,3 +1,5 @@
+using Axion.TileBuilder.Randomness;
+
 namespace Axion.TileBuilder.LocalCatalog.World;
 
 /// <summary>The cloud model of each scene role, relative to a location's AOI (see <see cref="ScenePlanRole"/>).</summary>
@@ -6,7 +8,7 @@ internal static class CloudPlanner
     /// <summary>Margin around the AOI the plan keeps clear of cloud edges (covers a pipeline AOI snapped by up to a tile).</summary>
     public const double GuardM = 1200;
 
-    public static CloudModel For(ScenePlanRole role, WorldLocation location, double aoiSizeM, double sceneDirectionX, SplitMix rng)
+    public static CloudModel For(ScenePlanRole role, WorldLocation location, double aoiSizeM, double sceneDirectionX, SplitMix64 rng)
     {
         var a = aoiSizeM / 2;
         var north = location.Latitude >= 0;
@@ -20,7 +22,7 @@ internal static class CloudPlanner
                 {
                     // Covers the AOI plus the guard with its core and rim, wobble (-10 %) and projection slack included.
                     var r = (a + GuardM) * Math.Sqrt(2) / 0.86;
-                    blobs.Add(new CloudBlob(rng.Range(-300, 300), rng.Range(-300, 300), r * 1.08, r, rng.Range(0, 180), CloudKind.Opaque));
+                    blobs.Add(new CloudBlob(rng.NextDouble(-300, 300), rng.NextDouble(-300, 300), r * 1.08, r, rng.NextDouble(0, 180), CloudKind.Opaque));
                     blobs.Add(new CloudBlob(-a * 0.2, a * 0.3, a * 0.25, a * 0.15, 30, CloudKind.Cirrus));
                     break;
                 }
@@ -29,10 +31,10 @@ internal static class CloudPlanner
                 for (var i = 0; i < 6; i++)
                 {
                     blobs.Add(new CloudBlob(
-                        rng.Range(-a, a), rng.Range(-a, a), a * rng.Range(0.12, 0.30), a * rng.Range(0.10, 0.22), rng.Range(0, 180), CloudKind.Opaque));
+                        rng.NextDouble(-a, a), rng.NextDouble(-a, a), a * rng.NextDouble(0.12, 0.30), a * rng.NextDouble(0.10, 0.22), rng.NextDouble(0, 180), CloudKind.Opaque));
                 }
 
-                blobs.Add(new CloudBlob(rng.Range(-a, a), rng.Range(-a, a), a * 0.3, a * 0.2, rng.Range(0, 180), CloudKind.Cirrus));
+                blobs.Add(new CloudBlob(rng.NextDouble(-a, a), rng.NextDouble(-a, a), a * 0.3, a * 0.2, rng.NextDouble(0, 180), CloudKind.Cirrus));
                 break;
 
             case ScenePlanRole.AoiPartlyCloudy:
@@ -57,12 +59,12 @@ internal static class CloudPlanner
     }
 
     /// <summary>The plan's scene-level <c>eo:cloud_cover</c>, percent (metadata: not measured from the small synthetic scene).</summary>
-    public static double SceneCloudCover(ScenePlanRole role, SplitMix rng) => Math.Round(role switch
+    public static double SceneCloudCover(ScenePlanRole role, SplitMix64 rng) => Math.Round(role switch
     {
-        ScenePlanRole.AoiOvercast => rng.Range(6, 9),
-        ScenePlanRole.SceneCloudy => rng.Range(55, 70),
-        ScenePlanRole.AoiPartlyCloudy => rng.Range(12, 18),
-        ScenePlanRole.AoiClear => rng.Range(20, 25),
+        ScenePlanRole.AoiOvercast => rng.NextDouble(6, 9),
+        ScenePlanRole.SceneCloudy => rng.NextDouble(55, 70),
+        ScenePlanRole.AoiPartlyCloudy => rng.NextDouble(12, 18),
+        ScenePlanRole.AoiClear => rng.NextDouble(20, 25),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown scene role."),
     }, 6);
 }

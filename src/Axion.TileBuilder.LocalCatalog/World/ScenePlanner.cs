@@ -1,5 +1,6 @@
 using System.Globalization;
 using Axion.TileBuilder.Geo;
+using Axion.TileBuilder.Randomness;
 
 namespace Axion.TileBuilder.LocalCatalog.World;
 
@@ -35,7 +36,7 @@ internal static class ScenePlanner
     /// </summary>
     private static LocationPlan PlanLocation(WorldSpec spec, WorldLocation location, int index, int gridZone)
     {
-        var rng = new SplitMix(spec.Seed, index, 0x10CA7E);
+        var rng = SplitMix64.FromSeeds(spec.Seed, index, 0x10CA7E);
         var ownAoi = LocationAoi.For(location, spec);
         var zone = gridZone;
         var north = location.Latitude >= 0;
@@ -48,8 +49,8 @@ internal static class ScenePlanner
             maxOffset = 0.15 * half; // small test scenes: the AOI guarantee is not kept
         }
 
-        var ox = rng.Sign() * maxOffset * rng.Range(0.55, 0.95);
-        var oy = rng.Sign() * maxOffset * rng.Range(0.55, 0.95);
+        var ox = rng.NextSign() * maxOffset * rng.NextDouble(0.55, 0.95);
+        var oy = rng.NextSign() * maxOffset * rng.NextDouble(0.55, 0.95);
         var s2Grid = new GridPlan(
             zone,
             north,
@@ -81,8 +82,8 @@ internal static class ScenePlanner
         {
             var date = SceneCalendar.Date(index, role);
             var baseline = SceneCalendar.Baseline(index, role);
-            var sensing = SceneCalendar.Pass(date, 10.5, location.Longitude, (int)(rng.NextULong() % 900));
-            var processing = sensing.AddHours(3).AddMinutes(20 + (index * 7 % 40) + (int)role).AddSeconds((int)(rng.NextULong() % 60));
+            var sensing = SceneCalendar.Pass(date, 10.5, location.Longitude, (int)(rng.NextUInt64() % 900));
+            var processing = sensing.AddHours(3).AddMinutes(20 + (index * 7 % 40) + (int)role).AddSeconds((int)(rng.NextUInt64() % 60));
             var s2a = (date.DayNumber / 5) % 2 == 0;
             var id = SceneNaming.S2Id(s2a ? "S2A" : "S2B", sensing, relativeOrbit, mgrs, processing);
             var clouds = CloudPlanner.For(role, location, spec.AoiSizeM, sceneDirectionX, rng);
@@ -148,12 +149,12 @@ internal static class ScenePlanner
         string mgrs,
         DateOnly date,
         bool ascending,
-        SplitMix rng)
+        SplitMix64 rng)
     {
         // Sentinel-1B failed on 2021-12-23: 2022 acquisitions are all 1A; in 2021 descending passes are 1B.
         var s1a = date.Year >= 2022 || ascending;
-        var start = SceneCalendar.Pass(date, ascending ? 18.0 : 6.0, location.Longitude, (int)(rng.NextULong() % 1200));
-        var datatake = (int)(rng.NextULong() & 0xFFFFFF);
+        var start = SceneCalendar.Pass(date, ascending ? 18.0 : 6.0, location.Longitude, (int)(rng.NextUInt64() % 1200));
+        var datatake = (int)(rng.NextUInt64() & 0xFFFFFF);
         return S1Frame(spec, location, grid, bbox, footprint, wedge, mgrs, start, s1a, ascending, datatake);
     }
 

@@ -1,4 +1,5 @@
 using Axion.TileBuilder.Geo;
+using Axion.TileBuilder.Randomness;
 
 namespace Axion.TileBuilder.LocalCatalog.World;
 
@@ -26,7 +27,7 @@ internal static class StraddlePlanner
     /// </param>
     public static LocationPlan Plan(WorldSpec spec, WorldLocation location, int index, int zone)
     {
-        var rng = new SplitMix(spec.Seed, index, 0x57AD);
+        var rng = SplitMix64.FromSeeds(spec.Seed, index, 0x57AD);
         var aoi = LocationAoi.For(location, spec);
         var gridAoi = ScenePlanner.InZone(location, spec, zone); // the AOI's centre in the grid zone (the AOI itself when it is the own zone)
         var north = location.Latitude >= 0;
@@ -65,8 +66,8 @@ internal static class StraddlePlanner
         {
             var date = SceneCalendar.Date(index, role);
             var baseline = SceneCalendar.Baseline(index, role);
-            var sensing = SceneCalendar.Pass(date, 10.5, location.Longitude, (int)(rng.NextULong() % 900));
-            var processing = sensing.AddHours(3).AddMinutes(20 + (index * 7 % 40) + (int)role).AddSeconds((int)(rng.NextULong() % 60));
+            var sensing = SceneCalendar.Pass(date, 10.5, location.Longitude, (int)(rng.NextUInt64() % 900));
+            var processing = sensing.AddHours(3).AddMinutes(20 + (index * 7 % 40) + (int)role).AddSeconds((int)(rng.NextUInt64() % 60));
             var s2a = (date.DayNumber / 5) % 2 == 0;
             var clouds = CloudPlanner.For(role, location, spec.AoiSizeM, 1.0, rng);
             var cover = CloudPlanner.SceneCloudCover(role, rng);
@@ -107,13 +108,13 @@ internal static class StraddlePlanner
             foreach (var (day, ascending) in new[] { (date.AddDays(-2), true), (date.AddDays(5), false) })
             {
                 var s1a = day.Year >= 2022 || ascending;
-                var start = SceneCalendar.Pass(day, ascending ? 18.0 : 6.0, location.Longitude, (int)(rng.NextULong() % 1200));
+                var start = SceneCalendar.Pass(day, ascending ? 18.0 : 6.0, location.Longitude, (int)(rng.NextUInt64() % 1200));
                 if (SceneNaming.S1AbsoluteOrbit(s1a, start) != SceneNaming.S1AbsoluteOrbit(s1a, start.AddSeconds(FrameSeconds)))
                 {
                     start = start.AddSeconds(-2 * FrameSeconds); // both frames on one absolute orbit
                 }
 
-                var datatake = (int)(rng.NextULong() & 0xFFFFFF);
+                var datatake = (int)(rng.NextUInt64() & 0xFFFFFF);
 
                 // Descending passes fly north to south: the northern frame comes first; ascending the other way round.
                 var northStart = ascending ? start.AddSeconds(FrameSeconds) : start;

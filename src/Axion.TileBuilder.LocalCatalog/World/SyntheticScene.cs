@@ -105,4 +105,17 @@ public sealed record SyntheticWorld(
     IReadOnlyList<SyntheticScene> Scenes,
     string Fingerprint,
     DateTimeOffset TimeStart = default,
-    DateTimeOffset TimeEnd = default);
+    DateTimeOffset TimeEnd = default)
+{
+    /// <summary>
+    /// The days the scenes of <paramref name="kind"/> span: for <see cref="SceneKind.Sentinel2L2A"/> the
+    /// <c>--start</c>/<c>--end</c> window of a <c>build</c> that finds them all.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The world has no scene of <paramref name="kind"/>.</exception>
+    public SceneDateSpan DatesOf(SceneKind kind) =>
+        SceneDateSpan.Of(Scenes.Where(s => s.Kind == kind))
+        ?? throw new InvalidOperationException($"the world in {Directory} has no {kind} scene");
+
+    /// <summary>The days all scenes span (Sentinel-2 and Sentinel-1); null for a world without scenes.</summary>
+    public SceneDateSpan? Dates => SceneDateSpan.Of(Scenes);
+}

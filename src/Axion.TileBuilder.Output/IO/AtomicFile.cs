@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-
 namespace Axion.TileBuilder.Output.IO;
 
 /// <summary>
 /// A file written under a temporary name in the final directory (<c>.&lt;name&gt;.tmp-&lt;random&gt;</c>),
-/// flushed to disk and renamed over the final path on <see cref="Commit"/>. Disposing without
+/// flushed to disk and renamed over the final path on <see cref="Commit"/> (<see cref="AtomicRename"/>: the
+/// folder is flushed too). Disposing without
 /// committing deletes the temporary file, so readers never see a half-written file.
 /// </summary>
 internal sealed class AtomicFile : IDisposable
@@ -47,7 +46,7 @@ internal sealed class AtomicFile : IDisposable
         try
         {
             Directory.CreateDirectory(directory);
-            var tempPath = Path.Combine(directory, TempName(name));
+            var tempPath = Path.Combine(directory, AtomicRename.TempName(name));
             var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize);
             return new AtomicFile(finalPath, tempPath, stream);
         }
@@ -57,11 +56,7 @@ internal sealed class AtomicFile : IDisposable
         }
     }
 
-    /// <summary>The temporary name for <paramref name="fileName"/>: hidden, never matching <c>tile_*.npz</c>.</summary>
-    internal static string TempName(string fileName)
-        => $".{fileName}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
-
-    /// <summary>Flushes to disk (fsync), closes, and renames over <see cref="FinalPath"/> (replacing it).</summary>
+    /// <summary>Flushes to disk (fsync), closes, renames over <see cref="FinalPath"/> (replacing it) and flushes the folder.</summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
@@ -70,7 +65,7 @@ internal sealed class AtomicFile : IDisposable
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
             _stream = null;
-            File.Move(TempPath, FinalPath, overwrite: true);
+            AtomicRename.Replace(TempPath, FinalPath);
             _committed = true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

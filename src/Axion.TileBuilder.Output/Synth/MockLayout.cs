@@ -1,3 +1,5 @@
+using Axion.TileBuilder.Randomness;
+
 namespace Axion.TileBuilder.Output.Synth;
 
 /// <summary>
@@ -18,30 +20,30 @@ internal sealed class MockLayout
         var rng = new SplitMix64(key);
         var cover = new byte[size * size];
         var field = new int[size * size];
-        PaintFields(ref rng, key, size, cover, field);
+        PaintFields(rng, key, size, cover, field);
         var unit = Math.Min(size, 512);
         var lakes = Math.Max(1, size / 512 * (size / 512));
         var shore = new ValueNoise(SplitMix64.Mix(key ^ 0x5151));
         for (var i = 0; i < lakes; i++)
         {
-            PaintLake(ref rng, shore, size, unit, cover);
+            PaintLake(rng, shore, size, unit, cover);
         }
 
         if (rng.NextDouble() < 0.5)
         {
-            PaintRiver(ref rng, size, cover);
+            PaintRiver(rng, size, cover);
         }
 
         var roads = (1 + rng.NextInt(2)) * Math.Max(1, size / 256);
         for (var i = 0; i < roads; i++)
         {
-            PaintRoad(ref rng, size, cover);
+            PaintRoad(rng, size, cover);
         }
 
         return new MockLayout { Cover = cover, Field = field };
     }
 
-    private static void PaintFields(ref SplitMix64 rng, ulong key, int size, byte[] cover, int[] field)
+    private static void PaintFields(SplitMix64 rng, ulong key, int size, byte[] cover, int[] field)
     {
         var cell = 40 + rng.NextInt(41);
         var cells = (size / cell) + 3;
@@ -106,7 +108,7 @@ internal sealed class MockLayout
         }
     }
 
-    private static void PaintLake(ref SplitMix64 rng, ValueNoise shore, int size, int unit, byte[] cover)
+    private static void PaintLake(SplitMix64 rng, ValueNoise shore, int size, int unit, byte[] cover)
     {
         var cx = rng.NextDouble(0.15, 0.85) * size;
         var cy = rng.NextDouble(0.15, 0.85) * size;
@@ -132,7 +134,7 @@ internal sealed class MockLayout
         }
     }
 
-    private static void PaintRiver(ref SplitMix64 rng, int size, byte[] cover)
+    private static void PaintRiver(SplitMix64 rng, int size, byte[] cover)
     {
         var angle = rng.NextDouble(0, Math.PI);
         var (sin, cos) = Math.SinCos(angle);
@@ -157,7 +159,7 @@ internal sealed class MockLayout
         }
     }
 
-    private static void PaintRoad(ref SplitMix64 rng, int size, byte[] cover)
+    private static void PaintRoad(SplitMix64 rng, int size, byte[] cover)
     {
         var angle = rng.NextDouble(0, Math.PI);
         var (sin, cos) = Math.SinCos(angle);

@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Axion.TileBuilder.Output.Npz;
+using Axion.TileBuilder.Randomness;
 
 namespace Axion.TileBuilder.Output.Synth;
 

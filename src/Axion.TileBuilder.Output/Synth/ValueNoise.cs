@@ -1,3 +1,5 @@
+using Axion.TileBuilder.Randomness;
+
 namespace Axion.TileBuilder.Output.Synth;
 
 /// <summary>

@@ -365,7 +365,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         seeds.AddRange(parsed.Rows.Where(r => shard?.Contains(r.Id) ?? true).Select(r => JournalRowSeed.Pending(r.Id, r.Line, JsonSerializer.Serialize(r))));
         foreach (var error in parsed.RowErrors.Where(e => shard?.Contains(e.RowId) ?? true))
         {
-            log.Warning("{Source} line {Line}: {Message}", csvPath, error.Line, error.Message);
+            log.Warning("{Message}", error.Message); // the message names the file and the line already
             seeds.Add(JournalRowSeed.Rejected(error.RowId, error.Line, "{}", error.Message));
         }
 

@@ -41,16 +41,31 @@ public static class ShardedBatchLayout
     /// <exception cref="AxionException">Kind <see cref="FailureKind.BadInput"/>: no such batch, or a batch of the other kind.</exception>
     public static BatchJournal OpenJournal(string outDir, ShardSpec? shard, bool create)
     {
+        if (create)
+        {
+            CheckKind(outDir, shard);
+        }
+        else
+        {
+            RequireJournal(outDir, shard);
+        }
+
+        var path = JournalPath(outDir, shard);
+        return shard is null ? BatchJournal.Open(outDir, create) : BatchJournal.OpenFile(outDir, path, create);
+    }
+
+    /// <summary>Throws unless <paramref name="outDir"/> holds the journal of <paramref name="shard"/> (unsharded when null); opens nothing.</summary>
+    /// <exception cref="AxionException">Kind <see cref="FailureKind.BadInput"/>: no such batch, or a batch of the other kind.</exception>
+    public static void RequireJournal(string outDir, ShardSpec? shard)
+    {
         CheckKind(outDir, shard);
         var path = JournalPath(outDir, shard);
-        if (!create && !File.Exists(path))
+        if (!File.Exists(path))
         {
             var name = Path.GetRelativePath(outDir, path).Replace('\\', '/');
             var hint = shard is null ? "start one with 'axion-tiles build'" : $"start this shard with 'axion-tiles build --shard {shard}'";
             throw new AxionException(FailureKind.BadInput, $"no batch in {outDir}: {name} not found ({hint}).");
         }
-
-        return shard is null ? BatchJournal.Open(outDir, create) : BatchJournal.OpenFile(outDir, path, create);
     }
 
     /// <summary>

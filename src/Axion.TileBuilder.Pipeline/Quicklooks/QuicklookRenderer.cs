@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Output.IO;
 
 namespace Axion.TileBuilder.Pipeline.Quicklooks;
 
@@ -14,8 +14,9 @@ namespace Axion.TileBuilder.Pipeline.Quicklooks;
 /// <remarks>
 /// Pure function of its input: the same input gives the same PNG bytes. The PNG is encoded by
 /// GDAL's PNG driver (a MEM dataset copied with <c>CreateCopy</c>, PAM side files off) into a hidden
-/// temporary file in the target folder (<c>.&lt;name&gt;.tmp-&lt;random&gt;</c>) and renamed over
-/// <c>pngPath</c>, so readers never see half a file.
+/// temporary file in the target folder (<c>.&lt;name&gt;.tmp-&lt;random&gt;</c>), closed with its errors checked,
+/// flushed to disk and renamed over <c>pngPath</c> with the folder flushed (<see cref="AtomicRename"/>), so readers
+/// never see half a file.
 /// </remarks>
 public static class QuicklookRenderer
 {
@@ -38,7 +39,7 @@ public static class QuicklookRenderer
         ArgumentException.ThrowIfNullOrWhiteSpace(pngPath);
         var finalPath = Path.GetFullPath(pngPath);
         var directory = Path.GetDirectoryName(finalPath) ?? throw new ArgumentException($"'{pngPath}' has no folder", nameof(pngPath));
-        var temp = Path.Combine(directory, $".{Path.GetFileName(finalPath)}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
+        var temp = Path.Combine(directory, AtomicRename.TempName(Path.GetFileName(finalPath)));
         try
         {
             Directory.CreateDirectory(directory);
@@ -49,15 +50,11 @@ public static class QuicklookRenderer
                 mem.GetBand(2).Write<byte>(0, 0, image.Width, image.Height, image.Green);
                 mem.GetBand(3).Write<byte>(0, 0, image.Width, image.Height, image.Blue);
                 using var png = mem.CreateCopy("PNG", temp);
-                png.FlushCache();
+                png.Close();
             }
 
-            using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, finalPath, overwrite: true);
+            AtomicRename.FlushFile(temp);
+            AtomicRename.Replace(temp, finalPath);
         }
         catch (Exception ex) when (ex is GdalException or IOException or UnauthorizedAccessException)
         {

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Output.IO;
 
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
@@ -48,7 +48,7 @@ public static class ReportGenerator
 
     private static void WriteAtomically(string path, byte[] bytes)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{FileName}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, AtomicRename.TempName(FileName));
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -57,7 +57,7 @@ public static class ReportGenerator
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            AtomicRename.Replace(temp, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,19 +1,28 @@
 using System.Globalization;
 using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Output.IO;
 
 namespace Axion.TileBuilder.Pipeline.Tiles;
 
 /// <summary>
 /// A tile as a GeoTIFF for GIS users: the six bands as float32 (NaN = no data), in the tile's UTM
-/// CRS and geotransform, DEFLATE-compressed, written atomically next to the <c>.npz</c>.
+/// CRS and geotransform, DEFLATE-compressed, written atomically next to the <c>.npz</c>: into a hidden
+/// temporary file, closed with its errors checked (<see cref="GdalDataset.Close"/>), flushed to disk, then
+/// renamed over the final name with the folder flushed (<see cref="AtomicRename"/>).
 /// </summary>
 public static class TileGeoTiff
 {
+    /// <summary>Writes the GeoTIFF of one tile to <paramref name="path"/>.</summary>
+    /// <exception cref="OutputWriteException">GDAL or the file system failed (e.g. a full disk, also when only the close fails); the message names the file. Nothing is left at <paramref name="path"/> or under a temporary name.</exception>
     public static void Write(string path, IReadOnlyList<float[]> bands, IReadOnlyList<string> names, TileRecord record)
     {
+        ArgumentNullException.ThrowIfNull(bands);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(record);
         var size = (int)Math.Sqrt(bands[0].Length);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(directory, "." + Path.GetFileName(path) + ".tmp-" + Guid.NewGuid().ToString("N")[..12]);
+        var finalPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(finalPath)!;
+        var temp = Path.Combine(directory, AtomicRename.TempName(Path.GetFileName(finalPath)));
         try
         {
             using (var dataset = GdalDataset.Create("GTiff", temp, size, size, bands.Count, GdalDataType.Float32, ["COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]))
@@ -36,10 +45,15 @@ public static class TileGeoTiff
                     band.Write<float>(0, 0, size, size, bands[b]);
                 }
 
-                dataset.FlushCache();
+                dataset.Close();
             }
 
-            File.Move(temp, path, overwrite: true);
+            AtomicRename.FlushFile(temp);
+            AtomicRename.Replace(temp, finalPath);
+        }
+        catch (Exception ex) when (ex is GdalException or IOException or UnauthorizedAccessException)
+        {
+            throw new OutputWriteException($"Cannot write the GeoTIFF '{finalPath}': {ex.Message}", ex);
         }
         finally
         {

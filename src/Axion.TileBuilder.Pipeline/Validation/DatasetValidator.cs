@@ -30,7 +30,7 @@ public static partial class DatasetValidator
             throw new DatasetFolderException(File.Exists(dir) ? $"'{dir}' is a file, not a dataset folder." : $"the dataset folder '{dir}' does not exist.");
         }
 
-        var live = FolderLockProbe.IsHeld(dir);
+        var live = BatchJournal.IsInUse(dir);
         var issues = new ConcurrentQueue<ValidationIssue>();
         var fractions = new ConcurrentQueue<TileQuality>();
         var checkedFiles = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);

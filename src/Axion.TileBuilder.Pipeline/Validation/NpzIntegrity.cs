@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace Axion.TileBuilder.Pipeline.Validation;
 
@@ -22,17 +23,19 @@ internal static class NpzIntegrity
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
             foreach (var entry in zip.Entries)
             {
-                uint crc = 0;
+                var hash = new Crc32();
                 long length = 0;
                 using (var data = entry.Open())
                 {
                     int read;
                     while ((read = data.Read(buffer, 0, BufferSize)) > 0)
                     {
-                        crc = Crc32.Append(crc, buffer.AsSpan(0, read));
+                        hash.Append(buffer.AsSpan(0, read));
                         length += read;
                     }
                 }
+
+                var crc = hash.GetCurrentHashAsUInt32();
 
                 if (crc != entry.Crc32 || length != entry.Length)
                 {

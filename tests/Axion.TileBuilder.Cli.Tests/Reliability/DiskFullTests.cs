@@ -2,6 +2,7 @@ using Axion.TileBuilder.Cli.Tests.Support;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Output.Npz;
+using Axion.TileBuilder.Testing.FileSystem;
 
 namespace Axion.TileBuilder.Cli.Tests.Reliability;
 

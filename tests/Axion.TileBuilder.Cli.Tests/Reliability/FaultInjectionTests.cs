@@ -47,10 +47,10 @@ public sealed class FaultInjectionTests(ReliabilityFixture fixture)
             Assert.True(log.Any(e => e.Category == RequestCategory.Asset && e.Fault == fault), $"no asset read met fault '{fault}'");
         }
 
-        // 4 s tokens over a run of several times that: the signer fetched new ones for both collections.
+        // 4 s tokens: the signer renewed them for both collections (the run's length is not asserted: the tokens it
+        // was issued are the behaviour, whatever the machine's speed).
         var tokenPaths = log.Where(e => e.Category == RequestCategory.Token && e.Status == 200).GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(2, tokenPaths.Count);
         Assert.All(tokenPaths, p => Assert.True(p.Value > 1, $"{p.Key}: only {p.Value} token issued"));
-        Assert.True(run.Elapsed > TimeSpan.FromSeconds(8), $"the run took {run.Elapsed}; tokens live 4 s");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -104,19 +103,24 @@ public sealed class FaultAndStatsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Latency_and_bandwidth_slow_responses_down()
+    public async Task Latency_and_bandwidth_wait_on_the_servers_clock_for_their_due_times()
     {
-        _server.Faults = new FaultOptions { LatencyMs = 300 };
-        var watch = Stopwatch.StartNew();
-        Assert.Equal(200, (int)(await _client.GetAsync(_server.EarthSearchStacRoot)).StatusCode);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), $"took {watch.Elapsed}");
-        await Harness.WaitForAsync(() => _server.Stats.Snapshot().Recent.Any(r => r.Category == RequestCategory.Stac && r.DurationMs >= 290));
+        var clock = new DelayRecordingClock();
+        await using var server = await Harness.StartAsync(_world, new LocalCatalogOptions { Clock = clock, Faults = new FaultOptions { LatencyMs = 300 } });
 
-        _server.Faults = new FaultOptions { BandwidthBytesPerSecond = 200_000, AppliesTo = FaultTargets.Assets };
-        watch.Restart();
-        var bytes = await _client.GetByteArrayAsync(new Uri(_href));
+        Assert.Equal(200, (int)(await _client.GetAsync(server.EarthSearchStacRoot)).StatusCode);
+        Assert.Equal([TimeSpan.FromMilliseconds(300)], clock.Delays);
+        await Harness.WaitForAsync(() => server.Stats.Snapshot().Recent.Any(r => r.Category == RequestCategory.Stac && r.DurationMs >= 300));
+
+        // 100 KiB at 200 kB/s: the writer waits, chunk by chunk, until the clock reaches each chunk's due time, so
+        // the waits add up to the due time of the last byte.
+        server.Faults = new FaultOptions { BandwidthBytesPerSecond = 200_000, AppliesTo = FaultTargets.Assets };
+        clock.ClearDelays();
+        var bytes = await _client.GetByteArrayAsync(new Uri(server.BaseUri, _path));
         Assert.Equal(FakeWorld.AssetBytes, bytes.Length);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(450), $"100 KiB at 200 kB/s took {watch.Elapsed}");
+        var waited = clock.Delays.Aggregate(TimeSpan.Zero, (sum, d) => sum + d);
+        Assert.True(clock.Delays.Count > 1, $"{clock.Delays.Count} waits");
+        Assert.InRange(waited.TotalSeconds, (FakeWorld.AssetBytes / 200_000.0) - 0.001, (FakeWorld.AssetBytes / 200_000.0) + 0.001);
     }
 
     [Fact]

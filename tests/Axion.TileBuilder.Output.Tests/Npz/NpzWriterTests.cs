@@ -49,7 +49,7 @@ public class NpzWriterTests
     {
         for (var i = 0; i < 50; i++)
         {
-            var name = AtomicFile.TempName("tile_000123.npz");
+            var name = AtomicRename.TempName("tile_000123.npz");
             Assert.StartsWith(".", name);
             Assert.False(System.IO.Enumeration.FileSystemName.MatchesSimpleExpression("tile_*.npz", name), name);
         }

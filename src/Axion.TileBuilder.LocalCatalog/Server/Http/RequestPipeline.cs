@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Axion.TileBuilder.LocalCatalog.Server.Stac;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +47,7 @@ internal sealed class RequestPipeline(ServerStats stats, FaultInjector faults, T
         }
 
         var arrived = clock.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         var target = category switch
         {
             RequestCategory.Asset => FaultTargets.Assets,
@@ -60,7 +59,7 @@ internal sealed class RequestPipeline(ServerStats stats, FaultInjector faults, T
         var applies = (options.AppliesTo & target) != 0;
         var originalBody = context.Response.Body;
         var meter = new ResponseMeter(
-            originalBody, context, applies ? options.BandwidthBytesPerSecond : 0, decision == FaultDecision.Truncate);
+            originalBody, context, applies ? options.BandwidthBytesPerSecond : 0, decision == FaultDecision.Truncate, clock);
         context.Response.Body = meter;
         string? fault = null;
         var dropped = false;
@@ -68,7 +67,7 @@ internal sealed class RequestPipeline(ServerStats stats, FaultInjector faults, T
         {
             if (applies && options.LatencyMs > 0)
             {
-                await Task.Delay(options.LatencyMs, context.RequestAborted);
+                await Task.Delay(TimeSpan.FromMilliseconds(options.LatencyMs), clock, context.RequestAborted);
             }
 
             switch (decision)
@@ -110,7 +109,7 @@ internal sealed class RequestPipeline(ServerStats stats, FaultInjector faults, T
                 context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null,
                 dropped && fault == "drop" ? 0 : context.Response.StatusCode,
                 meter.BytesWritten,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                clock.GetElapsedTime(started).TotalMilliseconds,
                 category,
                 fault);
             stats.Record(entry, context.Request.Headers.ContainsKey("Ocp-Apim-Subscription-Key"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace Axion.TileBuilder.LocalCatalog.Server.Http;
@@ -6,12 +5,13 @@ namespace Axion.TileBuilder.LocalCatalog.Server.Http;
 /// <summary>
 /// Wraps a response body: counts bytes written, caps the write rate
 /// (<see cref="FaultOptions.BandwidthBytesPerSecond"/>) and, when asked to truncate, lets half of the
-/// announced Content-Length through and then aborts the connection.
+/// announced Content-Length through and then aborts the connection. The rate cap waits on <paramref name="clock"/>
+/// (the server's <see cref="LocalCatalogOptions.Clock"/>), so tests can check the waits without a stopwatch.
 /// </summary>
-internal sealed class ResponseMeter(Stream inner, HttpContext context, long bytesPerSecond, bool truncate) : Stream
+internal sealed class ResponseMeter(Stream inner, HttpContext context, long bytesPerSecond, bool truncate, TimeProvider clock) : Stream
 {
     private static readonly TimeSpan TruncateGrace = TimeSpan.FromMilliseconds(100);
-    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly long _started = clock.GetTimestamp();
     private long? _allowed;
     private bool _aborted;
 
@@ -97,10 +97,10 @@ internal sealed class ResponseMeter(Stream inner, HttpContext context, long byte
             BytesWritten += part.Length;
             buffer = buffer[part.Length..];
             var due = TimeSpan.FromSeconds((double)BytesWritten / bytesPerSecond);
-            var wait = due - Stopwatch.GetElapsedTime(_started);
+            var wait = due - clock.GetElapsedTime(_started);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, cancellationToken);
+                await Task.Delay(wait, clock, cancellationToken);
             }
         }
     }

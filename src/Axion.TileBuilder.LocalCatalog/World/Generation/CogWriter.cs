@@ -51,9 +51,8 @@ internal static class CogWriter
             {
                 if (first is null)
                 {
-                    using (raster.Dataset.CreateCopy("COG", temp, raster.CogOptions))
-                    {
-                    }
+                    using var cog = raster.Dataset.CreateCopy("COG", temp, raster.CogOptions);
+                    cog.Close();
                 }
                 else
                 {

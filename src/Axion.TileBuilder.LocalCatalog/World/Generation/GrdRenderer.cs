@@ -106,9 +106,8 @@ internal static class GrdRenderer
             {
                 if (first is null)
                 {
-                    using (GdalUtilities.Translate(temp, raster, options))
-                    {
-                    }
+                    using var grd = GdalUtilities.Translate(temp, raster, options);
+                    grd.Close();
                 }
                 else
                 {

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Axion.TileBuilder.Cli.Tests.Reliability;
+namespace Axion.TileBuilder.Testing.FileSystem;
 
 /// <summary>A small tmpfs mounted on a fresh folder (needs root); unmounted and removed on dispose.</summary>
-internal sealed class TmpfsMount : IDisposable
+public sealed class TmpfsMount : IDisposable
 {
     private TmpfsMount(string path) => Path = path;
 

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Axion.TileBuilder.Journal;
+
+namespace Axion.TileBuilder.Cli.Commands.Status;
+
+/// <summary>The JSON form of a <see cref="BatchStatus"/> (<c>status --json</c>; field names in the README).</summary>
+internal static class BatchStatusJson
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The document; <paramref name="indented"/> false gives one line (one document per refresh of <c>--watch</c>).</summary>
+    public static string Write(BatchStatus status, bool indented)
+    {
+        var s = status.Summary;
+        var doc = new
+        {
+            out_dir = status.OutDir,
+            shard = status.Shard?.ToString(),
+            catalog = status.Run?.Catalog,
+            csv = status.Run?.CsvPath,
+            build_running = status.BuildRunning,
+            started_at = status.Run?.CreatedAt.UtcDateTime,
+            updated_at = status.UpdatedAt?.UtcDateTime,
+            read_at = status.ReadAt.UtcDateTime,
+            rows_total = s.RowsTotal,
+            rows_finished = status.Finished,
+            rows = new
+            {
+                pending = s.Count(RowState.Pending),
+                running = s.Count(RowState.Running),
+                done = s.Count(RowState.Done),
+                failed = s.Count(RowState.Failed),
+                skipped = s.Count(RowState.Skipped),
+            },
+            failures_by_reason = s.FailuresByReason,
+            failures_by_kind = s.FailuresByKind,
+            retryable_failed = s.RetryableFailed,
+            tiles_written = s.TilesWritten,
+            tiles_rejected = s.TilesRejected,
+            bytes_read = s.BytesRead,
+            requests = s.Requests,
+            seconds = Math.Round(s.Seconds, 3),
+            failed_rows = status.FailedRows.Select(r => new { id = r.RowId, line = r.Line, kind = r.FailureKind?.ToString(), reason = r.Reason, message = r.Message }),
+        };
+        return indented ? JsonSerializer.Serialize(doc, Indented) : JsonSerializer.Serialize(doc);
+    }
+}
