@@ -100,18 +100,42 @@ public sealed partial class BatchJournal : IDisposable
     public static BatchJournal Open(string outDir, bool create, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
-        ArgumentNullException.ThrowIfNull(clock);
         var fullOut = Path.GetFullPath(outDir);
-        var dbPath = Path.Combine(fullOut, FileName);
+        return OpenAt(fullOut, Path.Combine(fullOut, FileName), () => OutDirLock.Acquire(fullOut), create, clock);
+    }
+
+    /// <summary>
+    /// Opens the journal file <paramref name="databasePath"/> of a batch whose out dir holds several journals (one per
+    /// shard: <c>&lt;out&gt;/_journal/shard-K-of-N.db</c>). The lock is <c>&lt;databasePath&gt;.lock</c>, so the shards of one
+    /// out dir run at the same time while each journal has one process.
+    /// </summary>
+    /// <param name="outDir">The batch's out dir (reported by <see cref="OutDir"/>).</param>
+    /// <param name="databasePath">The journal file.</param>
+    /// <param name="create">True: create its folder and the journal when missing. False: the journal must exist.</param>
+    /// <param name="clock">Source of the UTC timestamps; the system clock when null.</param>
+    /// <exception cref="JournalLockedException">Another process (or instance) holds this journal.</exception>
+    /// <exception cref="JournalStorageException">As for <see cref="Open(string, bool, TimeProvider)"/>.</exception>
+    public static BatchJournal OpenFile(string outDir, string databasePath, bool create, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var fullDb = Path.GetFullPath(databasePath);
+        return OpenAt(Path.GetFullPath(outDir), fullDb, () => OutDirLock.AcquireFile(fullDb + ".lock", fullDb), create, clock ?? TimeProvider.System);
+    }
+
+    private static BatchJournal OpenAt(string fullOut, string dbPath, Func<OutDirLock> takeLock, bool create, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var folder = Path.GetDirectoryName(dbPath) ?? fullOut;
         if (create)
         {
             try
             {
-                Directory.CreateDirectory(fullOut);
+                Directory.CreateDirectory(folder);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw JournalThrow.Environment($"cannot create the out dir {fullOut}: {ex.Message}", ex);
+                throw JournalThrow.Environment($"cannot create the out dir {folder}: {ex.Message}", ex);
             }
         }
         else if (!File.Exists(dbPath))
@@ -119,7 +143,7 @@ public sealed partial class BatchJournal : IDisposable
             throw JournalThrow.Environment($"no journal in {fullOut} ({dbPath} does not exist): run build first");
         }
 
-        var outLock = OutDirLock.Acquire(fullOut);
+        var outLock = takeLock();
         SqliteConnection? connection = null;
         try
         {
@@ -162,13 +186,29 @@ public sealed partial class BatchJournal : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         var fullOut = Path.GetFullPath(outDir);
-        var dbPath = Path.Combine(fullOut, FileName);
+        return OpenReadOnlyAt(fullOut, Path.Combine(fullOut, FileName), Path.Combine(fullOut, LockFileName));
+    }
+
+    /// <summary>
+    /// <see cref="OpenReadOnly(string)"/> for the journal file <paramref name="databasePath"/> of one shard
+    /// (<see cref="OpenFile"/>; its lock is <c>&lt;databasePath&gt;.lock</c>).
+    /// </summary>
+    public static BatchJournal OpenReadOnlyFile(string outDir, string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var fullDb = Path.GetFullPath(databasePath);
+        return OpenReadOnlyAt(Path.GetFullPath(outDir), fullDb, fullDb + ".lock");
+    }
+
+    private static BatchJournal OpenReadOnlyAt(string fullOut, string dbPath, string lockPath)
+    {
         if (!File.Exists(dbPath))
         {
             throw JournalThrow.Environment($"no journal in {fullOut} ({dbPath} does not exist): run build first");
         }
 
-        var live = OutDirLock.IsHeld(fullOut);
+        var live = OutDirLock.IsHeldFile(lockPath);
         SqliteConnection? connection = null;
         try
         {
@@ -183,12 +223,12 @@ public sealed partial class BatchJournal : IDisposable
                         $"journal {dbPath} has schema version {version}, older than this axion-tiles ({JournalSchema.Version}), and the batch that holds it is running: use the axion-tiles that runs it, or wait until it finishes");
                 }
 
-                using (Open(fullOut, create: false))
+                using (lockPath == Path.Combine(fullOut, LockFileName) ? Open(fullOut, create: false) : OpenFile(fullOut, dbPath, create: false))
                 {
                     // Opening under the lock brought the schema up to date.
                 }
 
-                return OpenReadOnly(fullOut);
+                return OpenReadOnlyAt(fullOut, dbPath, lockPath);
             }
 
             var run = ReadRun(connection);

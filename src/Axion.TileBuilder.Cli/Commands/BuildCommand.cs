@@ -12,6 +12,7 @@ internal static class BuildCommand
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Output folder for tiles, index and journal. Default: ./tiles.", DefaultValueFactory = _ => new DirectoryInfo("tiles") };
         var force = new Option<bool>("--force") { Description = "If --out holds a different batch, delete its tiles and start afresh instead of refusing." };
         var set = new BuildOptionSet();
+        var shards = new ShardOptionSet();
         var command = new Command(
             "build",
             "Build training tiles for every row of a locations CSV: search STAC for Sentinel-2 L2A and Sentinel-1, read only the AOI windows, "
@@ -22,6 +23,7 @@ internal static class BuildCommand
             csv, outDir, force,
         };
         set.AddTo(command);
+        shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var csvFile = parse.GetRequiredValue(csv);
@@ -31,6 +33,7 @@ internal static class BuildCommand
                 OutDir = parse.GetRequiredValue(outDir).FullName,
                 Settings = settings,
                 Force = parse.GetValue(force),
+                Shard = shards.Resolve(parse, context.Log),
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),
             };
             return await BatchLauncher.RunAsync(context, request, token);

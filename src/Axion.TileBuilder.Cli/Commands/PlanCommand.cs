@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Pipeline.Planning;
+using Axion.TileBuilder.Sharding;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
@@ -25,6 +26,7 @@ internal static class PlanCommand
             DefaultValueFactory = _ => BuildDuration.DefaultLatencyMs,
         };
         var set = new BuildOptionSet();
+        var shards = new ShardOptionSet();
         var command = new Command(
             "plan",
             "Plan a batch without building it: for every row the chosen Sentinel-2 scene (cloud cover, AOI clear fraction), its Sentinel-1 pair, "
@@ -35,6 +37,7 @@ internal static class PlanCommand
             csv, json, mbps, latency,
         };
         set.AddTo(command);
+        shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var assumeMbps = parse.GetValue(mbps);
@@ -50,14 +53,15 @@ internal static class PlanCommand
             }
 
             var settings = set.Settings(parse, parse.GetRequiredValue(csv).FullName, set.Profile(parse));
+            var shard = shards.Resolve(parse, context.Log);
             var (host, live) = await BatchLauncher.StartCatalogAsync(context, settings, token);
             try
             {
-                var plan = await new BatchPlanner(context.Log).PlanAsync(live, BatchLauncher.SubscriptionKey(), null, token);
+                var plan = await new BatchPlanner(context.Log).PlanAsync(live, BatchLauncher.SubscriptionKey(), null, shard, token);
                 var seconds = BuildDuration.Seconds(plan.PlanBytes + plan.EstimatedBytes, plan.PlanRequests + plan.EstimatedRequests, assumeMbps, assumeLatency, live.Workers);
                 if (parse.GetValue(json))
                 {
-                    WriteJson(context.Output, plan, live.Profile.Name, live.CsvPath, assumeMbps, assumeLatency, live.Workers, seconds);
+                    WriteJson(context.Output, plan, live.Profile.Name, live.CsvPath, shard, assumeMbps, assumeLatency, live.Workers, seconds);
                 }
                 else
                 {
@@ -108,7 +112,7 @@ internal static class PlanCommand
         }
     }
 
-    private static void WriteJson(TextWriter o, BatchPlan plan, string catalog, string csvPath, double mbps, double latencyMs, int workers, double seconds)
+    private static void WriteJson(TextWriter o, BatchPlan plan, string catalog, string csvPath, ShardSpec? shard, double mbps, double latencyMs, int workers, double seconds)
     {
         var rows = new JsonArray();
         foreach (var row in plan.Rows)
@@ -148,6 +152,7 @@ internal static class PlanCommand
         {
             ["catalog"] = catalog,
             ["csv"] = csvPath,
+            ["shard"] = shard?.ToString(),
             ["rows_total"] = plan.Rows.Count,
             ["rows_planned"] = plan.Planned,
             ["rows_failed"] = plan.Failed,

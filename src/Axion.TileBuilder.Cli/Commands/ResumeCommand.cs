@@ -19,10 +19,13 @@ internal static class ResumeCommand
         {
             outDir, retryFailed, retryAll, workers,
         };
+        var shards = new ShardOptionSet();
+        shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var dir = parse.GetRequiredValue(outDir).FullName;
-            var settings = BatchRunner.ReadSettings(dir);
+            var shard = shards.Resolve(parse, context.Log);
+            var settings = BatchRunner.ReadSettings(dir, shard);
             if (parse.GetValue(workers) is { } w)
             {
                 settings = settings with { Workers = w };
@@ -33,6 +36,7 @@ internal static class ResumeCommand
                 OutDir = dir,
                 Settings = settings,
                 Resume = true,
+                Shard = shard,
                 RetryFailed = parse.GetValue(retryFailed),
                 RetryPermanent = parse.GetValue(retryAll),
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Axion.TileBuilder.Cli.Commands.Status;
-using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Batch;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
@@ -42,26 +42,26 @@ internal static class StatusCommand
         {
             outDir, json, failures, watch,
         };
+        var shards = new ShardOptionSet();
+        shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var dir = parse.GetRequiredValue(outDir).FullName;
-            if (!File.Exists(Path.Combine(dir, BatchJournal.FileName)))
-            {
-                throw new AxionException(FailureKind.BadInput, $"no batch in {dir}: {BatchJournal.FileName} not found (start one with 'axion-tiles build').");
-            }
+            var shard = shards.Resolve(parse, context.Log);
+            ShardedBatchLayout.RequireJournal(dir, shard);
 
             var view = new StatusView(context.Output, parse.GetValue(json), context.OutputIsTerminal);
             var maxFailed = Math.Max(0, parse.GetValue(failures));
             if (parse.GetResult(watch) is null)
             {
-                view.Show(BatchStatus.Read(dir, maxFailed, TimeProvider.System), refresh: false);
+                view.Show(BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard), refresh: false);
                 return ExitCodes.Ok;
             }
 
             var interval = TimeSpan.FromSeconds(parse.GetValue(watch) ?? DefaultWatchSeconds);
             while (true)
             {
-                var status = BatchStatus.Read(dir, maxFailed, TimeProvider.System);
+                var status = BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard);
                 view.Show(status, refresh: true);
                 if (!status.BuildRunning)
                 {

@@ -35,9 +35,12 @@ internal sealed class OutDirLock : IDisposable
     public string Path { get; }
 
     /// <summary>Takes the lock or throws <see cref="JournalLockedException"/>.</summary>
-    public static OutDirLock Acquire(string outDir)
+    public static OutDirLock Acquire(string outDir) => AcquireFile(System.IO.Path.Combine(outDir, BatchJournal.LockFileName), outDir);
+
+    /// <summary>Takes the lock file <paramref name="path"/> guarding <paramref name="guarded"/> (named in the error) or throws <see cref="JournalLockedException"/>.</summary>
+    public static OutDirLock AcquireFile(string path, string guarded)
     {
-        var path = System.IO.Path.Combine(outDir, BatchJournal.LockFileName);
+        var outDir = guarded;
         FileStream stream;
         for (var attempt = 1; ; attempt++)
         {
@@ -83,9 +86,11 @@ internal sealed class OutDirLock : IDisposable
     /// reading with a shared lock, which fails while the exclusive one is held. The shared lock is released at
     /// once; a missing lock file is not created (false: no batch ever ran there, or none runs).
     /// </summary>
-    public static bool IsHeld(string outDir)
+    public static bool IsHeld(string outDir) => IsHeldFile(System.IO.Path.Combine(outDir, BatchJournal.LockFileName));
+
+    /// <summary>Whether a process holds the lock file <paramref name="path"/> (as <see cref="IsHeld"/>).</summary>
+    public static bool IsHeldFile(string path)
     {
-        var path = System.IO.Path.Combine(outDir, BatchJournal.LockFileName);
         try
         {
             using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);

@@ -1,6 +1,7 @@
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Tiles;
+using Axion.TileBuilder.Sharding;
 using Axion.TileBuilder.Stac.Security;
 using Serilog;
 
@@ -9,10 +10,19 @@ namespace Axion.TileBuilder.Pipeline.Batch;
 /// <summary>Writes <c>index.csv</c>/<c>index.geojson</c> at the end of a run; a failure there does not fail the batch.</summary>
 public static class BatchIndex
 {
-    /// <summary>Rewrites the index from the journal; logs an error and goes on when it cannot be written.</summary>
-    public static void WriteOrLog(string outDir, BatchJournal journal, ILogger log)
+    /// <summary>
+    /// Rewrites the index from the journal; logs an error and goes on when it cannot be written. A shard writes no
+    /// index: the dataset's index comes from merging every shard's journal (<c>axion-tiles merge</c>).
+    /// </summary>
+    public static void WriteOrLog(string outDir, BatchJournal journal, ShardSpec? shard, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(log);
+        if (shard is not null)
+        {
+            log.Information("Shard {Shard} writes no index files: 'axion-tiles merge --out {OutDir}' writes the dataset's index from every shard journal", shard, outDir);
+            return;
+        }
+
         try
         {
             TileIndex.Write(outDir, journal);

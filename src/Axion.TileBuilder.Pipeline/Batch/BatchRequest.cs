@@ -1,3 +1,5 @@
+using Axion.TileBuilder.Sharding;
+
 namespace Axion.TileBuilder.Pipeline.Batch;
 
 /// <summary>A batch to run (build or resume).</summary>
@@ -23,6 +25,12 @@ public sealed record BatchRequest
 
     /// <summary>Planetary Computer subscription key (from <c>PC_SDK_SUBSCRIPTION_KEY</c>), never stored.</summary>
     public string? SubscriptionKey { get; init; }
+
+    /// <summary>
+    /// This process's shard of the batch (<c>--shard K/N</c> or a scheduler's index): only the rows of the shard are seeded
+    /// and the journal is <c>_journal/shard-K-of-N.db</c> (<see cref="ShardedBatchLayout"/>). Null: unsharded, <c>journal.db</c>.
+    /// </summary>
+    public ShardSpec? Shard { get; init; }
 
     /// <summary>Date used for the default date window; today (UTC) when null.</summary>
     public DateOnly? Today { get; init; }

@@ -7,6 +7,7 @@ using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Locations;
 using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Sharding;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
@@ -36,16 +37,12 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
     /// </summary>
     internal Func<LocationRow, CancellationToken, Task<RowResult>>? ProcessOverride { get; init; }
 
-    /// <summary>Reads the settings a journal was started with (for <c>resume</c>).</summary>
-    public static RunSettings ReadSettings(string outDir)
+    /// <summary>Reads the settings a journal (of <paramref name="shard"/>, when sharded) was started with (for <c>resume</c>).</summary>
+    public static RunSettings ReadSettings(string outDir, ShardSpec? shard = null)
     {
-        if (!File.Exists(Path.Combine(outDir, BatchJournal.FileName)))
-        {
-            throw new AxionException(FailureKind.BadInput, $"no batch in {outDir}: {BatchJournal.FileName} not found (start one with 'axion-tiles build').");
-        }
-
+        ShardedBatchLayout.RequireJournal(outDir, shard);
         OutputFolder.Prepare(Path.GetFullPath(outDir), create: false);
-        using var journal = BatchJournal.Open(outDir, create: false);
+        using var journal = ShardedBatchLayout.OpenJournal(outDir, shard, create: false);
         var run = journal.Run ?? throw new AxionException(
             FailureKind.BadInput,
             $"the batch in {outDir} never started (it was stopped before its settings were saved): run the same 'axion-tiles build' command again.");
@@ -67,7 +64,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
 
         using var journal = OpenAndSeed(request);
         RecoverCrashedRows(journal);
-        RowFileCleanup.RemoveOrphanTempFiles(request.OutDir);
+        RowFileCleanup.RemoveOrphanTempFiles(request.OutDir, request.Shard);
 
         // Rows are streamed from the journal a page at a time: memory does not grow with the batch.
         var retryFailed = request.RetryFailed || request.RetryPermanent;
@@ -100,7 +97,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
                 observer?.RowFinished(report);
             });
 
-        BatchIndex.WriteOrLog(request.OutDir, journal, log);
+        BatchIndex.WriteOrLog(request.OutDir, journal, request.Shard, log);
         var summary = journal.Summarize();
         log.Information(
             "Batch finished: {Done} done, {Failed} failed of {Total}; {Tiles} tiles; {MB:F1} MB read in {Seconds:F1} s",
@@ -123,11 +120,16 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         var csv = LocationCsvFile.Read(request.Settings.CsvPath);
         OutputFolder.Prepare(Path.GetFullPath(request.OutDir), create: !request.Resume);
         GdalRuntime.Initialize();
-        var journal = BatchJournal.Open(request.OutDir, create: !request.Resume);
+        var journal = ShardedBatchLayout.OpenJournal(request.OutDir, request.Shard, create: !request.Resume);
         try
         {
+            if (request.Shard is { } shard)
+            {
+                ShardedBatchLayout.CheckSiblings(request.OutDir, BatchManifest.For(csv.Sha256, request.Settings, shard.Count, ToolVersion), request.Force, log);
+            }
+
             BatchIdentity.Establish(journal, request, csv.Sha256);
-            JournalSeeder.Seed(journal, csv.Parse, log);
+            JournalSeeder.Seed(journal, csv.Parse, request.Shard, log);
             return journal;
         }
         catch

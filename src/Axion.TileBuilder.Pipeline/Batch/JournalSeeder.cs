@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Sharding;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
@@ -11,8 +12,11 @@ namespace Axion.TileBuilder.Pipeline.Batch;
 /// </summary>
 public static class JournalSeeder
 {
-    /// <summary>Adds the parsed rows; rows already in the journal are kept as they are. Logs the parse's warnings.</summary>
-    public static void Seed(BatchJournal journal, LocationParseResult parsed, ILogger log)
+    /// <summary>
+    /// Adds the parsed rows (with a shard, only the rows of that shard); rows already in the journal are kept as they
+    /// are. Logs the parse's warnings.
+    /// </summary>
+    public static void Seed(BatchJournal journal, LocationParseResult parsed, ShardSpec? shard, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(parsed);
@@ -23,8 +27,8 @@ public static class JournalSeeder
         }
 
         var seeds = new List<JournalRowSeed>(parsed.Rows.Count + parsed.RowErrors.Count);
-        seeds.AddRange(parsed.Rows.Select(r => JournalRowSeed.Pending(r.Id, r.Line, JsonSerializer.Serialize(r))));
-        foreach (var error in parsed.RowErrors)
+        seeds.AddRange(parsed.Rows.Where(r => shard?.Contains(r.Id) ?? true).Select(r => JournalRowSeed.Pending(r.Id, r.Line, JsonSerializer.Serialize(r))));
+        foreach (var error in parsed.RowErrors.Where(e => shard?.Contains(e.RowId) ?? true))
         {
             // The message already names the file and line.
             log.Warning("{Message}", error.Message);
@@ -32,6 +36,10 @@ public static class JournalSeeder
         }
 
         journal.AddRows(seeds);
+        if (shard is not null)
+        {
+            log.Information("Shard {Shard}: {Count} of the CSV's {Total} rows belong to it", shard, seeds.Count, parsed.Rows.Count + parsed.RowErrors.Count);
+        }
     }
 
     /// <summary>The row's CSV values as seeded, or null if they cannot be read.</summary>

@@ -1,5 +1,6 @@
 using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Pipeline.Tiles;
+using Axion.TileBuilder.Sharding;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
 
@@ -47,8 +48,14 @@ public static class RowFileCleanup
     }
 
     /// <summary>At the start of a run (the out dir is locked): removes every temporary file of earlier runs.</summary>
-    public static void RemoveOrphanTempFiles(string outDir)
+    public static void RemoveOrphanTempFiles(string outDir, ShardSpec? shard)
     {
+        if (shard is { } own)
+        {
+            ShardTempFiles.RemoveOrphansOf(outDir, own); // sibling shards write their own temporary files in the same folder
+            return;
+        }
+
         QuicklookFiles.RemoveOrphanTempFiles(outDir);
         foreach (var temp in Directory.EnumerateFiles(outDir, ".*.tmp-*"))
         {

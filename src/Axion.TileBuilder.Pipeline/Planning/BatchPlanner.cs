@@ -5,6 +5,7 @@ using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Locations;
 using Axion.TileBuilder.Pipeline.Batch;
 using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Sharding;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Planning;
@@ -20,7 +21,12 @@ public sealed class BatchPlanner(ILogger log)
     /// <param name="subscriptionKey">Planetary Computer subscription key, or null.</param>
     /// <param name="today">Date of the default date window (UTC today when null).</param>
     /// <param name="cancellationToken">Stops planning.</param>
-    public async Task<BatchPlan> PlanAsync(RunSettings settings, string? subscriptionKey, DateOnly? today, CancellationToken cancellationToken)
+    public Task<BatchPlan> PlanAsync(RunSettings settings, string? subscriptionKey, DateOnly? today, CancellationToken cancellationToken) =>
+        PlanAsync(settings, subscriptionKey, today, null, cancellationToken);
+
+    /// <summary>Plans every row of <paramref name="shard"/> (as a sharded <c>build</c> seeds them; all rows when null).</summary>
+    /// <inheritdoc cref="PlanAsync(RunSettings, string?, DateOnly?, CancellationToken)"/>
+    public async Task<BatchPlan> PlanAsync(RunSettings settings, string? subscriptionKey, DateOnly? today, ShardSpec? shard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
@@ -33,6 +39,11 @@ public sealed class BatchPlanner(ILogger log)
 
         GdalRuntime.Initialize();
         var parsed = LocationCsvFile.Read(settings.CsvPath).Parse;
+        if (shard is { } own)
+        {
+            parsed = parsed with { Rows = parsed.Rows.Where(r => own.Contains(r.Id)).ToList(), RowErrors = parsed.RowErrors.Where(e => own.Contains(e.RowId)).ToList() };
+        }
+
         foreach (var warning in parsed.Warnings)
         {
             log.Warning("{Warning}", warning);

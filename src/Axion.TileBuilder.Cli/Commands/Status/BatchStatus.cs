@@ -1,4 +1,6 @@
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Sharding;
 
 namespace Axion.TileBuilder.Cli.Commands.Status;
 
@@ -20,6 +22,9 @@ internal sealed record BatchStatus(
     bool BuildRunning,
     DateTimeOffset ReadAt)
 {
+    /// <summary>The shard whose journal was read; null for an unsharded batch.</summary>
+    public ShardSpec? Shard { get; init; }
+
     /// <summary>Rows that reached an end state (done, failed or skipped).</summary>
     public int Finished => Summary.Count(RowState.Done) + Summary.Count(RowState.Failed) + Summary.Count(RowState.Skipped);
 
@@ -30,11 +35,14 @@ internal sealed record BatchStatus(
     /// <param name="outDir">The batch's out dir.</param>
     /// <param name="maxFailedRows">How many failed rows to keep (the first by CSV line).</param>
     /// <param name="clock">Source of <see cref="ReadAt"/>.</param>
-    public static BatchStatus Read(string outDir, int maxFailedRows, TimeProvider clock)
+    /// <param name="shard">The shard whose journal to read (<c>_journal/shard-K-of-N.db</c>); the unsharded <c>journal.db</c> when null.</param>
+    public static BatchStatus Read(string outDir, int maxFailedRows, TimeProvider clock, ShardSpec? shard = null)
     {
-        using var journal = BatchJournal.OpenReadOnly(outDir);
+        using var journal = shard is null
+            ? BatchJournal.OpenReadOnly(outDir)
+            : BatchJournal.OpenReadOnlyFile(outDir, ShardedBatchLayout.JournalPath(outDir, shard));
         var summary = journal.Summarize();
         var failed = maxFailedRows > 0 ? journal.List(RowState.Failed).Take(maxFailedRows).ToList() : [];
-        return new BatchStatus(journal.OutDir, journal.Run, summary, failed, journal.WriterActive, clock.GetUtcNow());
+        return new BatchStatus(journal.OutDir, journal.Run, summary, failed, journal.WriterActive, clock.GetUtcNow()) { Shard = shard };
     }
 }

@@ -15,6 +15,7 @@ internal static class BatchStatusJson
         var doc = new
         {
             out_dir = status.OutDir,
+            shard = status.Shard?.ToString(),
             catalog = status.Run?.Catalog,
             csv = status.Run?.CsvPath,
             build_running = status.BuildRunning,
