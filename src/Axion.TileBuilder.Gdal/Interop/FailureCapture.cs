@@ -11,15 +11,15 @@ internal sealed class FailureCapture : IDisposable
     private const int MaxMessages = 4;
 
     [ThreadStatic]
-    private static FailureCapture? t_current;
+    private static FailureCapture? _current;
 
     private readonly FailureCapture? _outer;
     private readonly List<string> _messages = [];
 
     private FailureCapture()
     {
-        _outer = t_current;
-        t_current = this;
+        _outer = _current;
+        _current = this;
     }
 
     /// <summary>The distinct failure messages raised on this thread since <see cref="Begin"/>, first first (at most 4).</summary>
@@ -31,12 +31,12 @@ internal sealed class FailureCapture : IDisposable
     /// <summary>Called by <see cref="ErrorHandler"/> on the thread that raised the error.</summary>
     internal static void Record(GdalErrorClass errorClass, string text)
     {
-        if (errorClass >= GdalErrorClass.Failure && t_current is { } capture
+        if (errorClass >= GdalErrorClass.Failure && _current is { } capture
             && capture._messages.Count < MaxMessages && !capture._messages.Contains(text, StringComparer.Ordinal))
         {
             capture._messages.Add(text.Trim());
         }
     }
 
-    public void Dispose() => t_current = _outer;
+    public void Dispose() => _current = _outer;
 }

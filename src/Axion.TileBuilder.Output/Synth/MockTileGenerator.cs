@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
 using System.Reflection;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Axion.TileBuilder.Output.Npz;
 using Axion.TileBuilder.Randomness;
 

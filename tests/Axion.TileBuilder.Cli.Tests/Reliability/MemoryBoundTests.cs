@@ -28,13 +28,13 @@ public sealed class MemoryBoundTests(ReliabilityFixture fixture, ITestOutputHelp
     private const int BucketRows = 250;
 
     /// <summary>
-    /// Allowed growth, kB per finished row. Measured on 2 shared cores at load averages of 8-16: -0.09 and +0.36
-    /// kB/row over the 7 500 rows after warm-up (a few MB of noise). A leak injected for the check (4 kB held per
+    /// Allowed growth, kB per finished row. Measured on 2 shared cores at load averages of 8-16: -0.19 to +0.36
+    /// kB/row over the 7 500 rows after warm-up in five runs (a few MB of noise). A leak injected for the check (4 kB held per
     /// failed row) measured 3.5 kB/row and failed; a leak of 2 kB/row is 15 MB over the fit.
     /// </summary>
     private const double MaxKbPerRow = 2.0;
 
-    /// <summary>Peak resident memory (VmHWM), MB. Measured 308-322 MB; the budget of the 10k-row batch at 8 workers.</summary>
+    /// <summary>Peak resident memory (VmHWM), MB. Measured 303-322 MB; the budget of the 10k-row batch at 8 workers.</summary>
     private const double MaxPeakMb = 450;
 
     [Fact]
