@@ -84,6 +84,10 @@ public sealed record RunSettings
     [JsonPropertyName("max_read_factor")]
     public double MaxReadFactor { get; init; } = BuildOptions.DefaultMaxReadBudgetFactor;
 
+    /// <summary>Read assets that are not cloud-optimized instead of failing their rows (<see cref="BuildOptions.AllowNonCog"/>; not part of the batch identity). Default false.</summary>
+    [JsonPropertyName("allow_non_cog")]
+    public bool AllowNonCog { get; init; }
+
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
     {
@@ -98,6 +102,7 @@ public sealed record RunSettings
         Compressed = Compressed,
         GeoTiff = GeoTiff,
         MaxReadBudgetFactor = MaxReadFactor,
+        AllowNonCog = AllowNonCog,
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,
@@ -128,6 +133,7 @@ public sealed record RunSettings
             Workers = 0,
             Quicklooks = true,
             MaxReadFactor = BuildOptions.DefaultMaxReadBudgetFactor,
+            AllowNonCog = false,
             Profile = Profile with
             {
                 Description = null,
