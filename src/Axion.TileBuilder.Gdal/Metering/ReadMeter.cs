@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Axion.TileBuilder.Gdal.Metering;
 
 /// <summary>
-/// The cost of one read of one file, counted in the read's own file handle (see <see cref="MeteredFileSystem"/>), never
+/// The cost of one read of one file (one attempt: every handle GDAL opens for it is the same file), counted in the read's own file handle (see <see cref="MeteredFileSystem"/>), never
 /// taken from process-wide statistics, so reads of the same file by other rows at the same time are not charged here.
 /// <para>
 /// <b>Bytes</b> are the distinct bytes of the file the read asked GDAL for (each byte once, however often GDAL reads it
