@@ -139,9 +139,10 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
         }
 
         var clock = Stopwatch.StartNew();
+        var cost = new Rows.RowCost(); // what the row spent, kept when it fails
         try
         {
-            var result = await ProcessWithRetriesAsync(processor, row, outDir, cancellationToken);
+            var result = await ProcessWithRetriesAsync(processor, row, outDir, cost, cancellationToken);
             CrashPoint.Hit(CrashPoint.TilesWritten);
             var items = new JsonObject
             {
@@ -178,7 +179,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             DeleteFilesOf(outDir, id);
             journal.MarkFailed(id, ex.Kind, ex.Reason, message);
             log.Warning("Row {Id} failed ({Reason}): {Message}", id, ex.Reason, message);
-            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, ex.Reason, message);
+            return new RowReport(id, RowState.Failed, 0, cost.Bytes, clock.Elapsed.TotalSeconds, ex.Reason, message);
         }
         catch (IOException ex)
         {
@@ -186,7 +187,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             DeleteFilesOf(outDir, id);
             journal.MarkFailed(id, FailureKind.Environment, "io_error", message);
             log.Warning("Row {Id} failed (io_error): {Message}", id, message);
-            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "io_error", message);
+            return new RowReport(id, RowState.Failed, 0, cost.Bytes, clock.Elapsed.TotalSeconds, "io_error", message);
         }
         catch (HttpRequestException ex)
         {
@@ -194,7 +195,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
             DeleteFilesOf(outDir, id);
             journal.MarkFailed(id, FailureKind.Transient, "http_error", message);
             log.Warning("Row {Id} failed (http_error): {Message}", id, message);
-            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, "http_error", message);
+            return new RowReport(id, RowState.Failed, 0, cost.Bytes, clock.Elapsed.TotalSeconds, "http_error", message);
         }
     }
 
@@ -231,13 +232,13 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null)
     /// Runs a row, retrying it as a whole when it failed for a transient reason that outlived the
     /// request-level retries (a throttled token endpoint, an overloaded server): partial tiles are removed first.
     /// </summary>
-    private async Task<Rows.RowResult> ProcessWithRetriesAsync(RowProcessor processor, LocationRow row, string outDir, CancellationToken cancellationToken)
+    private async Task<Rows.RowResult> ProcessWithRetriesAsync(RowProcessor processor, LocationRow row, string outDir, Rows.RowCost cost, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await processor.ProcessAsync(row, cancellationToken);
+                return await processor.ProcessAsync(row, cancellationToken, cost);
             }
             catch (Exception ex) when (attempt < RowAttempts && !cancellationToken.IsCancellationRequested
                 && (ex is HttpRequestException || ex is AxionException { Kind: FailureKind.Transient }))
