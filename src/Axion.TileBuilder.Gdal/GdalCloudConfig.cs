@@ -57,9 +57,6 @@ public static class GdalCloudConfig
         // Multi-threaded decoding made windowed reads slower (one request per block); parallelise across assets instead.
         ["GDAL_NUM_THREADS"] = "1",
 
-        // Count requests and bytes per file, so a read's network cost can be measured (GetNetworkStatsJson).
-        ["CPL_VSIL_NETWORK_STATS_ENABLED"] = "YES",
-
         // Never write or look for .aux.xml side files next to inputs or outputs.
         ["GDAL_PAM_ENABLED"] = "NO",
     }.AsReadOnly();

@@ -1,13 +1,12 @@
-using System.Runtime.InteropServices;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Axion.TileBuilder.Gdal.Interop;
 
 namespace Axion.TileBuilder.Gdal;
 
 /// <summary>
 /// Process-wide GDAL state: loading libgdal, registering drivers, the cloud defaults
-/// (<see cref="GdalCloudConfig.Defaults"/>), configuration options, the error handler and network
-/// statistics. <see cref="Initialize"/> runs once (thread-safe); every other API calls it implicitly.
+/// (<see cref="GdalCloudConfig.Defaults"/>), configuration options and the error handler. <see cref="Initialize"/> runs once (thread-safe); every other API calls it implicitly.
 /// </summary>
 /// <remarks>
 /// Threading: GDAL itself is thread-safe across datasets, but one dataset handle (and its bands) must be
@@ -168,20 +167,6 @@ public static class GdalRuntime
         {
             Native.VSICurlPartialClearCache(urlPrefix);
         }
-    }
-
-    /// <summary>Zeroes GDAL's network statistics (needs <c>CPL_VSIL_NETWORK_STATS_ENABLED=YES</c>, a default here).</summary>
-    public static void ResetNetworkStats()
-    {
-        Initialize();
-        Native.VSINetworkStatsReset();
-    }
-
-    /// <summary>GDAL's network statistics since the last reset, as GDAL's JSON (per file system, file and action).</summary>
-    public static string GetNetworkStatsJson()
-    {
-        Initialize();
-        return Utf8.FromOwnedPointer(Native.VSINetworkStatsGetAsSerializedJSON(0)) ?? "{}";
     }
 
     /// <summary>

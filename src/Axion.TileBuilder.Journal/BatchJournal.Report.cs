@@ -89,7 +89,7 @@ public sealed partial class BatchJournal
             """
             SELECT coalesce(SUM(tiles_written), 0), coalesce(SUM(tiles_rejected), 0), coalesce(SUM(bytes_read), 0),
                    coalesce(SUM(requests), 0), coalesce(SUM(seconds), 0.0)
-            FROM rows WHERE state = 'done';
+            FROM rows WHERE state IN ('done', 'failed');
             """,
             r => summary = new JournalSummary
             {

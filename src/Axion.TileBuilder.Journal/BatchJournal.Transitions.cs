@@ -27,9 +27,11 @@ public sealed partial class BatchJournal
         WHERE row_id = $id;
         """;
 
-    private const string UpdateFailed = $"""
+    private const string UpdateFailed = """
         UPDATE rows SET state = 'failed', finished_at = $now, retryable = $retryable, failure_kind = $kind,
-            reason = $reason, message = $message, {ClearOutcome}, updated_at = $now
+            reason = $reason, message = $message,
+            tiles_written = NULL, tiles_rejected = NULL, rejected_json = NULL, files_json = NULL, items_json = NULL,
+            bytes_read = $bytes_read, requests = $requests, seconds = $seconds, updated_at = $now
         WHERE row_id = $id;
         """;
 
@@ -120,8 +122,9 @@ public sealed partial class BatchJournal
     /// <param name="kind">The failure category (stored as <c>transient</c>, <c>permanent</c>, <c>bad_input</c>, <c>no_scene</c>, <c>environment</c>, <c>internal</c>).</param>
     /// <param name="reason">Finer reason such as <c>http_503</c> (at most 200 characters); empty means the category.</param>
     /// <param name="message">One-line message, secrets already redacted by the caller (cut at 4000 characters).</param>
+    /// <param name="spent">What the row spent before it failed (bytes, requests, seconds); zero when null.</param>
     /// <exception cref="JournalStateException">The row is not in the journal or is done, skipped or already failed.</exception>
-    public void MarkFailed(string rowId, FailureKind kind, string reason, string message)
+    public void MarkFailed(string rowId, FailureKind kind, string reason, string message, RowSpend? spent = null)
     {
         ArgumentNullException.ThrowIfNull(rowId);
         var kindText = FailureKindNames.ToText(kind);
@@ -141,6 +144,9 @@ public sealed partial class BatchJournal
                 command.Parameters.AddWithValue("$kind", kindText);
                 command.Parameters.AddWithValue("$reason", reasonText);
                 command.Parameters.AddWithValue("$message", messageText);
+                command.Parameters.AddWithValue("$bytes_read", spent?.BytesRead ?? 0);
+                command.Parameters.AddWithValue("$requests", spent?.Requests ?? 0);
+                command.Parameters.AddWithValue("$seconds", spent?.Seconds ?? 0.0);
                 command.ExecuteNonQuery();
             });
             return 0;

@@ -32,13 +32,13 @@ public sealed record JournalSummary
     /// <summary>Rejected tiles by reason, summed over done rows.</summary>
     public required IReadOnlyDictionary<string, long> RejectedByReason { get; init; }
 
-    /// <summary>Bytes read by done rows (bytes).</summary>
+    /// <summary>Bytes read by done and failed rows (bytes): a failed row's SCL checks and reads are part of the batch's cost.</summary>
     public long BytesRead { get; init; }
 
-    /// <summary>HTTP requests made by done rows (count).</summary>
+    /// <summary>Requests made by done and failed rows (count).</summary>
     public long Requests { get; init; }
 
-    /// <summary>Processing time of done rows (seconds, summed per row, so more than wall time with several workers).</summary>
+    /// <summary>Processing time of done and failed rows (seconds, summed per row, so more than wall time with several workers).</summary>
     public double Seconds { get; init; }
 
     /// <summary>Claims over all rows (sum of <see cref="JournalRow.Attempts"/>).</summary>

@@ -64,6 +64,8 @@ internal sealed class BuildOptionSet
 
     public Option<bool> Uncompressed { get; } = new("--uncompressed") { Description = "Store arrays without DEFLATE (like np.savez); default is compressed (like np.savez_compressed)." };
 
+    public Option<bool> AllowNonCog { get; } = new("--allow-non-cog") { Description = "Read assets that are not cloud-optimized GeoTIFFs (strip-organised, or blocks far larger than the window) instead of failing their rows as not_cloud_optimized after reading only the header. Their reads still stop at --max-read-factor times what the strips or blocks the window touches take (a single-strip file costs the whole file). Default off." };
+
     public Option<bool> NoQuicklooks { get; } = new("--no-quicklooks") { Description = "Do not write quicklooks/<id>.png (true colour with the cloud mask, S1 false colour, tile grid) per location." };
 
     public Option<string> Format { get; } = new("--format")
@@ -75,7 +77,7 @@ internal sealed class BuildOptionSet
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
-        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, StrictHosts })
+        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, StrictHosts, AllowNonCog })
         {
             command.Options.Add(option);
         }
@@ -128,6 +130,7 @@ internal sealed class BuildOptionSet
             Quicklooks = !parse.GetValue(NoQuicklooks),
             MaxReadFactor = parse.GetValue(MaxReadFactor),
             StrictHosts = parse.GetValue(StrictHosts),
+            AllowNonCog = parse.GetValue(AllowNonCog),
         };
     }
 

@@ -63,6 +63,13 @@ public readonly record struct BuildOptions
     /// <summary>The default of <see cref="MaxReadBudgetFactor"/>.</summary>
     public const double DefaultMaxReadBudgetFactor = 8;
 
+    /// <summary>
+    /// Read assets that are not cloud-optimized (strip-organised, or blocks far larger than the window) instead of failing
+    /// their row as <c>not_cloud_optimized</c> from the header; their reads still stop at <see cref="MaxReadBudgetFactor"/>
+    /// times what the window's strips or blocks take. Default false.
+    /// </summary>
+    public bool AllowNonCog { get; init; }
+
     /// <summary>Every problem with the values, each naming the option and quoting its value; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -53,11 +53,4 @@ internal static unsafe partial class Native
 
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial void VSICurlPartialClearCache(string prefix);
-
-    [LibraryImport(LibraryName)]
-    internal static partial void VSINetworkStatsReset();
-
-    /// <summary>Returns a string allocated by GDAL: free with <see cref="VSIFree"/>.</summary>
-    [LibraryImport(LibraryName)]
-    internal static partial nint VSINetworkStatsGetAsSerializedJSON(nint options);
 }

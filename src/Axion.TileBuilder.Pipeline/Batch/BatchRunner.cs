@@ -83,7 +83,10 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
 
         log.Debug("GDAL {Version}; cloud read settings: {Settings}", GdalRuntime.VersionString, string.Join(" ", GdalCloudConfig.Defaults.Select(p => p.Key + "=" + p.Value)));
         using var scope = new RowEnvironmentScope(settings, request.OutDir, request.SubscriptionKey, request.Today, log);
-        var process = ProcessOverride ?? new RowProcessor(scope.Environment).ProcessAsync;
+        var processor = new RowProcessor(scope.Environment);
+        Func<LocationRow, RowCost, CancellationToken, Task<RowResult>> process = ProcessOverride is { } replaced
+            ? (row, _, ct) => replaced(row, ct)
+            : (row, cost, ct) => processor.ProcessAsync(row, ct, cost);
         var processed = 0;
         await Parallel.ForEachAsync(
             claimable,
@@ -156,7 +159,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
 
     private async Task<RowReport> RunRowAsync(
         BatchJournal journal,
-        Func<LocationRow, CancellationToken, Task<RowResult>> process,
+        Func<LocationRow, RowCost, CancellationToken, Task<RowResult>> process,
         JournalRow journalRow,
         string outDir,
         CancellationToken cancellationToken)
@@ -179,9 +182,10 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         }
 
         var clock = Stopwatch.StartNew();
+        var cost = new RowCost(); // what the row spent over all its attempts, kept when it fails
         try
         {
-            var result = await _attempt.RunAsync(row, process, () => RowFileCleanup.BetweenAttempts(outDir, id), cancellationToken);
+            var result = await _attempt.RunAsync(row, (r, ct) => process(r, cost, ct), () => RowFileCleanup.BetweenAttempts(outDir, id), cancellationToken);
             CrashPoint.Hit(CrashPoint.TilesWritten);
             MarkDone(journal, id, result);
             return new RowReport(id, RowState.Done, result.Tiles.Count, result.BytesRead, result.Seconds, null, null);
@@ -204,9 +208,9 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
             }
 
             RowFileCleanup.AfterFailure(outDir, id);
-            journal.MarkFailed(id, failure.Kind, failure.Reason, failure.Message);
+            journal.MarkFailed(id, failure.Kind, failure.Reason, failure.Message, new RowSpend(cost.Bytes, cost.Requests, clock.Elapsed.TotalSeconds));
             log.Warning("Row {Id} failed ({Reason}): {Message}", id, failure.Reason, failure.Message);
-            return new RowReport(id, RowState.Failed, 0, 0, clock.Elapsed.TotalSeconds, failure.Reason, failure.Message);
+            return new RowReport(id, RowState.Failed, 0, cost.Bytes, clock.Elapsed.TotalSeconds, failure.Reason, failure.Message);
         }
     }
 

@@ -88,6 +88,10 @@ public sealed record RunSettings
     [JsonPropertyName("strict_hosts")]
     public bool StrictHosts { get; init; }
 
+    /// <summary>Read assets that are not cloud-optimized instead of failing their rows (<see cref="BuildOptions.AllowNonCog"/>; not part of the batch identity). Default false.</summary>
+    [JsonPropertyName("allow_non_cog")]
+    public bool AllowNonCog { get; init; }
+
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
     {
@@ -103,6 +107,7 @@ public sealed record RunSettings
         GeoTiff = GeoTiff,
         MaxReadBudgetFactor = MaxReadFactor,
         StrictHosts = StrictHosts,
+        AllowNonCog = AllowNonCog,
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,
@@ -134,6 +139,7 @@ public sealed record RunSettings
             Quicklooks = true,
             MaxReadFactor = BuildOptions.DefaultMaxReadBudgetFactor,
             StrictHosts = false,
+            AllowNonCog = false,
             Profile = Profile with
             {
                 Description = null,

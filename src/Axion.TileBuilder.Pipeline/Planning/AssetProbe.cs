@@ -1,6 +1,8 @@
 using System.Globalization;
+using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Pipeline.Rows;
 
 namespace Axion.TileBuilder.Pipeline.Planning;
 
@@ -12,7 +14,12 @@ internal static class AssetProbe
 {
     private const string TiffDomain = "TIFF";
 
-    public static AssetReadPlan Inspect(GdalDataset dataset, TargetGrid grid, AssetRef asset, string band, string warpResampling)
+    /// <summary>The read plan of <paramref name="asset"/> onto <paramref name="grid"/>, from its header.</summary>
+    /// <exception cref="RowFailedException">
+    /// Permanent <c>not_cloud_optimized</c> when the layout does not suit window reads (<see cref="CogLayout"/>) and
+    /// <paramref name="allowNonCog"/> is false: thrown from the header, before any pixel is read.
+    /// </exception>
+    public static AssetReadPlan Inspect(GdalDataset dataset, TargetGrid grid, AssetRef asset, string band, string warpResampling, bool allowNonCog)
     {
         var gcpOnly = GridReader.IsGcpOnly(dataset);
         var aligned = !gcpOnly && GridReader.IsAligned(dataset, grid);
@@ -24,6 +31,14 @@ internal static class AssetProbe
             : SourceWindows.Warped(dataset, grid);
         var raster = dataset.GetBand(1);
         var (blockWidth, blockHeight) = raster.BlockSize;
+        if (!allowNonCog && CogLayout.Problem(dataset.Width, dataset.Height, blockWidth, blockHeight, window) is { } problem)
+        {
+            throw new RowFailedException(
+                FailureKind.Permanent,
+                "not_cloud_optimized",
+                $"asset {asset.AssetKey} ({band}) of {asset.ItemId} is not a cloud-optimized GeoTIFF: {problem}; refused after reading its header (--allow-non-cog reads it, within --max-read-factor)");
+        }
+
         var layout = Layout(raster, blockWidth, blockHeight);
         var touched = new List<ByteRange>();
         if (window is { } w)

@@ -114,14 +114,16 @@ public sealed class RowPlanner(RowEnvironment env)
                 var asset = Asset(s2Items[member.Id], s2Source, "SCL");
                 var read = await env.Sentinel2Reader.ReadAsync(
                     asset,
-                    ds =>
+                    (ds, meter) =>
                     {
-                        var plan = AssetProbe.Inspect(ds, target, asset, "SCL", "near");
+                        var plan = AssetProbe.Inspect(ds, target, asset, "SCL", "near", env.Options.AllowNonCog);
+                        meter.BudgetBytes = ReadBudget.BytesFor(plan.Estimate, env.Options.MaxReadBudgetFactor);
                         var values = plan.Method == ReadMethod.Aligned
                             ? GridReader.ReadAligned<byte>(ds, 1, target, 0)
                             : GridReader.ReadWarped<byte>(ds, 1, target, "near", 0);
                         return (Values: values, Plan: plan);
                     },
+                    null,
                     cancellationToken);
                 planBytes += read.Bytes;
                 planRequests += read.Requests;
@@ -324,8 +326,8 @@ public sealed class RowPlanner(RowEnvironment env)
         return task;
     }
 
-    private static Task<AssetReadResult<AssetReadPlan>> Probe(AssetReader reader, AssetRef asset, TargetGrid target, string band, CancellationToken cancellationToken) =>
-        reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, "bilinear"), cancellationToken);
+    private Task<AssetReadResult<AssetReadPlan>> Probe(AssetReader reader, AssetRef asset, TargetGrid target, string band, CancellationToken cancellationToken) =>
+        reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, "bilinear", env.Options.AllowNonCog), cancellationToken);
 
     private static async Task<SearchHarvest> SearchAsync(
         StacClient client,

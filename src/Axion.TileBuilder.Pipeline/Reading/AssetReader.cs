@@ -1,6 +1,8 @@
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Gdal.Metering;
 using Axion.TileBuilder.Pipeline.Execution;
+using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Stac.Security;
 using Axion.TileBuilder.Stac.Signing;
 using Serilog;
@@ -12,23 +14,23 @@ namespace Axion.TileBuilder.Pipeline.Reading;
 /// signing the href first. The whole read is retried when GDAL's own retries cannot help:
 /// an expired or rejected token (403/409: re-sign, then retry) and transient failures such as
 /// truncated bodies or reset connections (backoff, then retry).
+/// Every attempt reads through its own metered handle (<see cref="MeteredFileSystem"/>): its bytes and requests are
+/// counted there, charged to the row in flight (<see cref="RowCost.Current"/>), and a read that would pass its byte
+/// budget is stopped at the request that would pass it (permanent <c>read_budget_exceeded</c>, not retried).
 /// </summary>
 public sealed class AssetReader
 {
     private readonly BlockingIoPool _pool;
     private readonly IHrefSigner _signer;
     private readonly ILogger _log;
-    private readonly NetworkStatsTracker _stats;
 
     /// <param name="pool">Dedicated threads for the blocking GDAL calls.</param>
     /// <param name="signer">Signs hrefs (or passes them through).</param>
     /// <param name="log">Logger.</param>
     /// <param name="maxAttempts">Attempts per read, including the first. Default 4.</param>
-    /// <param name="stats">Counts bytes and requests per asset.</param>
-    public AssetReader(BlockingIoPool pool, IHrefSigner signer, ILogger log, NetworkStatsTracker stats, int maxAttempts = 4)
+    public AssetReader(BlockingIoPool pool, IHrefSigner signer, ILogger log, int maxAttempts = 4)
     {
         _pool = pool;
-        _stats = stats;
         _signer = signer;
         _log = log;
         MaxAttempts = maxAttempts;
@@ -38,26 +40,50 @@ public sealed class AssetReader
     public int MaxAttempts { get; }
 
     /// <summary>Reads with <paramref name="read"/> on an open dataset of the asset; returns the value and what it cost.</summary>
-    public async Task<AssetReadResult<T>> ReadAsync<T>(AssetRef asset, Func<GdalDataset, T> read, CancellationToken cancellationToken)
+    public Task<AssetReadResult<T>> ReadAsync<T>(AssetRef asset, Func<GdalDataset, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(asset, (ds, _) => read(ds), null, cancellationToken);
+
+    /// <summary>
+    /// Reads with <paramref name="read"/> on an open dataset of the asset within a byte budget; returns the value and what
+    /// all attempts cost. <paramref name="read"/> gets the attempt's meter, so it can set the budget once it knows it
+    /// (e.g. from the header, before reading pixels).
+    /// </summary>
+    /// <param name="asset">The asset.</param>
+    /// <param name="read">The work on the open dataset (blocking, on an I/O thread).</param>
+    /// <param name="budgetBytes">Most bytes one attempt may ask for; null for no limit.</param>
+    /// <param name="cancellationToken">Cancels between attempts.</param>
+    /// <exception cref="AssetReadException">The read failed after its retries, or passed its budget (<c>read_budget_exceeded</c>).</exception>
+    public async Task<AssetReadResult<T>> ReadAsync<T>(AssetRef asset, Func<GdalDataset, ReadMeter, T> read, long? budgetBytes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(asset);
+        ArgumentNullException.ThrowIfNull(read);
+        var ledger = RowCost.Current?.Ledger;
+        var curlPath = "/vsicurl/" + asset.Href.GetLeftPart(UriPartial.Path);
+        long bytes = 0, requests = 0;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var signed = await _signer.SignAsync(asset.Href.AbsoluteUri, asset.Collection, cancellationToken);
-            var path = "/vsicurl/" + signed;
+            var meter = new ReadMeter(ledger, budgetBytes);
+            using var metered = MeteredFileSystem.Open(meter, "/vsicurl/" + signed);
             try
             {
-                var (value, bytes, requests) = await _pool.RunAsync(
-                    () => _stats.Measure(asset.Href, () =>
+                var value = await _pool.RunAsync(
+                    () =>
                     {
-                        using var dataset = GdalDataset.Open(path, GdalAccess.ReadOnly, ["GTiff"]);
-                        return read(dataset);
-                    }),
+                        using var dataset = GdalDataset.Open(metered.Path, GdalAccess.ReadOnly, ["GTiff"]);
+                        return read(dataset, meter);
+                    },
                     cancellationToken);
-                return new AssetReadResult<T>(value, bytes, requests, attempt);
+                ThrowIfOverBudget(asset, meter, attempt);
+                return new AssetReadResult<T>(value, bytes + meter.Bytes, requests + meter.Requests, attempt);
             }
-            catch (GdalException ex)
+            catch (GdalException caught)
             {
+                ThrowIfOverBudget(asset, meter, attempt);
+                var ex = meter.OpenFailure ?? caught;
+                bytes += meter.Bytes;
+                requests += meter.Requests;
                 var kind = Classify(ex);
                 var message = SecretRedactor.Redact(ex.Message);
 
@@ -86,8 +112,21 @@ public sealed class AssetReader
                 }
 
                 // Drop whatever GDAL cached for this file (a truncated block, a failed HEAD).
-                GdalRuntime.ClearCurlCache("/vsicurl/" + asset.Href.GetLeftPart(UriPartial.Path));
+                GdalRuntime.ClearCurlCache(curlPath);
+                ledger?.Forget(curlPath);
             }
+        }
+    }
+
+    /// <summary>The permanent failure of a read that was stopped at its budget (checked before any other classification).</summary>
+    private static void ThrowIfOverBudget(AssetRef asset, ReadMeter meter, int attempt)
+    {
+        if (meter.Refusal is { } refusal)
+        {
+            throw new AssetReadException(
+                FailureKind.Permanent,
+                "read_budget_exceeded",
+                $"reading {asset.AssetKey} of {asset.ItemId} was stopped in attempt {attempt}: {refusal} (the window's COG blocks times --max-read-factor, plus {ReadBudget.SlackBytes} bytes): the file is probably not a cloud-optimized GeoTIFF, or GDAL fell back to reading much more than the window");
         }
     }
 
@@ -104,7 +143,7 @@ public sealed class AssetReader
         || (ex.HttpStatusCode is null && (ex.Message.Contains(": 403", StringComparison.Ordinal) || ex.Message.Contains(": 409", StringComparison.Ordinal)));
 
     /// <summary>
-    /// Permanent: 404/410/400 or a file that is not a GeoTIFF (<see cref="ReadAsync"/> still retries the latter,
+    /// Permanent: 404/410/400 or a file that is not a GeoTIFF (<c>ReadAsync</c> still retries the latter,
     /// see <see cref="IsUnrecognizedFormat"/>). Everything else that goes wrong over
     /// HTTP (5xx, 429, resets, truncated bodies, token rejections) is worth another attempt.
     /// </summary>

@@ -10,13 +10,12 @@ using Serilog;
 namespace Axion.TileBuilder.Pipeline.Rows;
 
 /// <summary>
-/// Owns what a <see cref="RowEnvironment"/> needs for the length of a run: the I/O threads, network
-/// statistics, one HTTP client, one signer per token endpoint, the STAC clients and the asset readers.
+/// Owns what a <see cref="RowEnvironment"/> needs for the length of a run: the I/O threads, one HTTP
+/// client, one signer per token endpoint, the STAC clients and the asset readers.
 /// </summary>
 public sealed class RowEnvironmentScope : IDisposable
 {
     private readonly BlockingIoPool _pool;
-    private readonly NetworkStatsTracker _stats;
     private readonly SocketsHttpHandler _handler;
     private readonly HttpClient _http;
     private readonly Dictionary<string, IHrefSigner> _signers = new(StringComparer.Ordinal);
@@ -45,7 +44,6 @@ public sealed class RowEnvironmentScope : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         var options = settings.ToBuildOptions();
         _pool = new BlockingIoPool(IoThreads(options.Workers));
-        _stats = new NetworkStatsTracker();
         _handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -88,8 +86,8 @@ public sealed class RowEnvironmentScope : IDisposable
             Today = today ?? DateOnly.FromDateTime(DateTime.UtcNow),
             Sentinel2Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel2.StacUrl)) { Log = CatalogLog }),
             Sentinel1Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel1.StacUrl)) { Log = CatalogLog }),
-            Sentinel2Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel2), log, _stats),
-            Sentinel1Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel1), log, _stats),
+            Sentinel2Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel2), log),
+            Sentinel1Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel1), log),
             Log = log,
             ToolVersion = BatchRunner.ToolVersion,
             Quicklooks = settings.Quicklooks,

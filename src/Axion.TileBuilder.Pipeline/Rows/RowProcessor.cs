@@ -24,17 +24,34 @@ public sealed class RowProcessor(RowEnvironment env)
     private readonly RowPlanner _planner = new(env);
 
     /// <summary>Processes one row (plan, then execute); throws an <see cref="AxionException"/> when the row fails.</summary>
-    public async Task<RowResult> ProcessAsync(LocationRow row, CancellationToken cancellationToken)
+    /// <param name="row">The row.</param>
+    /// <param name="cancellationToken">Cancels the row.</param>
+    /// <param name="cost">
+    /// Charged with every byte and request of the row's reads, also when the row fails (read it then for the failed row's
+    /// cost); a new one when null. The result's <see cref="RowResult.BytesRead"/> and <see cref="RowResult.Requests"/> are its totals.
+    /// </param>
+    public async Task<RowResult> ProcessAsync(LocationRow row, CancellationToken cancellationToken, RowCost? cost = null)
     {
         var clock = Stopwatch.StartNew();
-        var plan = await _planner.PlanAsync(row, cancellationToken);
-        var result = await ExecuteAsync(plan, cancellationToken);
-        return result with { Seconds = clock.Elapsed.TotalSeconds };
+        var outer = RowCost.Current;
+        RowCost.Current = cost ?? new RowCost();
+        try
+        {
+            var plan = await _planner.PlanAsync(row, cancellationToken);
+            var result = await ExecuteAsync(plan, cancellationToken);
+            return result with { Seconds = clock.Elapsed.TotalSeconds };
+        }
+        finally
+        {
+            RowCost.Current = outer;
+        }
     }
 
     /// <summary>
     /// The execute phase: reads the band windows of <paramref name="plan"/> in parallel on the I/O
-    /// threads, masks with the plan's SCL, writes the tiles. Bytes and requests include the plan's.
+    /// threads, masks with the plan's SCL, writes the tiles. Bytes and requests include the plan's: the row's
+    /// <see cref="RowCost.Current"/> when there is one, else the sum of the plan's and the reads' own counts. Each band read
+    /// is stopped as soon as it passes its <see cref="ReadBudget"/>.
     /// </summary>
     public async Task<RowResult> ExecuteAsync(RowPlan plan, CancellationToken cancellationToken)
     {
@@ -48,26 +65,25 @@ public sealed class RowProcessor(RowEnvironment env)
         var selection = env.Options.Selection;
         var target = plan.Grid;
         // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
+        var factor = env.Options.MaxReadBudgetFactor;
         var s2Tasks = RowPlanner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => env.Sentinel2Reader.ReadAsync(
             AssetOf(read),
-            ds => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read.Method),
+            (ds, _) => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read.Method),
+            ReadBudget.BytesFor(read.Estimate, factor),
             cancellationToken)).ToArray()).ToArray();
         var s1Source = env.Profile.Sentinel1;
         double? grdConstant = s1Source.IsGrd ? s1Source.GrdCalibrationConstant ?? GrdCalibration.DefaultConstant : null;
         var s1Tasks = RowPlanner.S1Bands.Select(pol => plan.Reads.Where(r => r.Band == pol).Select(read => env.Sentinel1Reader.ReadAsync(
             AssetOf(read),
-            ds => grdConstant is { } a ? ReadGrdDb(ds, target, a) : ReadBackscatterDb(ds, target, read.Method),
+            (ds, _) => grdConstant is { } a ? ReadGrdDb(ds, target, a) : ReadBackscatterDb(ds, target, read.Method),
+            ReadBudget.BytesFor(read.Estimate, factor),
             cancellationToken)).ToArray()).ToArray();
         await Task.WhenAll(s2Tasks.SelectMany(t => t).Cast<Task>().Concat(s1Tasks.SelectMany(t => t)));
         var s2Reads = s2Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
         var s1Reads = s1Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
-        var planned = RowPlanner.S2Bands.Concat(RowPlanner.S1Bands).SelectMany(band => plan.Reads.Where(r => r.Band == band)).ToArray();
-        foreach (var (read, result) in planned.Zip(s2Reads.Select(r => (r.Bytes, r.Attempts)).Concat(s1Reads.Select(r => (r.Bytes, r.Attempts)))))
-        {
-            ReadBudget.Check(read, result.Bytes, result.Attempts, env.Options.MaxReadBudgetFactor);
-        }
-        var bytes = plan.PlanBytes + plan.ProbeBytes + s2Reads.Sum(r => r.Bytes) + s1Reads.Sum(r => r.Bytes);
-        var requests = plan.PlanRequests + plan.ProbeRequests + s2Reads.Sum(r => r.Requests) + s1Reads.Sum(r => r.Requests);
+        var cost = RowCost.Current;
+        var bytes = cost?.Bytes ?? plan.PlanBytes + plan.ProbeBytes + s2Reads.Sum(r => r.Bytes) + s1Reads.Sum(r => r.Bytes);
+        var requests = cost?.Requests ?? plan.PlanRequests + plan.ProbeRequests + s2Reads.Sum(r => r.Requests) + s1Reads.Sum(r => r.Requests);
         var s1Bands = s1Tasks.Select(t => MosaicMerge.Merge(t.Select(r => r.Result.Value).ToArray())).ToArray();
 
         // Mask: SCL-invalid pixels become NaN in every Sentinel-2 band.

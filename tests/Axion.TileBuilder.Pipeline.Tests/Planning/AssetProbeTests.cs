@@ -28,7 +28,7 @@ public sealed class AssetProbeTests
         var grid = new TargetGrid(32632, 401_000, 4_999_000, 512, 512, 10);
         using var dataset = GdalDataset.Open(path);
         var asset = new AssetRef("item", "B04", new Uri("https://example.test/B04.tif"), "c");
-        var plan = AssetProbe.Inspect(dataset, grid, asset, "B04", "bilinear");
+        var plan = AssetProbe.Inspect(dataset, grid, asset, "B04", "bilinear", allowNonCog: false);
 
         Assert.Equal(ReadMethod.Aligned, plan.Method);
         Assert.Equal(new PixelWindow(100, 100, 512, 512), plan.SourceWindow);

@@ -15,7 +15,6 @@ public sealed class AssetReaderRetryTests : IDisposable
     private readonly TempDirectory _dir = new();
     private readonly LoopbackFileServer _server = new();
     private readonly BlockingIoPool _pool = new(2, "asset-reader-tests");
-    private readonly NetworkStatsTracker _stats = new();
     private readonly CountingSigner _signer = new();
     private readonly Uri _href;
 
@@ -42,7 +41,7 @@ public sealed class AssetReaderRetryTests : IDisposable
     {
         var expired = "sig=" + CountingSigner.Signature(1);
         _server.Status = r => r.Url!.Query.Contains(expired, StringComparison.Ordinal) ? 403 : null;
-        var reader = new AssetReader(_pool, _signer, Logger.None, _stats);
+        var reader = new AssetReader(_pool, _signer, Logger.None);
 
         var result = await reader.ReadAsync(Asset(_href), ReadWindow, CancellationToken.None);
 
@@ -60,7 +59,7 @@ public sealed class AssetReaderRetryTests : IDisposable
     [Fact]
     public async Task Successful_read_reports_the_bytes_gdal_downloaded()
     {
-        var reader = new AssetReader(_pool, _signer, Logger.None, _stats);
+        var reader = new AssetReader(_pool, _signer, Logger.None);
 
         var result = await reader.ReadAsync(Asset(_href), ReadWindow, CancellationToken.None);
 
@@ -78,7 +77,7 @@ public sealed class AssetReaderRetryTests : IDisposable
     [Fact]
     public async Task Missing_asset_fails_at_once_as_permanent_without_leaking_the_signature()
     {
-        var reader = new AssetReader(_pool, _signer, Logger.None, _stats);
+        var reader = new AssetReader(_pool, _signer, Logger.None);
         var missing = new Uri(_server.BaseUri, "missing.tif");
 
         var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(missing), ReadWindow, CancellationToken.None));
@@ -98,7 +97,7 @@ public sealed class AssetReaderRetryTests : IDisposable
     public async Task Token_rejected_on_every_attempt_exhausts_the_retries_as_transient()
     {
         _server.Status = _ => 403;
-        var reader = new AssetReader(_pool, _signer, Logger.None, _stats, maxAttempts: 3);
+        var reader = new AssetReader(_pool, _signer, Logger.None, maxAttempts: 3);
 
         var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(_href), ReadWindow, CancellationToken.None));
 
@@ -113,7 +112,7 @@ public sealed class AssetReaderRetryTests : IDisposable
     [Fact]
     public async Task Pre_cancelled_token_signs_and_reads_nothing()
     {
-        var reader = new AssetReader(_pool, _signer, Logger.None, _stats);
+        var reader = new AssetReader(_pool, _signer, Logger.None);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
