@@ -17,7 +17,7 @@ internal static class StatusCommand
 
     public static Command Create(CommandRunner runner)
     {
-        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db).", Required = true };
+        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db, or the shard journals under _journal/: then the whole batch and every shard are shown unless --shard picks one).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output (with --watch: one single-line document per refresh)." };
         var failures = new Option<int>("--failures") { Description = "How many failed rows to list with their reason. Default 20.", DefaultValueFactory = _ => 20 };
         var watch = new Option<double?>("--watch")
@@ -48,26 +48,39 @@ internal static class StatusCommand
         {
             var dir = parse.GetRequiredValue(outDir).FullName;
             var shard = shards.Resolve(parse, context.Log);
-            ShardedBatchLayout.RequireJournal(dir, shard);
-
             var view = new StatusView(context.Output, parse.GetValue(json), context.OutputIsTerminal);
             var maxFailed = Math.Max(0, parse.GetValue(failures));
+            Func<bool> show;
+            if (shard is null && ShardedBatchStatus.TryRead(dir, maxFailed, TimeProvider.System) is not null)
+            {
+                // A sharded batch without --shard: the whole batch and every shard.
+                show = () =>
+                {
+                    var status = ShardedBatchStatus.TryRead(dir, maxFailed, TimeProvider.System)!;
+                    view.Show(status, refresh: parse.GetResult(watch) is not null);
+                    return status.AnyRunning;
+                };
+            }
+            else
+            {
+                ShardedBatchLayout.RequireJournal(dir, shard);
+                show = () =>
+                {
+                    var status = BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard);
+                    view.Show(status, refresh: parse.GetResult(watch) is not null);
+                    return status.BuildRunning;
+                };
+            }
+
             if (parse.GetResult(watch) is null)
             {
-                view.Show(BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard), refresh: false);
+                show();
                 return ExitCodes.Ok;
             }
 
             var interval = TimeSpan.FromSeconds(parse.GetValue(watch) ?? DefaultWatchSeconds);
-            while (true)
+            while (show())
             {
-                var status = BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard);
-                view.Show(status, refresh: true);
-                if (!status.BuildRunning)
-                {
-                    return ExitCodes.Ok;
-                }
-
                 try
                 {
                     await Task.Delay(interval, token);
@@ -78,6 +91,8 @@ internal static class StatusCommand
                     return ExitCodes.Ok;
                 }
             }
+
+            return ExitCodes.Ok;
         }));
         return command;
     }

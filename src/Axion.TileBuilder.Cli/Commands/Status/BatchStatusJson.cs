@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Axion.TileBuilder.Journal;
 
 namespace Axion.TileBuilder.Cli.Commands.Status;
@@ -9,7 +10,25 @@ internal static class BatchStatusJson
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>The document; <paramref name="indented"/> false gives one line (one document per refresh of <c>--watch</c>).</summary>
-    public static string Write(BatchStatus status, bool indented)
+    public static string Write(BatchStatus status, bool indented) => Serialize(Document(status), indented);
+
+    /// <summary>
+    /// A sharded batch: the whole batch's fields (as for one journal, <c>shard</c> null), plus <c>shards</c> (N),
+    /// <c>shards_not_started</c> and <c>per_shard</c> (one document per shard journal).
+    /// </summary>
+    public static string Write(ShardedBatchStatus status, bool indented)
+    {
+        var doc = Document(status.Whole);
+        doc["shards"] = status.ShardCount;
+        doc["shards_running"] = status.Shards.Count(s => s.BuildRunning);
+        doc["shards_not_started"] = new JsonArray(status.NotStarted.Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
+        doc["per_shard"] = new JsonArray(status.Shards.Select(s => (JsonNode)Document(s)).ToArray());
+        return Serialize(doc, indented);
+    }
+
+    private static string Serialize(JsonObject doc, bool indented) => doc.ToJsonString(indented ? Indented : null);
+
+    private static JsonObject Document(BatchStatus status)
     {
         var s = status.Summary;
         var doc = new
@@ -42,6 +61,6 @@ internal static class BatchStatusJson
             seconds = Math.Round(s.Seconds, 3),
             failed_rows = status.FailedRows.Select(r => new { id = r.RowId, line = r.Line, kind = r.FailureKind?.ToString(), reason = r.Reason, message = r.Message }),
         };
-        return indented ? JsonSerializer.Serialize(doc, Indented) : JsonSerializer.Serialize(doc);
+        return JsonSerializer.SerializeToNode(doc)!.AsObject();
     }
 }

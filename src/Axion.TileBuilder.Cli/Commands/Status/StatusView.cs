@@ -10,11 +10,17 @@ internal sealed class StatusView(TextWriter output, bool json, bool terminal)
 
     private int _shown;
 
-    public void Show(BatchStatus status, bool refresh)
+    public void Show(BatchStatus status, bool refresh) =>
+        Show(() => BatchStatusJson.Write(status, indented: !refresh), () => BatchStatusText.Lines(status), status.ReadAt, refresh);
+
+    public void Show(ShardedBatchStatus status, bool refresh) =>
+        Show(() => BatchStatusJson.Write(status, indented: !refresh), () => ShardedBatchStatusText.Lines(status), status.Whole.ReadAt, refresh);
+
+    private void Show(Func<string> jsonDocument, Func<IReadOnlyList<string>> textLines, DateTimeOffset readAt, bool refresh)
     {
         if (json)
         {
-            output.WriteLine(BatchStatusJson.Write(status, indented: !refresh));
+            output.WriteLine(jsonDocument());
         }
         else
         {
@@ -29,10 +35,10 @@ internal sealed class StatusView(TextWriter output, bool json, bool terminal)
 
             if (refresh)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"status at {status.ReadAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"status at {readAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
             }
 
-            foreach (var line in BatchStatusText.Lines(status))
+            foreach (var line in textLines())
             {
                 output.WriteLine(line);
             }
