@@ -109,6 +109,27 @@ public sealed class BatchJournalLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void MarkFailed_KeepsWhatTheRowSpent_AndTheSummaryCountsItWithTheDoneRows()
+    {
+        using var journal = JournalFixtures.Seeded(_dir.Path, 3);
+        journal.MarkRunning("loc-000");
+        journal.MarkFailed("loc-000", FailureKind.Permanent, "read_budget_exceeded", "too many bytes", new RowSpend(5_000_000, 12, 2.5));
+        journal.MarkRunning("loc-001");
+        journal.MarkDone("loc-001", new RowOutcome { TilesWritten = 1, Files = ["tile_loc-001_0_0.npz"], BytesRead = 1_000_000, Requests = 7, Seconds = 1.0 });
+        journal.MarkRunning("loc-002");
+        journal.MarkFailed("loc-002", FailureKind.Transient, "http_503", "503");
+
+        using var raw = JournalFixtures.Raw(_dir.Path);
+        Assert.Equal(5_000_000L, JournalFixtures.Scalar(raw, "SELECT bytes_read FROM rows WHERE row_id = 'loc-000'"));
+        Assert.Equal(12L, JournalFixtures.Scalar(raw, "SELECT requests FROM rows WHERE row_id = 'loc-000'"));
+        Assert.Equal(0L, JournalFixtures.Scalar(raw, "SELECT bytes_read FROM rows WHERE row_id = 'loc-002'")); // nothing spent is zero, not unknown
+        var summary = journal.Summarize();
+        Assert.Equal(6_000_000, summary.BytesRead);
+        Assert.Equal(19, summary.Requests);
+        Assert.Equal(1, summary.TilesWritten);
+    }
+
+    [Fact]
     public void MarkFailed_StoresKindReasonMessage_AndRetryableOnlyForTransient()
     {
         using var journal = JournalFixtures.Seeded(_dir.Path, 3);
