@@ -46,15 +46,7 @@ public sealed class JournalReader : IDisposable
             throw JournalThrow.Environment($"journal {path} does not exist");
         }
 
-        var immutable = !File.Exists(path + "-wal");
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = immutable ? new Uri(path).AbsoluteUri + "?immutable=1" : path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-            DefaultTimeout = BatchJournal.BusyTimeoutMilliseconds / 1000,
-        };
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new SqliteConnection(JournalConnection.ReadOnlyConnectionString(path, immutable: !File.Exists(path + "-wal")));
         SqliteTransaction? snapshot = null;
         try
         {

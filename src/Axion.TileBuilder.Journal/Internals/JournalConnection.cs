@@ -40,6 +40,19 @@ internal static class JournalConnection
     }
 
     /// <summary>
+    /// The connection string of a read-only reader that holds no lock of the out dir: SQLite's read-only mode, no
+    /// pooling, and with <paramref name="immutable"/> (no <c>-wal</c> file: the main file is the whole state) the
+    /// <c>immutable</c> URI flag, so the open creates no <c>-wal</c>/<c>-shm</c> file and takes no lock.
+    /// </summary>
+    public static string ReadOnlyConnectionString(string dbPath, bool immutable) => new SqliteConnectionStringBuilder
+    {
+        DataSource = immutable ? new Uri(dbPath).AbsoluteUri + "?immutable=1" : dbPath,
+        Mode = SqliteOpenMode.ReadOnly,
+        Pooling = false,
+        DefaultTimeout = BatchJournal.BusyTimeoutMilliseconds / 1000,
+    }.ToString();
+
+    /// <summary>
     /// Opens <c>journal.db</c> read-only for a reader that does not hold the out dir's lock (<c>status</c>): no
     /// schema change, no checkpoint, no WAL mode switch. With <paramref name="immutable"/> (no process holds the
     /// out dir and no <c>-wal</c> file exists, so the main file is the whole state) SQLite opens it as
@@ -49,14 +62,7 @@ internal static class JournalConnection
     /// <returns>The connection and the file's schema version (<c>PRAGMA user_version</c>).</returns>
     public static (SqliteConnection Connection, int Version) OpenReadOnly(string dbPath, bool immutable)
     {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = immutable ? new Uri(dbPath).AbsoluteUri + "?immutable=1" : dbPath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-            DefaultTimeout = BatchJournal.BusyTimeoutMilliseconds / 1000,
-        };
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new SqliteConnection(ReadOnlyConnectionString(dbPath, immutable));
         try
         {
             connection.Open();
