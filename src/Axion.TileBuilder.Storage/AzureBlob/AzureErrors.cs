@@ -24,14 +24,8 @@ internal static class AzureErrors
         RequestFailedException ex => new StorageFailure(FailureKind.Permanent, ObjectStoreException.Failed, $"HTTP {ex.Status} {ex.ErrorCode}"),
         AuthenticationFailedException or CredentialUnavailableException
             => new StorageFailure(FailureKind.Environment, ObjectStoreException.AuthFailed, $"no token from DefaultAzureCredential ({FirstLine(exception.Message)})"),
-        HttpRequestException or IOException or TimeoutException or OperationCanceledException
-            => StorageFailure.Transient($"{exception.GetType().Name}: {FirstLine(exception.Message)}"),
-        _ => new StorageFailure(FailureKind.Permanent, ObjectStoreException.Failed, $"{exception.GetType().Name}: {FirstLine(exception.Message)}"),
+        _ => StorageFailure.Generic(exception),
     };
 
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return end < 0 ? text : text[..end];
-    }
+    private static string FirstLine(string text) => StorageFailure.FirstLine(text);
 }

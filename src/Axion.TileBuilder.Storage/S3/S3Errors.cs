@@ -28,14 +28,8 @@ internal static class S3Errors
             => StorageFailure.Transient($"{ex.InnerException.GetType().Name}: {FirstLine(ex.InnerException.Message)}"),
         AmazonClientException ex
             => new StorageFailure(FailureKind.Environment, ObjectStoreException.AuthFailed, $"AWS client: {FirstLine(ex.Message)}"),
-        HttpRequestException or IOException or TimeoutException or OperationCanceledException
-            => StorageFailure.Transient($"{exception.GetType().Name}: {FirstLine(exception.Message)}"),
-        _ => new StorageFailure(FailureKind.Permanent, ObjectStoreException.Failed, $"{exception.GetType().Name}: {FirstLine(exception.Message)}"),
+        _ => StorageFailure.Generic(exception),
     };
 
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return end < 0 ? text : text[..end];
-    }
+    private static string FirstLine(string text) => StorageFailure.FirstLine(text);
 }
