@@ -1,5 +1,5 @@
-using Axion.TileBuilder.Retries;
 using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Retries;
 using Axion.TileBuilder.Stac.Signing;
 using Polly;
 using Polly.Retry;
