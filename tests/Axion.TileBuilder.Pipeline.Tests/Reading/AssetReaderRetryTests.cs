@@ -2,6 +2,7 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Pipeline.Execution;
 using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Pipeline.Tests.Support;
 using Axion.TileBuilder.Retries;
 using Serilog.Core;
@@ -209,6 +210,53 @@ public sealed class AssetReaderRetryTests : IDisposable
         Assert.Equal(3, _signer.SignCalls);
         Assert.Equal(2, budget.Taken);
         Assert.Equal(2, _time.Delays.Count);
+    }
+
+    [Fact]
+    public async Task File_that_is_not_a_tiff_is_retried_and_permanent_only_after_the_last_attempt()
+    {
+        var garbage = _server.Add($"garbage-{Guid.NewGuid():N}.tif", Enumerable.Repeat((byte)'x', 4096).ToArray());
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(garbage), ReadWindow, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Permanent, ex.Kind);
+        Assert.Equal("asset_unreadable", ex.Reason);
+        Assert.Contains("after 3 attempt(s): ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not recognized", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _signer.SignCalls);
+        Assert.Equal(2, _time.Delays.Count);
+    }
+
+    [Fact]
+    public async Task File_not_recognised_when_the_row_budget_stops_its_retries_fails_as_transient()
+    {
+        var garbage = _server.Add($"garbage-{Guid.NewGuid():N}.tif", Enumerable.Repeat((byte)'x', 4096).ToArray());
+        RetryBudget.Current = new RetryBudget(0, TimeSpan.FromMinutes(5));
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(garbage), ReadWindow, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Transient, ex.Kind); // one cut header read must not mark the asset unreadable for good
+        Assert.Equal("asset_read_retries_exhausted", ex.Reason);
+        Assert.Contains("after 1 attempt(s) (the row's retry budget is used up)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _signer.SignCalls);
+    }
+
+    [Fact]
+    public async Task A_failure_raised_by_the_work_on_the_dataset_is_never_retried_and_takes_no_budget()
+    {
+        var budget = new RetryBudget(12, TimeSpan.FromMinutes(5));
+        RetryBudget.Current = budget;
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<RowFailedException>(() => reader.ReadAsync<int>(
+            Asset(_href), _ => throw new RowFailedException(FailureKind.Permanent, "not_cloud_optimized", "refused from the header"), CancellationToken.None));
+
+        Assert.Equal("not_cloud_optimized", ex.Reason);
+        Assert.Equal(1, _signer.SignCalls);
+        Assert.Equal(0, budget.Taken);
+        Assert.Empty(_time.Delays);
     }
 
     [Fact]
