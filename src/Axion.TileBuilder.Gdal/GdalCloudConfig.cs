@@ -39,8 +39,10 @@ public static class GdalCloudConfig
         // Read the first 64 KB at open: COG headers with many tiles fit in one request (option exists since 3.5).
         ["GDAL_INGESTED_BYTES_AT_OPEN"] = "65536",
 
-        // Retry HTTP 429/502/503/504 inside GDAL four times ...
-        ["GDAL_HTTP_MAX_RETRY"] = "4",
+        // Retry HTTP 429/502/503/504 of one range request inside GDAL twice (cheap: only that range is fetched again).
+        // Bounded on purpose: every AssetReader attempt (3 per read, each a retry from the row's budget) multiplies
+        // this, so one byte range is fetched at most (1 + 2) x 3 = 9 times per read; see docs/reliability.md ...
+        ["GDAL_HTTP_MAX_RETRY"] = "2",
 
         // ... starting 0.5 s apart (GDAL backs off from there).
         ["GDAL_HTTP_RETRY_DELAY"] = "0.5",

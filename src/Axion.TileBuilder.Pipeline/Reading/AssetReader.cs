@@ -3,17 +3,18 @@ using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Gdal.Metering;
 using Axion.TileBuilder.Pipeline.Execution;
 using Axion.TileBuilder.Pipeline.Rows;
-using Axion.TileBuilder.Stac.Security;
 using Axion.TileBuilder.Stac.Signing;
+using Polly;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Reading;
 
 /// <summary>
 /// Opens an asset through <c>/vsicurl/</c> on a dedicated I/O thread and runs a window read on it,
-/// signing the href first. The whole read is retried when GDAL's own retries cannot help:
-/// an expired or rejected token (403/409: re-sign, then retry) and transient failures such as
-/// truncated bodies or reset connections (backoff, then retry).
+/// signing the href first (afresh for every attempt). The whole read is retried by <see cref="AssetReadPolicy"/>
+/// when GDAL's own retries cannot help: an expired or rejected token (403/409: invalidate, re-sign, retry at once)
+/// and transient failures such as truncated bodies or reset connections (backoff, then retry), each retry taken from
+/// the row's <see cref="Axion.TileBuilder.Retries.RetryBudget"/>.
 /// Every attempt reads through its own metered handle (<see cref="MeteredFileSystem"/>): its bytes and requests are
 /// counted there, charged to the row in flight (<see cref="RowCost.Current"/>), and a read that would pass its byte
 /// budget is stopped at the request that would pass it (permanent <c>read_budget_exceeded</c>, not retried).
@@ -22,18 +23,19 @@ public sealed class AssetReader
 {
     private readonly BlockingIoPool _pool;
     private readonly IHrefSigner _signer;
-    private readonly ILogger _log;
+    private readonly ResiliencePipeline<AssetReadFailure?> _retry;
 
     /// <param name="pool">Dedicated threads for the blocking GDAL calls.</param>
     /// <param name="signer">Signs hrefs (or passes them through).</param>
     /// <param name="log">Logger.</param>
-    /// <param name="maxAttempts">Attempts per read, including the first. Default 4.</param>
-    public AssetReader(BlockingIoPool pool, IHrefSigner signer, ILogger log, int maxAttempts = 4)
+    /// <param name="maxAttempts">Attempts per read, including the first. Default 3 (<see cref="AssetReadPolicy.DefaultMaxAttempts"/>).</param>
+    /// <param name="time">Clock of the waits between attempts; the system clock by default.</param>
+    public AssetReader(BlockingIoPool pool, IHrefSigner signer, ILogger log, int maxAttempts = AssetReadPolicy.DefaultMaxAttempts, TimeProvider? time = null)
     {
         _pool = pool;
         _signer = signer;
-        _log = log;
         MaxAttempts = maxAttempts;
+        _retry = AssetReadPolicy.Create(maxAttempts, signer, log, time ?? TimeProvider.System);
     }
 
     /// <summary>Attempts per read, including the first.</summary>
@@ -60,62 +62,64 @@ public sealed class AssetReader
         var ledger = RowCost.Current?.Ledger;
         var curlPath = "/vsicurl/" + asset.Href.GetLeftPart(UriPartial.Path);
         long bytes = 0, requests = 0;
-        for (var attempt = 1; ; attempt++)
+        var attempt = 0;
+        T value = default!;
+        var failure = await _retry.ExecuteAsync(
+            async token =>
+            {
+                token.ThrowIfCancellationRequested();
+                attempt++;
+                var signed = await _signer.SignAsync(asset.Href.AbsoluteUri, asset.Collection, token);
+                var meter = new ReadMeter(ledger, budgetBytes);
+                using var metered = MeteredFileSystem.Open(meter, "/vsicurl/" + signed);
+                try
+                {
+                    value = await _pool.RunAsync(
+                        () =>
+                        {
+                            using var dataset = GdalDataset.Open(metered.Path, GdalAccess.ReadOnly, ["GTiff"]);
+                            return read(dataset, meter);
+                        },
+                        token);
+                    ThrowIfOverBudget(asset, meter, attempt);
+                    return null;
+                }
+                catch (GdalException caught)
+                {
+                    ThrowIfOverBudget(asset, meter, attempt);
+                    return new AssetReadFailure(asset, curlPath, ledger, meter.OpenFailure ?? caught, attempt);
+                }
+                finally
+                {
+                    bytes += meter.Bytes;
+                    requests += meter.Requests;
+                }
+            },
+            cancellationToken);
+
+        if (failure is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var signed = await _signer.SignAsync(asset.Href.AbsoluteUri, asset.Collection, cancellationToken);
-            var meter = new ReadMeter(ledger, budgetBytes);
-            using var metered = MeteredFileSystem.Open(meter, "/vsicurl/" + signed);
-            try
-            {
-                var value = await _pool.RunAsync(
-                    () =>
-                    {
-                        using var dataset = GdalDataset.Open(metered.Path, GdalAccess.ReadOnly, ["GTiff"]);
-                        return read(dataset, meter);
-                    },
-                    cancellationToken);
-                ThrowIfOverBudget(asset, meter, attempt);
-                return new AssetReadResult<T>(value, bytes + meter.Bytes, requests + meter.Requests, attempt);
-            }
-            catch (GdalException caught)
-            {
-                ThrowIfOverBudget(asset, meter, attempt);
-                var ex = meter.OpenFailure ?? caught;
-                bytes += meter.Bytes;
-                requests += meter.Requests;
-                var kind = Classify(ex);
-                var message = SecretRedactor.Redact(ex.Message);
-
-                // "Not recognized as a supported format" without an HTTP status is ambiguous over /vsicurl/:
-                // a dropped connection or a cut body on the header read looks the same as a file that is not
-                // a GeoTIFF. Retry it like a transient failure; only when every attempt says so is it permanent.
-                if (attempt >= MaxAttempts || (kind == FailureKind.Permanent && !IsUnrecognizedFormat(ex)))
-                {
-                    var reason = kind == FailureKind.Permanent ? "asset_unreadable" : "asset_read_retries_exhausted";
-                    throw new AssetReadException(
-                        kind,
-                        reason,
-                        $"reading {asset.AssetKey} of {asset.ItemId} failed after {attempt} attempt(s): {message}",
-                        null);
-                }
-
-                if (IsAuthFailure(ex))
-                {
-                    _log.Debug("Token rejected reading {Asset} of {Item}; re-signing ({Attempt}/{Max})", asset.AssetKey, asset.ItemId, attempt, MaxAttempts);
-                    _signer.Invalidate(asset.Collection);
-                }
-                else
-                {
-                    _log.Debug("Transient read failure on {Asset} of {Item}: {Message}; retrying ({Attempt}/{Max})", asset.AssetKey, asset.ItemId, message, attempt, MaxAttempts);
-                    await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble())), cancellationToken);
-                }
-
-                // Drop whatever GDAL cached for this file (a truncated block, a failed HEAD).
-                GdalRuntime.ClearCurlCache(curlPath);
-                ledger?.Forget(curlPath);
-            }
+            throw Failed(failure);
         }
+
+        return new AssetReadResult<T>(value, bytes, requests, attempt);
+    }
+
+    /// <summary>
+    /// The error of a read whose last attempt failed. Permanent <c>asset_unreadable</c> for a permanent failure, except
+    /// a file GDAL did not recognise before the last attempt (the row's retry budget stopped it, so it may have been a
+    /// cut header read); else transient <c>asset_read_retries_exhausted</c>.
+    /// </summary>
+    private AssetReadException Failed(AssetReadFailure failure)
+    {
+        var lastAttempt = failure.Attempt >= MaxAttempts;
+        var permanent = failure.Kind == FailureKind.Permanent && (lastAttempt || !IsUnrecognizedFormat(failure.Error));
+        var budget = failure.IsRetryable && !lastAttempt ? " (the row's retry budget is used up)" : string.Empty;
+        return new AssetReadException(
+            permanent ? FailureKind.Permanent : FailureKind.Transient,
+            permanent ? "asset_unreadable" : "asset_read_retries_exhausted",
+            $"reading {failure.Asset.AssetKey} of {failure.Asset.ItemId} failed after {failure.Attempt} attempt(s){budget}: {failure.Message}",
+            null);
     }
 
     /// <summary>The permanent failure of a read that was stopped at its budget (checked before any other classification).</summary>

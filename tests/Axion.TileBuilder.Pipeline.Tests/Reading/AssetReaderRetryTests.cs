@@ -2,7 +2,9 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Pipeline.Execution;
 using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Pipeline.Tests.Support;
+using Axion.TileBuilder.Retries;
 using Serilog.Core;
 
 namespace Axion.TileBuilder.Pipeline.Tests.Reading;
@@ -16,6 +18,7 @@ public sealed class AssetReaderRetryTests : IDisposable
     private readonly LoopbackFileServer _server = new();
     private readonly BlockingIoPool _pool = new(2, "asset-reader-tests");
     private readonly CountingSigner _signer = new();
+    private readonly DelayRecordingTimeProvider _time = new();
     private readonly Uri _href;
 
     public AssetReaderRetryTests()
@@ -107,6 +110,153 @@ public sealed class AssetReaderRetryTests : IDisposable
         Assert.Equal(3, _signer.SignCalls);
         Assert.Equal(2, _signer.InvalidateCalls);
         Assert.DoesNotContain("sig=secret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Used_up_row_budget_stops_a_rejected_read_after_its_first_attempt()
+    {
+        _server.Status = _ => 403;
+        RetryBudget.Current = new RetryBudget(0, TimeSpan.FromMinutes(5));
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(_href), ReadWindow, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Transient, ex.Kind);
+        Assert.Equal("asset_read_retries_exhausted", ex.Reason);
+        Assert.Contains("after 1 attempt(s) (the row's retry budget is used up)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _signer.SignCalls);
+        Assert.Equal(0, _signer.InvalidateCalls);
+        var first = "sig=" + CountingSigner.Signature(1);
+        Assert.NotEmpty(_server.Requests);
+        Assert.All(_server.Requests, r => Assert.Contains(first, r.PathAndQuery, StringComparison.Ordinal)); // one attempt's requests only
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task Used_up_row_budget_sends_no_more_requests_than_one_attempt()
+    {
+        // The same failing read once without retries, on a file of its own (GDAL caches per URL): what one attempt asks.
+        _server.Status = r => r.Url!.AbsolutePath.EndsWith("-broken.tif", StringComparison.Ordinal) ? 501 : null;
+        var single = _server.Add($"single-{Guid.NewGuid():N}-broken.tif", [1, 2, 3]);
+        var budgeted = _server.Add($"budgeted-{Guid.NewGuid():N}-broken.tif", [1, 2, 3]);
+        await Assert.ThrowsAsync<AssetReadException>(() => new AssetReader(_pool, new CountingSigner(), Logger.None, maxAttempts: 1).ReadAsync(Asset(single), ReadWindow, CancellationToken.None));
+        var budget = new RetryBudget(0, TimeSpan.FromMinutes(5));
+        RetryBudget.Current = budget;
+        var reader = new AssetReader(_pool, _signer, Logger.None, maxAttempts: 3, time: _time);
+
+        var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(budgeted), ReadWindow, CancellationToken.None));
+
+        Assert.Equal("asset_read_retries_exhausted", ex.Reason);
+        Assert.Equal(1, _signer.SignCalls);
+        var oneAttempt = _server.Requests.Count(r => r.PathAndQuery.StartsWith(single.AbsolutePath, StringComparison.Ordinal));
+        Assert.InRange(oneAttempt, 1, 10);
+        Assert.Equal(oneAttempt, _server.Requests.Count(r => r.PathAndQuery.StartsWith(budgeted.AbsolutePath, StringComparison.Ordinal)));
+        Assert.Equal(0, budget.Taken);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task Rejected_token_takes_one_retry_from_the_row_budget_and_is_re_signed_without_waiting()
+    {
+        var expired = "sig=" + CountingSigner.Signature(1);
+        _server.Status = r => r.Url!.Query.Contains(expired, StringComparison.Ordinal) ? 403 : null;
+        var budget = new RetryBudget(12, TimeSpan.FromMinutes(5));
+        RetryBudget.Current = budget;
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var result = await reader.ReadAsync(Asset(_href), ReadWindow, CancellationToken.None);
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(1, budget.Taken);
+        Assert.Equal(2, _signer.SignCalls);
+        Assert.Equal(1, _signer.InvalidateCalls);
+        AssertWindow(result.Value);
+        Assert.All(_time.Delays, d => Assert.Equal(TimeSpan.Zero, d));
+    }
+
+    [Fact]
+    public async Task Transient_failures_back_off_exponentially_and_the_third_attempt_succeeds()
+    {
+        _server.Status = _ => _signer.SignCalls < 3 ? 501 : null; // the first two attempts fail
+        var budget = new RetryBudget(12, TimeSpan.FromMinutes(5));
+        RetryBudget.Current = budget;
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var result = await reader.ReadAsync(Asset(_href), ReadWindow, CancellationToken.None);
+
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal(2, budget.Taken);
+        Assert.Equal(0, _signer.InvalidateCalls);
+        AssertWindow(result.Value);
+        var delays = _time.Delays;
+        Assert.Equal(2, delays.Count);
+        Assert.InRange(delays[0].TotalMilliseconds, 100, 300); // 200 ms x 2^0 x 0.5-1.5
+        Assert.InRange(delays[1].TotalMilliseconds, 200, 600); // 200 ms x 2^1 x 0.5-1.5
+    }
+
+    [Fact]
+    public async Task Transient_failures_stop_at_the_attempt_limit_even_with_budget_left()
+    {
+        _server.Status = _ => 501;
+        var budget = new RetryBudget(12, TimeSpan.FromMinutes(5));
+        RetryBudget.Current = budget;
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(_href), ReadWindow, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Transient, ex.Kind);
+        Assert.Equal("asset_read_retries_exhausted", ex.Reason);
+        Assert.Contains("after 3 attempt(s): ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _signer.SignCalls);
+        Assert.Equal(2, budget.Taken);
+        Assert.Equal(2, _time.Delays.Count);
+    }
+
+    [Fact]
+    public async Task File_that_is_not_a_tiff_is_retried_and_permanent_only_after_the_last_attempt()
+    {
+        var garbage = _server.Add($"garbage-{Guid.NewGuid():N}.tif", Enumerable.Repeat((byte)'x', 4096).ToArray());
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(garbage), ReadWindow, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Permanent, ex.Kind);
+        Assert.Equal("asset_unreadable", ex.Reason);
+        Assert.Contains("after 3 attempt(s): ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not recognized", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _signer.SignCalls);
+        Assert.Equal(2, _time.Delays.Count);
+    }
+
+    [Fact]
+    public async Task File_not_recognised_when_the_row_budget_stops_its_retries_fails_as_transient()
+    {
+        var garbage = _server.Add($"garbage-{Guid.NewGuid():N}.tif", Enumerable.Repeat((byte)'x', 4096).ToArray());
+        RetryBudget.Current = new RetryBudget(0, TimeSpan.FromMinutes(5));
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<AssetReadException>(() => reader.ReadAsync(Asset(garbage), ReadWindow, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Transient, ex.Kind); // one cut header read must not mark the asset unreadable for good
+        Assert.Equal("asset_read_retries_exhausted", ex.Reason);
+        Assert.Contains("after 1 attempt(s) (the row's retry budget is used up)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _signer.SignCalls);
+    }
+
+    [Fact]
+    public async Task A_failure_raised_by_the_work_on_the_dataset_is_never_retried_and_takes_no_budget()
+    {
+        var budget = new RetryBudget(12, TimeSpan.FromMinutes(5));
+        RetryBudget.Current = budget;
+        var reader = new AssetReader(_pool, _signer, Logger.None, time: _time);
+
+        var ex = await Assert.ThrowsAsync<RowFailedException>(() => reader.ReadAsync<int>(
+            Asset(_href), _ => throw new RowFailedException(FailureKind.Permanent, "not_cloud_optimized", "refused from the header"), CancellationToken.None));
+
+        Assert.Equal("not_cloud_optimized", ex.Reason);
+        Assert.Equal(1, _signer.SignCalls);
+        Assert.Equal(0, budget.Taken);
+        Assert.Empty(_time.Delays);
     }
 
     [Fact]
