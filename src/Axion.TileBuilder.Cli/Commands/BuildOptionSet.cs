@@ -51,7 +51,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<double> MinClear { get; } = new(S.MinClear.Name) { Description = Text($"Smallest fraction ({S.MinClear.RangeText}) of the AOI that SCL must call clear for a scene to be chosen. {S.MinClear.DefaultText}"), DefaultValueFactory = _ => S.MinClear.Default };
 
-    public Option<double> MaxReadFactor { get; } = new(S.MaxReadFactor.Name) { Description = Text($"Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). {S.MaxReadFactor.RangeText}. {S.MaxReadFactor.DefaultText}"), DefaultValueFactory = _ => S.MaxReadFactor.Default };
+    public Option<double> MaxReadFactor { get; } = new(S.MaxReadFactor.Name) { Description = Text($"Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). Must be {S.MaxReadFactor.RangeText}. {S.MaxReadFactor.DefaultText}"), DefaultValueFactory = _ => S.MaxReadFactor.Default };
 
     public Option<double> MinValid { get; } = new(S.MinValid.Name) { Description = Text($"Smallest fraction ({S.MinValid.RangeText}) of valid pixels (all six bands finite) for a tile to be written. {S.MinValid.DefaultText}"), DefaultValueFactory = _ => S.MinValid.Default };
 
