@@ -17,10 +17,10 @@ public sealed class InvalidOptionTests
 
         var (code, output) = await RunChildAsync(["demo", "--csv", OneRowCsv(dir), "--out", outDir, option, value], cache);
 
-        Assert.True(code == ExitCodes.UsageOrBadInput, $"exit {code}\n{output}");
-        Assert.Contains(message, output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(cache, "*", SearchOption.AllDirectories));
         Assert.False(Directory.Exists(outDir), "--out was created");
+        Assert.True(code == ExitCodes.UsageOrBadInput, $"exit {code}\n{output}");
+        Assert.Contains(message, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,9 +31,9 @@ public sealed class InvalidOptionTests
 
         var (code, output) = await RunChildAsync(["plan", "--catalog", "demo", "--csv", OneRowCsv(dir), "--max-scene-cloud", "101"], cache);
 
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cache, "*", SearchOption.AllDirectories));
         Assert.True(code == ExitCodes.UsageOrBadInput, $"exit {code}\n{output}");
         Assert.Contains("--max-scene-cloud 101 must be 0..100 (percent)", output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(cache, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
