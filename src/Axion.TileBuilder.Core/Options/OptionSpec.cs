@@ -21,7 +21,7 @@ public sealed record OptionSpec<T>(string Name, T Default, T Min, T Max, string 
         ? (T.IsZero(Min) ? "0 or more" : Invariant($"at least {Min}"))
         : Invariant($"{Min}..{Max}");
 
-    /// <summary><c>Default 0.9.</c>: the end of the option's help text.</summary>
+    /// <summary><c>Default</c> and the value, with a full stop: the end of the option's help text.</summary>
     public string DefaultText => Invariant($"Default {Default}.");
 
     /// <summary>True when <paramref name="value"/> is finite and within <see cref="Min"/>..<see cref="Max"/>.</summary>
