@@ -36,10 +36,12 @@ internal static class BatchLauncher
     /// <summary>
     /// For the <c>demo</c> profile: starts the local catalog for the CSV and returns it with the settings
     /// pointed at it (and the demo's date span unless --start/--end are given). Otherwise: no host, settings unchanged.
+    /// Invalid settings are refused (exit 2) before anything starts.
     /// The caller disposes the host.
     /// </summary>
     public static async Task<(LocalCatalogHost? Host, RunSettings Settings)> StartCatalogAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        settings.ToBuildOptions().ThrowIfInvalid(); // before the demo world is generated (resume's settings come from a journal)
         if (!string.Equals(settings.Profile.Name, BuiltInProfiles.DemoName, StringComparison.OrdinalIgnoreCase))
         {
             return (null, settings);

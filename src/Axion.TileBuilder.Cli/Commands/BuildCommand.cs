@@ -27,7 +27,7 @@ internal static class BuildCommand
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var csvFile = parse.GetRequiredValue(csv);
-            var settings = set.Settings(parse, csvFile.FullName, set.Profile(parse));
+            var settings = set.Settings(parse, csvFile.FullName);
             var request = new BatchRequest
             {
                 OutDir = parse.GetRequiredValue(outDir).FullName,

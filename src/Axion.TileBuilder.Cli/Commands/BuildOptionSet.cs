@@ -2,14 +2,23 @@ using System.CommandLine;
 using System.Globalization;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Pipeline.Batch;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Selection;
+using S = Axion.TileBuilder.Options.BuildOptionSpecs;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
-/// <summary>The options that shape a batch (shared by <c>build</c> and <c>demo</c>).</summary>
-internal sealed class BuildOptionSet
+/// <summary>
+/// The options that shape a batch (shared by <c>build</c>, <c>plan</c> and <c>demo</c>). Names, defaults and ranges of the
+/// numeric ones come from <see cref="S"/>; <see cref="Settings"/> checks every value before anything is read or generated.
+/// </summary>
+/// <param name="catalogOptions">
+/// Offer <c>--catalog</c>, <c>--stac-url</c> and <c>--token-url</c>; without them (<c>demo</c>) the batch uses the
+/// embedded demo catalog.
+/// </param>
+internal sealed class BuildOptionSet(bool catalogOptions = true)
 {
     public Option<string> Catalog { get; } = new("--catalog")
     {
@@ -28,27 +37,27 @@ internal sealed class BuildOptionSet
 
     public Option<string> Tiles { get; } = new("--tiles")
     {
-        Description = "AOI size in 256-px tiles at 10 m, as COLSxROWS. Default 2x2 (5.12 km square). A 'tiles' CSV column overrides it per row.",
-        DefaultValueFactory = _ => "2x2",
+        Description = Text($"AOI size in 256-px tiles at 10 m, as COLSxROWS, each {S.TilesX.RangeText}. Default {S.TilesX.Default}x{S.TilesY.Default} (5.12 km square). A 'tiles' CSV column overrides it per row."),
+        DefaultValueFactory = _ => Text($"{S.TilesX.Default}x{S.TilesY.Default}"),
     };
 
     public Option<string?> Start { get; } = new("--start") { Description = "First acquisition date (yyyy-MM-dd). Default: --window-days before --end. A 'start' CSV column overrides it." };
 
     public Option<string?> End { get; } = new("--end") { Description = "Last acquisition date (yyyy-MM-dd). Default: today (UTC). An 'end' CSV column overrides it." };
 
-    public Option<int> WindowDays { get; } = new("--window-days") { Description = "Length of the default date window, days. Default 365.", DefaultValueFactory = _ => 365 };
+    public Option<int> WindowDays { get; } = new(S.WindowDays.Name) { Description = Text($"Length of the default date window, days, {S.WindowDays.RangeText}. {S.WindowDays.DefaultText}"), DefaultValueFactory = _ => S.WindowDays.Default };
 
-    public Option<double> MaxSceneCloud { get; } = new("--max-scene-cloud") { Description = "Largest scene-level eo:cloud_cover to consider, percent (0-100). Default 30.", DefaultValueFactory = _ => 30 };
+    public Option<double> MaxSceneCloud { get; } = new(S.MaxSceneCloud.Name) { Description = Text($"Largest scene-level eo:cloud_cover to consider, percent ({S.MaxSceneCloud.RangeText}). {S.MaxSceneCloud.DefaultText}"), DefaultValueFactory = _ => S.MaxSceneCloud.Default };
 
-    public Option<double> MinClear { get; } = new("--min-clear") { Description = "Smallest fraction (0-1) of the AOI that SCL must call clear for a scene to be chosen. Default 0.9.", DefaultValueFactory = _ => 0.9 };
+    public Option<double> MinClear { get; } = new(S.MinClear.Name) { Description = Text($"Smallest fraction ({S.MinClear.RangeText}) of the AOI that SCL must call clear for a scene to be chosen. {S.MinClear.DefaultText}"), DefaultValueFactory = _ => S.MinClear.Default };
 
-    public Option<double> MaxReadFactor { get; } = new("--max-read-factor") { Description = "Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). At least 1. Default 8.", DefaultValueFactory = _ => Options.BuildOptions.DefaultMaxReadBudgetFactor };
+    public Option<double> MaxReadFactor { get; } = new(S.MaxReadFactor.Name) { Description = Text($"Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). Must be {S.MaxReadFactor.RangeText}. {S.MaxReadFactor.DefaultText}"), DefaultValueFactory = _ => S.MaxReadFactor.Default };
 
-    public Option<double> MinValid { get; } = new("--min-valid") { Description = "Smallest fraction (0-1) of valid pixels (all six bands finite) for a tile to be written. Default 0.9.", DefaultValueFactory = _ => 0.9 };
+    public Option<double> MinValid { get; } = new(S.MinValid.Name) { Description = Text($"Smallest fraction ({S.MinValid.RangeText}) of valid pixels (all six bands finite) for a tile to be written. {S.MinValid.DefaultText}"), DefaultValueFactory = _ => S.MinValid.Default };
 
-    public Option<int> MaxCandidates { get; } = new("--max-candidates") { Description = "How many of the best scenes get the SCL check per row. Default 5.", DefaultValueFactory = _ => 5 };
+    public Option<int> MaxCandidates { get; } = new(S.MaxCandidates.Name) { Description = Text($"How many of the best scenes get the SCL check per row, {S.MaxCandidates.RangeText}. {S.MaxCandidates.DefaultText}"), DefaultValueFactory = _ => S.MaxCandidates.Default };
 
-    public Option<double> S1MaxDays { get; } = new("--s1-max-days") { Description = "Largest time difference between the Sentinel-2 scene and its Sentinel-1 pair, days. Default 12.", DefaultValueFactory = _ => 12 };
+    public Option<double> S1MaxDays { get; } = new(S.S1MaxDays.Name) { Description = Text($"Largest time difference between the Sentinel-2 scene and its Sentinel-1 pair, days, {S.S1MaxDays.RangeText}. {S.S1MaxDays.DefaultText}"), DefaultValueFactory = _ => S.S1MaxDays.Default };
 
     public Option<string> InvalidScl { get; } = new("--invalid-scl")
     {
@@ -56,7 +65,7 @@ internal sealed class BuildOptionSet
         DefaultValueFactory = _ => SclClassSet.DefaultInvalid.ToString(),
     };
 
-    public Option<int> Workers { get; } = new("--workers", "-j") { Description = "Rows processed in parallel; their window reads share workers + 2 I/O threads (at least 6). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). Default 4.", DefaultValueFactory = _ => 4 };
+    public Option<int> Workers { get; } = new(S.Workers.Name, "-j") { Description = Text($"Rows processed in parallel, {S.Workers.RangeText}; their window reads share workers + 2 I/O threads (at least 6). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). {S.Workers.DefaultText}"), DefaultValueFactory = _ => S.Workers.Default };
 
     public Option<bool> IncludeScl { get; } = new("--include-scl") { Description = "Also write the SCL classes as 's2_scl' (uint8) in each tile." };
 
@@ -77,22 +86,23 @@ internal sealed class BuildOptionSet
     public void AddTo(Command command)
     {
         command.Options.Add(Format);
-        foreach (var option in new Option[] { Catalog, StacUrl, TokenUrl, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, StrictHosts, AllowNonCog })
+        var catalog = catalogOptions ? new Option[] { Catalog, StacUrl, TokenUrl } : [];
+        foreach (var option in catalog.Concat([Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, StrictHosts, AllowNonCog]))
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>The profile named by --catalog with the URL overrides applied.</summary>
-    public CatalogProfile Profile(ParseResult parse) =>
-        ProfileLoader.WithOverrides(ProfileLoader.Load(parse.GetRequiredValue(Catalog)), parse.GetValue(StacUrl), parse.GetValue(TokenUrl));
-
-    public RunSettings Settings(ParseResult parse, string csvPath, CatalogProfile profile)
+    /// <summary>
+    /// The batch settings the command line asks for, with the CSV at <paramref name="csvPath"/>. Every value is checked
+    /// first (<see cref="BuildOptions.ThrowIfInvalid"/>: exit 2 naming the option) and only then is a profile file read.
+    /// </summary>
+    public RunSettings Settings(ParseResult parse, string csvPath)
     {
         var tiles = parse.GetRequiredValue(Tiles);
         if (!LocationCsvParser.TryParseTiles(tiles, out var tx, out var ty))
         {
-            throw new AxionException(FailureKind.BadInput, $"--tiles '{tiles}' must look like 2x2 (1..{LocationCsvParser.MaxTilesPerAxis} each)");
+            throw new AxionException(FailureKind.BadInput, $"--tiles '{tiles}' must look like 2x2 ({S.TilesX.RangeText} each)");
         }
 
         if (!SclClassSet.TryParse(parse.GetValue(InvalidScl), out _, out var sclProblem))
@@ -107,11 +117,11 @@ internal sealed class BuildOptionSet
             throw new AxionException(FailureKind.BadInput, $"--format: unknown format '{unknown[0]}' (use npz and/or geotiff)");
         }
 
-        return new RunSettings
+        var settings = new RunSettings
         {
             GeoTiff = formats.Contains("geotiff"),
             CsvPath = Path.GetFullPath(csvPath),
-            Profile = profile,
+            Profile = BuiltInProfiles.Demo, // replaced below once the values are known to be valid
             TilesX = tx,
             TilesY = ty,
             Start = Date(parse.GetValue(Start), "--start"),
@@ -132,7 +142,13 @@ internal sealed class BuildOptionSet
             StrictHosts = parse.GetValue(StrictHosts),
             AllowNonCog = parse.GetValue(AllowNonCog),
         };
+        settings.ToBuildOptions().ThrowIfInvalid();
+        return catalogOptions ? settings with { Profile = LoadProfile(parse) } : settings;
     }
+
+    /// <summary>The profile named by --catalog with the URL overrides applied.</summary>
+    private CatalogProfile LoadProfile(ParseResult parse) =>
+        ProfileLoader.WithOverrides(ProfileLoader.Load(parse.GetRequiredValue(Catalog)), parse.GetValue(StacUrl), parse.GetValue(TokenUrl));
 
     internal static DateOnly? Date(string? text, string option)
     {
@@ -148,4 +164,6 @@ internal sealed class BuildOptionSet
 
         throw new AxionException(FailureKind.BadInput, string.Create(CultureInfo.InvariantCulture, $"{option} '{text}' is not a date (yyyy-MM-dd)"));
     }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

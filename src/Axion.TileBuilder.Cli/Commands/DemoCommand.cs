@@ -1,37 +1,42 @@
 using System.CommandLine;
 using Axion.TileBuilder.Pipeline.Batch;
-using Axion.TileBuilder.Pipeline.Profiles;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
 /// <summary><c>axion-tiles demo</c>: the whole product offline, against the embedded local catalog.</summary>
 internal static class DemoCommand
 {
+    private const string DemoCsvName = "demo-locations.csv";
+
     public static Command Create(CommandRunner runner)
     {
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Output folder. Default: ./demo-out.", DefaultValueFactory = _ => new DirectoryInfo("demo-out") };
         var csv = new Option<FileInfo?>("--csv") { Description = "Locations CSV. Default: samples/locations.csv if present, else the built-in copy of it." };
-        var workers = new Option<int>("--workers", "-j") { Description = "Rows in parallel. Default 4.", DefaultValueFactory = _ => 4 };
         var force = new Option<bool>("--force") { Description = "Start afresh if --out holds a different batch." };
+        var set = new BuildOptionSet(catalogOptions: false);
         var command = new Command(
             "demo",
             "Run a complete batch offline: synthesises Sentinel-1/2 COG scenes for the sample locations, serves them from a STAC API on "
-            + "127.0.0.1 (Planetary Computer flavour, SAS signing included) and builds tiles from it. Prints where the tiles are.\n\n"
+            + "127.0.0.1 (Planetary Computer flavour, SAS signing included) and builds tiles from it. Prints where the tiles are. "
+            + "Takes the options of build except --catalog, --stac-url and --token-url.\n\n"
             + "Example: axion-tiles demo --out demo-out")
         {
-            outDir, csv, workers, force,
+            outDir, csv, force,
         };
+        set.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var dir = parse.GetRequiredValue(outDir).FullName;
+            var csvPath = parse.GetValue(csv)?.FullName ?? SampleCsv();
+
+            // Every option is checked before --out is created or the demo world is generated.
+            var settings = set.Settings(parse, csvPath ?? Path.Combine(dir, DemoCsvName));
             Directory.CreateDirectory(dir);
-            var csvPath = parse.GetValue(csv)?.FullName ?? DefaultCsv(dir);
-            var settings = new RunSettings
+            if (csvPath is null)
             {
-                CsvPath = csvPath,
-                Profile = BuiltInProfiles.Demo,
-                Workers = parse.GetValue(workers),
-            };
+                WriteBuiltInCsv(settings.CsvPath);
+            }
+
             var code = await BatchLauncher.RunAsync(
                 context,
                 new BatchRequest { OutDir = dir, Settings = settings, Force = parse.GetValue(force) },
@@ -42,24 +47,23 @@ internal static class DemoCommand
         return command;
     }
 
-    private static string DefaultCsv(string outDir)
+    /// <summary><c>samples/locations.csv</c> of the working folder, or null when there is none (the built-in copy is used).</summary>
+    private static string? SampleCsv()
     {
         var sample = Path.GetFullPath(Path.Combine("samples", "locations.csv"));
-        if (File.Exists(sample))
-        {
-            return sample;
-        }
+        return File.Exists(sample) ? sample : null;
+    }
 
-        var copy = Path.Combine(outDir, "demo-locations.csv");
-        using var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream("demo-locations.csv")
+    /// <summary>Writes the built-in demo locations to <paramref name="path"/> unless it already holds them.</summary>
+    private static void WriteBuiltInCsv(string path)
+    {
+        using var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream(DemoCsvName)
             ?? throw new InvalidOperationException("the built-in demo locations are missing from the executable");
         using var reader = new StreamReader(resource);
         var text = reader.ReadToEnd();
-        if (!File.Exists(copy) || File.ReadAllText(copy) != text)
+        if (!File.Exists(path) || File.ReadAllText(path) != text)
         {
-            File.WriteAllText(copy, text);
+            File.WriteAllText(path, text);
         }
-
-        return copy;
     }
 }

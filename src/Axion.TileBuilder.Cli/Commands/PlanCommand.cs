@@ -17,12 +17,12 @@ internal static class PlanCommand
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON (with every row's full plan) on standard output." };
         var mbps = new Option<double>("--assume-mbps")
         {
-            Description = "Assumed download bandwidth for the duration estimate, MB/s (10^6 bytes), shared by all workers. Default 50.",
+            Description = string.Create(CultureInfo.InvariantCulture, $"Assumed download bandwidth for the duration estimate, MB/s (10^6 bytes), shared by all workers. Default {BuildDuration.DefaultMegabytesPerSecond}."),
             DefaultValueFactory = _ => BuildDuration.DefaultMegabytesPerSecond,
         };
         var latency = new Option<double>("--assume-latency-ms")
         {
-            Description = "Assumed round trip per HTTP request for the duration estimate, milliseconds. Default 50.",
+            Description = string.Create(CultureInfo.InvariantCulture, $"Assumed round trip per HTTP request for the duration estimate, milliseconds. Default {BuildDuration.DefaultLatencyMs}."),
             DefaultValueFactory = _ => BuildDuration.DefaultLatencyMs,
         };
         var set = new BuildOptionSet();
@@ -52,7 +52,7 @@ internal static class PlanCommand
                 throw new AxionException(FailureKind.BadInput, string.Create(CultureInfo.InvariantCulture, $"--assume-latency-ms {assumeLatency} must be zero or a positive number of milliseconds"));
             }
 
-            var settings = set.Settings(parse, parse.GetRequiredValue(csv).FullName, set.Profile(parse));
+            var settings = set.Settings(parse, parse.GetRequiredValue(csv).FullName);
             var shard = shards.Resolve(parse, context.Log);
             var (host, live) = await BatchLauncher.StartCatalogAsync(context, settings, token);
             try

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Pipeline.Validation;
 
 namespace Axion.TileBuilder.Cli.Commands;
@@ -11,14 +13,14 @@ internal static class ValidateCommand
         var defaults = new ValidationOptions();
         var dir = new Argument<DirectoryInfo>("dir") { Description = "The dataset folder (a build's --out)." };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output." };
-        var minValid = new Option<double>("--min-valid")
+        var minValid = new Option<double>(BuildOptionSpecs.MinValid.Name)
         {
-            Description = "Smallest fraction of pixels finite in all six bands (0..1). Default 0.9.",
+            Description = Text($"Smallest fraction ({BuildOptionSpecs.MinValid.RangeText}) of pixels finite in all six bands. {BuildOptionSpecs.MinValid.DefaultText}"),
             DefaultValueFactory = _ => defaults.MinValid,
         };
         var maxListed = new Option<int>("--max-listed")
         {
-            Description = "How many violations (and warnings) to list; 0 lists all. Default 50.",
+            Description = Text($"How many violations (and warnings) to list; 0 lists all. Default {defaults.MaxListed}."),
             DefaultValueFactory = _ => defaults.MaxListed,
         };
         var noJournal = new Option<bool>("--no-journal") { Description = "Do not cross-check with journal.db and index.csv." };
@@ -38,9 +40,11 @@ internal static class ValidateCommand
                 MaxListed = parse.GetValue(maxListed),
                 CheckJournal = !parse.GetValue(noJournal),
             };
-            if (!(options.MinValid is >= 0 and <= 1) || options.MaxListed < 0)
+            var problem = BuildOptionSpecs.MinValid.Problem(options.MinValid)
+                ?? (options.MaxListed < 0 ? Text($"--max-listed {options.MaxListed} must be 0 or more") : null);
+            if (problem is not null)
             {
-                await context.Error.WriteLineAsync($"error: --min-valid must be in [0, 1] and --max-listed >= 0 (got {options.MinValid} and {options.MaxListed}).");
+                await context.Error.WriteLineAsync("error: " + problem);
                 return ExitCodes.UsageOrBadInput;
             }
 
@@ -59,4 +63,6 @@ internal static class ValidateCommand
         }));
         return command;
     }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

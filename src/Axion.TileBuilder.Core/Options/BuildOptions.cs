@@ -1,35 +1,38 @@
 using System.Globalization;
-using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Selection;
 
 namespace Axion.TileBuilder.Options;
 
-/// <summary>Every knob of a build. Change with <c>with</c>; <c>new BuildOptions()</c> gives the defaults.</summary>
+/// <summary>
+/// Every knob of a build. Change with <c>with</c>; <c>new BuildOptions()</c> gives the defaults, which (with the ranges)
+/// come from <see cref="BuildOptionSpecs"/>.
+/// </summary>
 public readonly record struct BuildOptions
 {
     public BuildOptions()
     {
     }
 
-    /// <summary>Tiles across per location when the row has no <c>tiles</c> column value, 1..16. Default 2.</summary>
-    public int TilesX { get; init; } = 2;
+    /// <summary>Tiles across per location when the row has no <c>tiles</c> column value (range and default: <see cref="BuildOptionSpecs.TilesX"/>).</summary>
+    public int TilesX { get; init; } = BuildOptionSpecs.TilesX.Default;
 
-    /// <summary>Tiles down per location when the row has no <c>tiles</c> column value, 1..16. Default 2.</summary>
-    public int TilesY { get; init; } = 2;
+    /// <summary>Tiles down per location when the row has no <c>tiles</c> column value (range and default: <see cref="BuildOptionSpecs.TilesY"/>).</summary>
+    public int TilesY { get; init; } = BuildOptionSpecs.TilesY.Default;
 
-    /// <summary>Tile edge, pixels, 16..4096. Default 256.</summary>
-    public int TileSize { get; init; } = 256;
+    /// <summary>Tile edge, pixels (range and default: <see cref="BuildOptionSpecs.TileSize"/>).</summary>
+    public int TileSize { get; init; } = BuildOptionSpecs.TileSize.Default;
 
     /// <summary>Output pixel size, metres. Default 10 (the Sentinel-2 10 m grid).</summary>
     public double PixelSize { get; init; } = 10;
 
-    /// <summary>Locations processed at the same time, 1..64. Default 4.</summary>
-    public int Workers { get; init; } = 4;
+    /// <summary>Locations processed at the same time (range and default: <see cref="BuildOptionSpecs.Workers"/>).</summary>
+    public int Workers { get; init; } = BuildOptionSpecs.Workers.Default;
 
     /// <summary>Scene selection rules (cloud limits, SCL classes, S1 window). Default <c>new SelectionOptions()</c>.</summary>
     public SelectionOptions Selection { get; init; } = new();
 
-    /// <summary>First day of the date window for rows without a <c>start</c> column value, or null for the default (<c>End</c> minus 365 days).</summary>
+    /// <summary>First day of the date window for rows without a <c>start</c> column value, or null for the default (<c>End</c> minus <see cref="SelectionOptions.DefaultWindowDays"/>).</summary>
     public DateOnly? Start { get; init; }
 
     /// <summary>Last day (inclusive) of the date window for rows without an <c>end</c> column value, or null for today (UTC).</summary>
@@ -50,18 +53,15 @@ public readonly record struct BuildOptions
     /// <summary>
     /// A location whose bytes read exceed this multiple of its estimate (the compressed blocks its
     /// windows touch) is stopped, so a mis-planned read cannot download whole files. GDAL's own retries of a failing
-    /// range read can fetch a window a few times, a whole band file is 20-100 times its window. Default 8.
+    /// range read can fetch a window a few times, a whole band file is 20-100 times its window (range and default: <see cref="BuildOptionSpecs.MaxReadFactor"/>).
     /// </summary>
-    public double MaxReadBudgetFactor { get; init; } = DefaultMaxReadBudgetFactor;
+    public double MaxReadBudgetFactor { get; init; } = BuildOptionSpecs.MaxReadFactor.Default;
 
     /// <summary>
     /// Refuse asset hrefs of a signed source whose host is not one of its signing hosts (row failed:
     /// <c>unsigned_host_refused</c>) instead of reading them unsigned. Default false.
     /// </summary>
     public bool StrictHosts { get; init; }
-
-    /// <summary>The default of <see cref="MaxReadBudgetFactor"/>.</summary>
-    public const double DefaultMaxReadBudgetFactor = 8;
 
     /// <summary>
     /// Read assets that are not cloud-optimized (strip-organised, or blocks far larger than the window) instead of failing
@@ -73,44 +73,28 @@ public readonly record struct BuildOptions
     /// <summary>Every problem with the values, each naming the option and quoting its value; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
-        if (TilesX is < 1 or > LocationCsvParser.MaxTilesPerAxis)
+        var errors = new[]
         {
-            errors.Add(Invariant($"tiles across {TilesX} must be 1..{LocationCsvParser.MaxTilesPerAxis}"));
-        }
-
-        if (TilesY is < 1 or > LocationCsvParser.MaxTilesPerAxis)
-        {
-            errors.Add(Invariant($"tiles down {TilesY} must be 1..{LocationCsvParser.MaxTilesPerAxis}"));
-        }
-
-        if (TileSize is < 16 or > 4096)
-        {
-            errors.Add(Invariant($"tile size {TileSize} must be 16..4096 pixels"));
-        }
-
-        if (!double.IsFinite(PixelSize) || PixelSize <= 0)
-        {
-            errors.Add(Invariant($"pixel size {PixelSize} must be a positive number of metres"));
-        }
-
-        if (Workers is < 1 or > 64)
-        {
-            errors.Add(Invariant($"workers {Workers} must be 1..64"));
-        }
-
-        if (Start is { } s && End is { } e && s > e)
-        {
-            errors.Add(Invariant($"start {s:yyyy-MM-dd} is after end {e:yyyy-MM-dd}"));
-        }
-
-        if (!double.IsFinite(MaxReadBudgetFactor) || MaxReadBudgetFactor < 1)
-        {
-            errors.Add(Invariant($"max read budget factor {MaxReadBudgetFactor} must be at least 1"));
-        }
-
+            BuildOptionSpecs.TilesX.Problem(TilesX),
+            BuildOptionSpecs.TilesY.Problem(TilesY),
+            BuildOptionSpecs.TileSize.Problem(TileSize),
+            !double.IsFinite(PixelSize) || PixelSize <= 0 ? Invariant($"pixel size {PixelSize} must be a positive number of metres") : null,
+            BuildOptionSpecs.Workers.Problem(Workers),
+            Start is { } s && End is { } e && s > e ? Invariant($"--start {s:yyyy-MM-dd} is after --end {e:yyyy-MM-dd}") : null,
+            BuildOptionSpecs.MaxReadFactor.Problem(MaxReadBudgetFactor),
+        }.OfType<string>().ToList();
         errors.AddRange(Selection.Validate());
         return errors;
+    }
+
+    /// <summary>Throws a bad-input <see cref="AxionException"/> listing every problem <see cref="Validate"/> finds; call it before any work.</summary>
+    public void ThrowIfInvalid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            throw new AxionException(FailureKind.BadInput, "invalid options: " + string.Join("; ", errors));
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

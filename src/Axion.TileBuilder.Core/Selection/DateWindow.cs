@@ -1,5 +1,6 @@
 using System.Globalization;
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Options;
 
 namespace Axion.TileBuilder.Selection;
 
@@ -8,9 +9,6 @@ namespace Axion.TileBuilder.Selection;
 /// <param name="End">Last day (inclusive), UTC.</param>
 public readonly record struct DateWindow(DateOnly Start, DateOnly End)
 {
-    /// <summary>Default window length, days, when nothing gives dates.</summary>
-    public const int DefaultDays = 365;
-
     /// <summary>Start of <see cref="Start"/>, 00:00 UTC.</summary>
     public DateTimeOffset StartUtc => new(Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
@@ -26,20 +24,21 @@ public readonly record struct DateWindow(DateOnly Start, DateOnly End)
     /// <summary>
     /// The window of a row. Each end is taken from the row's column, else the command line, else the
     /// default: <c>end</c> = <paramref name="today"/> (UTC; injected so tests are stable),
-    /// <c>start</c> = <c>end</c> minus <paramref name="defaultDays"/> days.
+    /// <c>start</c> = <c>end</c> minus <paramref name="defaultDays"/> days (null: the default of <see cref="BuildOptionSpecs.WindowDays"/>).
     /// </summary>
     /// <exception cref="DateWindowException">The resolved start is after the resolved end; the message names the row and where each date came from.</exception>
-    public static DateWindow Resolve(LocationRow row, DateOnly? cliStart, DateOnly? cliEnd, DateOnly today, int defaultDays = DefaultDays)
+    public static DateWindow Resolve(LocationRow row, DateOnly? cliStart, DateOnly? cliEnd, DateOnly today, int? defaultDays = null)
     {
         ArgumentNullException.ThrowIfNull(row);
-        ArgumentOutOfRangeException.ThrowIfLessThan(defaultDays, 1);
+        var days = defaultDays ?? BuildOptionSpecs.WindowDays.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
 
         var (end, endSource) = row.End is { } re ? (re, "the row's end column")
             : cliEnd is { } ce ? (ce, "--end")
             : (today, "today (default)");
         var (start, startSource) = row.Start is { } rs ? (rs, "the row's start column")
             : cliStart is { } cs ? (cs, "--start")
-            : (end.AddDays(-defaultDays), string.Create(CultureInfo.InvariantCulture, $"the default ({defaultDays} days before the end)"));
+            : (end.AddDays(-days), string.Create(CultureInfo.InvariantCulture, $"the default ({days} days before the end)"));
 
         if (start > end)
         {

@@ -56,11 +56,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         var clock = Stopwatch.StartNew();
         var settings = request.Settings;
         var options = settings.ToBuildOptions();
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new AxionException(FailureKind.BadInput, "invalid options: " + string.Join("; ", errors));
-        }
+        options.ThrowIfInvalid();
 
         using var journal = OpenAndSeed(request);
         RecoverCrashedRows(journal);

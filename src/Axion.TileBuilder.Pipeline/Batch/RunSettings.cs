@@ -8,7 +8,7 @@ namespace Axion.TileBuilder.Pipeline.Batch;
 
 /// <summary>
 /// The settings of a batch as the journal keeps them, so <c>resume</c> runs with exactly the
-/// settings of the <c>build</c> that started the batch.
+/// settings of the <c>build</c> that started the batch. Defaults and ranges: <see cref="BuildOptionSpecs"/>.
 /// </summary>
 public sealed record RunSettings
 {
@@ -25,16 +25,16 @@ public sealed record RunSettings
     public required CatalogProfile Profile { get; init; }
 
     [JsonPropertyName("tiles_x")]
-    public int TilesX { get; init; } = 2;
+    public int TilesX { get; init; } = BuildOptionSpecs.TilesX.Default;
 
     [JsonPropertyName("tiles_y")]
-    public int TilesY { get; init; } = 2;
+    public int TilesY { get; init; } = BuildOptionSpecs.TilesY.Default;
 
     [JsonPropertyName("tile_size")]
-    public int TileSize { get; init; } = 256;
+    public int TileSize { get; init; } = BuildOptionSpecs.TileSize.Default;
 
     [JsonPropertyName("workers")]
-    public int Workers { get; init; } = 4;
+    public int Workers { get; init; } = BuildOptionSpecs.Workers.Default;
 
     [JsonPropertyName("start")]
     public DateOnly? Start { get; init; }
@@ -43,25 +43,25 @@ public sealed record RunSettings
     public DateOnly? End { get; init; }
 
     [JsonPropertyName("max_scene_cloud")]
-    public double MaxSceneCloud { get; init; } = 30;
+    public double MaxSceneCloud { get; init; } = BuildOptionSpecs.MaxSceneCloud.Default;
 
     [JsonPropertyName("min_clear")]
-    public double MinClear { get; init; } = 0.9;
+    public double MinClear { get; init; } = BuildOptionSpecs.MinClear.Default;
 
     [JsonPropertyName("min_valid")]
-    public double MinValid { get; init; } = 0.9;
+    public double MinValid { get; init; } = BuildOptionSpecs.MinValid.Default;
 
     [JsonPropertyName("max_candidates")]
-    public int MaxCandidates { get; init; } = 5;
+    public int MaxCandidates { get; init; } = BuildOptionSpecs.MaxCandidates.Default;
 
     [JsonPropertyName("s1_max_days")]
-    public double S1MaxDays { get; init; } = 12;
+    public double S1MaxDays { get; init; } = BuildOptionSpecs.S1MaxDays.Default;
 
     [JsonPropertyName("invalid_scl")]
     public string InvalidScl { get; init; } = SclClassSet.DefaultInvalid.ToString();
 
     [JsonPropertyName("window_days")]
-    public int WindowDays { get; init; } = 365;
+    public int WindowDays { get; init; } = BuildOptionSpecs.WindowDays.Default;
 
     [JsonPropertyName("include_scl")]
     public bool IncludeScl { get; init; }
@@ -80,9 +80,9 @@ public sealed record RunSettings
     [JsonPropertyName("quicklooks")]
     public bool Quicklooks { get; init; } = true;
 
-    /// <summary>A row stops when an asset read downloads more than this multiple of its estimate (not part of the batch identity). Default 8.</summary>
+    /// <summary>A row stops when an asset read downloads more than this multiple of its estimate (not part of the batch identity; default: <see cref="BuildOptionSpecs.MaxReadFactor"/>).</summary>
     [JsonPropertyName("max_read_factor")]
-    public double MaxReadFactor { get; init; } = BuildOptions.DefaultMaxReadBudgetFactor;
+    public double MaxReadFactor { get; init; } = BuildOptionSpecs.MaxReadFactor.Default;
 
     /// <summary>Refuse asset hrefs outside the signing hosts of a signed source (<c>--strict-hosts</c>; not part of the batch identity).</summary>
     [JsonPropertyName("strict_hosts")]
@@ -137,7 +137,7 @@ public sealed record RunSettings
             CsvPath = string.Empty, // the CSV's content hash is compared instead
             Workers = 0,
             Quicklooks = true,
-            MaxReadFactor = BuildOptions.DefaultMaxReadBudgetFactor,
+            MaxReadFactor = BuildOptionSpecs.MaxReadFactor.Default,
             StrictHosts = false,
             AllowNonCog = false,
             Profile = Profile with

@@ -31,11 +31,7 @@ public sealed class BatchPlanner(ILogger log)
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
         var options = settings.ToBuildOptions();
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new AxionException(FailureKind.BadInput, "invalid options: " + string.Join("; ", errors));
-        }
+        options.ThrowIfInvalid();
 
         GdalRuntime.Initialize();
         var parsed = LocationCsvFile.Read(settings.CsvPath).Parse;

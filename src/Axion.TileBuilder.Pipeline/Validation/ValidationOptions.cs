@@ -1,3 +1,5 @@
+using Axion.TileBuilder.Options;
+
 namespace Axion.TileBuilder.Pipeline.Validation;
 
 /// <summary>What <see cref="DatasetValidator"/> checks and how much it lists.</summary>
@@ -8,10 +10,10 @@ public readonly record struct ValidationOptions
     }
 
     /// <summary>
-    /// Smallest fraction (0..1) of a tile's pixels that must be finite in all six bands jointly.
-    /// Default 0.9, the default <c>--min-valid</c> of <c>build</c>.
+    /// Smallest fraction of a tile's pixels that must be finite in all six bands jointly. Range and default:
+    /// <see cref="BuildOptionSpecs.MinValid"/>, the <c>--min-valid</c> of <c>build</c>.
     /// </summary>
-    public double MinValid { get; init; } = 0.9;
+    public double MinValid { get; init; } = BuildOptionSpecs.MinValid.Default;
 
     /// <summary>How many violations (and, separately, warnings) the report lists; the counts are always complete. 0 lists all. Default 50.</summary>
     public int MaxListed { get; init; } = 50;

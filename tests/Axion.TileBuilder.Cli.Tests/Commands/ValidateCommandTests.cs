@@ -7,6 +7,17 @@ namespace Axion.TileBuilder.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests
 {
+    [Theory]
+    [InlineData("--min-valid", "1.5", "error: --min-valid 1.5 must be 0..1 (fraction of a tile)")]
+    [InlineData("--max-listed", "-1", "error: --max-listed -1 must be 0 or more")]
+    public async Task An_out_of_range_option_exits_2_naming_it_with_its_range(string option, string value, string message)
+    {
+        var result = await CliHarness.RunAsync("validate", TestPaths.NewTempDir("validate-option"), option, value);
+
+        Assert.True(result.ExitCode == ExitCodes.UsageOrBadInput, result.ToString());
+        Assert.Equal(message, result.Stderr.Trim());
+    }
+
     [Fact]
     public async Task Validate_exits_0_when_clean_3_on_a_corrupt_tile_and_2_for_a_missing_folder()
     {

@@ -1,3 +1,4 @@
+using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Selection;
 
@@ -37,15 +38,32 @@ public class BuildOptionsTests
         var errors = o.Validate();
         Assert.Equal(
             [
-                "tiles across 0 must be 1..16",
-                "tiles down 17 must be 1..16",
-                "tile size 8 must be 16..4096 pixels",
-                "workers 0 must be 1..64",
-                "start 2024-02-01 is after end 2024-01-01",
-                "max read budget factor 0.5 must be at least 1",
-                "min clear 2 must be 0..1 (fraction of the AOI)",
+                "--tiles across 0 must be 1..16",
+                "--tiles down 17 must be 1..16",
+                "tile size 8 must be 16..4096 (pixels)",
+                "--workers 0 must be 1..64",
+                "--start 2024-02-01 is after --end 2024-01-01",
+                "--max-read-factor 0.5 must be at least 1 (multiple of the window's blocks)",
+                "--min-clear 2 must be 0..1 (fraction of the AOI)",
             ],
             errors);
+    }
+
+    [Fact]
+    public void ThrowIfInvalid_is_bad_input_naming_every_problem()
+    {
+        var o = new BuildOptions { Workers = 65, Selection = new SelectionOptions { MinValid = 2 } };
+
+        var error = Assert.Throws<AxionException>(o.ThrowIfInvalid);
+
+        Assert.Equal(FailureKind.BadInput, error.Kind);
+        Assert.Equal("invalid options: --workers 65 must be 1..64; --min-valid 2 must be 0..1 (fraction of a tile)", error.Message);
+    }
+
+    [Fact]
+    public void ThrowIfInvalid_accepts_the_defaults()
+    {
+        new BuildOptions().ThrowIfInvalid();
     }
 
     [Fact]

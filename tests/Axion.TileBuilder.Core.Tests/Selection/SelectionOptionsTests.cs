@@ -34,10 +34,10 @@ public class SelectionOptionsTests
         };
         var errors = o.Validate();
         Assert.Equal(7, errors.Count);
-        Assert.Contains("max scene cloud 101 must be 0..100 (percent)", errors);
-        Assert.Contains("min clear 1.5 must be 0..1 (fraction of the AOI)", errors);
-        Assert.Contains("invalid SCL classes '8,9' must include 0 (no data)", errors);
-        Assert.Contains("min valid NaN must be 0..1 (fraction of a tile)", errors);
+        Assert.Contains("--max-scene-cloud 101 must be 0..100 (percent)", errors);
+        Assert.Contains("--min-clear 1.5 must be 0..1 (fraction of the AOI)", errors);
+        Assert.Contains("--invalid-scl '8,9' must include 0 (no data)", errors);
+        Assert.Contains("--min-valid NaN must be 0..1 (fraction of a tile)", errors);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using Axion.TileBuilder.Locations;
+
+namespace Axion.TileBuilder.Options;
+
+/// <summary>
+/// The one home of every numeric build option's name, default, range and unit. <see cref="BuildOptions"/>,
+/// <see cref="Selection.SelectionOptions"/>, the journal's run settings, the validator's options and the command line's
+/// defaults and <c>--help</c> text all take them from here.
+/// </summary>
+public static class BuildOptionSpecs
+{
+    /// <summary>The default of both fraction thresholds, <see cref="MinClear"/> and <see cref="MinValid"/>: 90 %.</summary>
+    private const double NinetyPercent = 0.9;
+
+    /// <summary>Tiles across per location (the first number of <c>--tiles</c>).</summary>
+    public static readonly OptionSpec<int> TilesX = new("--tiles across", 2, 1, LocationCsvParser.MaxTilesPerAxis, string.Empty);
+
+    /// <summary>Tiles down per location (the second number of <c>--tiles</c>).</summary>
+    public static readonly OptionSpec<int> TilesY = new("--tiles down", 2, 1, LocationCsvParser.MaxTilesPerAxis, string.Empty);
+
+    /// <summary>Tile edge, pixels (no flag).</summary>
+    public static readonly OptionSpec<int> TileSize = new("tile size", 256, 16, 4096, "pixels");
+
+    /// <summary>Rows processed at the same time.</summary>
+    public static readonly OptionSpec<int> Workers = new("--workers", 4, 1, 64, string.Empty);
+
+    /// <summary>Largest multiple of its window's blocks an asset read may download.</summary>
+    public static readonly OptionSpec<double> MaxReadFactor = new("--max-read-factor", 8, 1, double.MaxValue, "multiple of the window's blocks");
+
+    /// <summary>Largest scene-level <c>eo:cloud_cover</c>, percent.</summary>
+    public static readonly OptionSpec<double> MaxSceneCloud = new("--max-scene-cloud", 30, 0, 100, "percent");
+
+    /// <summary>Smallest clear fraction of the AOI for a scene to be chosen.</summary>
+    public static readonly OptionSpec<double> MinClear = new("--min-clear", NinetyPercent, 0, 1, "fraction of the AOI");
+
+    /// <summary>Smallest fraction of valid pixels for a tile to be written (and to pass <c>validate</c>).</summary>
+    public static readonly OptionSpec<double> MinValid = new("--min-valid", NinetyPercent, 0, 1, "fraction of a tile");
+
+    /// <summary>Candidate scenes whose SCL is read per row.</summary>
+    public static readonly OptionSpec<int> MaxCandidates = new("--max-candidates", 5, 1, int.MaxValue, "scenes");
+
+    /// <summary>Largest time between the Sentinel-2 scene and its Sentinel-1 pair, days.</summary>
+    public static readonly OptionSpec<double> S1MaxDays = new("--s1-max-days", 12, 0, double.MaxValue, "days");
+
+    /// <summary>Length of the default date window, days.</summary>
+    public static readonly OptionSpec<int> WindowDays = new("--window-days", 365, 1, int.MaxValue, "days");
+}
