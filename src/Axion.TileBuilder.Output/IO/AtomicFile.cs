@@ -31,7 +31,14 @@ public sealed class AtomicFile : IDisposable
     public FileStream Stream => _stream ?? throw new ObjectDisposedException(nameof(AtomicFile));
 
     /// <summary>Creates the temporary file next to <paramref name="path"/>, creating the directory if needed.</summary>
-    public static AtomicFile Create(string path)
+    public static AtomicFile Create(string path) => Create(path, tempFolder: null);
+
+    /// <summary>
+    /// Creates the temporary file in <paramref name="tempFolder"/> (next to <paramref name="path"/> when null), creating
+    /// both folders if needed. <paramref name="tempFolder"/> must be on the same file system as <paramref name="path"/>
+    /// (<see cref="AtomicRename.TempFolderOf"/>), so the rename stays atomic.
+    /// </summary>
+    public static AtomicFile Create(string path, string? tempFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var finalPath = Path.GetFullPath(path);
@@ -46,7 +53,7 @@ public sealed class AtomicFile : IDisposable
         try
         {
             Directory.CreateDirectory(directory);
-            var tempPath = Path.Combine(directory, AtomicRename.TempName(name));
+            var tempPath = AtomicRename.TempPath(finalPath, tempFolder);
             var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize);
             return new AtomicFile(finalPath, tempPath, stream);
         }

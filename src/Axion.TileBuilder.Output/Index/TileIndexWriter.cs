@@ -35,9 +35,10 @@ public static class TileIndexWriter
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         ArgumentNullException.ThrowIfNull(entries);
         var directory = Path.GetFullPath(outDir);
-        using var csvFile = AtomicFile.Create(Path.Combine(directory, CsvFileName));
-        using var geoJsonFile = AtomicFile.Create(Path.Combine(directory, GeoJsonFileName));
-        using var parquetFile = AtomicFile.Create(Path.Combine(directory, ParquetFileName));
+        var temps = AtomicRename.TempFolderOf(directory); // where a killed run's leftovers are looked for
+        using var csvFile = AtomicFile.Create(Path.Combine(directory, CsvFileName), temps);
+        using var geoJsonFile = AtomicFile.Create(Path.Combine(directory, GeoJsonFileName), temps);
+        using var parquetFile = AtomicFile.Create(Path.Combine(directory, ParquetFileName), temps);
         long count = 0;
         using (var csv = new TileIndexCsvWriter(csvFile))
         using (var geoJson = new TileIndexGeoJsonWriter(geoJsonFile))

@@ -49,9 +49,12 @@ public sealed class NpzWriter : IDisposable
     public IReadOnlyList<string> Keys => _keyOrder;
 
     /// <summary>Creates the temporary file next to <paramref name="path"/> (creating the directory if needed).</summary>
-    public static NpzWriter Create(string path, bool compressed)
+    public static NpzWriter Create(string path, bool compressed) => Create(path, compressed, tempFolder: null);
+
+    /// <summary>Creates the temporary file in <paramref name="tempFolder"/> (next to <paramref name="path"/> when null; see <see cref="AtomicFile.Create(string, string?)"/>).</summary>
+    public static NpzWriter Create(string path, bool compressed, string? tempFolder)
     {
-        var file = AtomicFile.Create(path);
+        var file = AtomicFile.Create(path, tempFolder);
         try
         {
             var zip = new ZipArchive(file.Stream, ZipArchiveMode.Create, leaveOpen: true);

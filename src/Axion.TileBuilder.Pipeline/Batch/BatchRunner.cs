@@ -89,7 +89,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
             async (journalRow, ct) =>
             {
-                var report = await RunRowAsync(journal, process, journalRow, request.OutDir, ct);
+                var report = await RunRowAsync(journal, process, journalRow, request.OutDir, settings, ct);
                 NativeHeap.Trim(); // a row's freed GDAL/curl buffers stay in malloc arenas otherwise
 
                 Interlocked.Increment(ref processed);
@@ -158,6 +158,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         Func<LocationRow, RowCost, CancellationToken, Task<RowResult>> process,
         JournalRow journalRow,
         string outDir,
+        RunSettings settings,
         CancellationToken cancellationToken)
     {
         var id = journalRow.RowId;
@@ -171,7 +172,8 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
 
         journal.MarkRunning(id);
         CrashPoint.Hit(CrashPoint.ForRow(CrashPoint.RowStarted, id));
-        var removed = RowFileCleanup.BeforeAttempt(outDir, id);
+        var files = RowFiles.Of(outDir, row, settings);
+        var removed = RowFileCleanup.BeforeAttempt(files);
         if (removed > 0)
         {
             log.Debug("Row {Id}: removed {Count} tiles of an interrupted attempt", id, removed);
@@ -181,7 +183,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         var cost = new RowCost(); // what the row spent over all its attempts, kept when it fails
         try
         {
-            var result = await _attempt.RunAsync(row, (r, ct) => process(r, cost, ct), () => RowFileCleanup.BetweenAttempts(outDir, id), cancellationToken);
+            var result = await _attempt.RunAsync(row, (r, ct) => process(r, cost, ct), () => RowFileCleanup.BetweenAttempts(files), cancellationToken);
             CrashPoint.Hit(CrashPoint.TilesWritten);
             MarkDone(journal, id, result);
             return new RowReport(id, RowState.Done, result.Tiles.Count, result.BytesRead, result.Seconds, null, null);
@@ -189,7 +191,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped on purpose (whatever the row threw on its way out): not a failure and not a crash; the next run redoes it.
-            RowFileCleanup.AfterFailure(outDir, id);
+            RowFileCleanup.AfterFailure(files);
             journal.ReleaseRow(id);
             throw ex as OperationCanceledException ?? new OperationCanceledException("the batch was cancelled", ex, cancellationToken);
         }
@@ -203,7 +205,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
                 log.Debug(ex, "Row {Id}: unexpected exception", id);
             }
 
-            RowFileCleanup.AfterFailure(outDir, id);
+            RowFileCleanup.AfterFailure(files);
             journal.MarkFailed(id, failure.Kind, failure.Reason, failure.Message, new RowSpend(cost.Bytes, cost.Requests, clock.Elapsed.TotalSeconds));
             log.Warning("Row {Id} failed ({Reason}): {Message}", id, failure.Reason, failure.Message);
             return new RowReport(id, RowState.Failed, 0, cost.Bytes, clock.Elapsed.TotalSeconds, failure.Reason, failure.Message);

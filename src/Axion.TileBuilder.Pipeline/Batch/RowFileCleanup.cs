@@ -1,3 +1,4 @@
+using Axion.TileBuilder.Output.IO;
 using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Pipeline.Tiles;
 using Axion.TileBuilder.Sharding;
@@ -7,59 +8,59 @@ namespace Axion.TileBuilder.Pipeline.Batch;
 /// <summary>
 /// The files of rows in the out dir: what a row's attempt must not find (files of an interrupted attempt), what a
 /// failed row must not leave (its tiles and unfinished temporary files), and stray temporary files of dead runs.
+/// Nothing here lists the out dir (it may hold hundreds of thousands of tiles): a row's tiles are deleted by the names
+/// its grid allows (<see cref="RowFiles"/>), and temporary files are written into, and looked for in, the small
+/// temporary folder <c>&lt;out&gt;/.axion-tmp</c> (<see cref="AtomicRename.TempFolderOf"/>), which holds only the writes in flight.
 /// </summary>
 public static class RowFileCleanup
 {
     /// <summary>Before an attempt: removes the row's quicklook and tiles left by an interrupted attempt.</summary>
     /// <returns>How many tiles were removed.</returns>
-    public static int BeforeAttempt(string outDir, string rowId)
+    public static int BeforeAttempt(RowFiles row)
     {
-        QuicklookFiles.Delete(outDir, rowId);
-        return TileNames.DeleteTilesOf(outDir, rowId);
+        ArgumentNullException.ThrowIfNull(row);
+        QuicklookFiles.Delete(row.OutDir, row.RowId);
+        return TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY);
     }
 
     /// <summary>Between two attempts of the same row: removes the partial tiles of the failed one.</summary>
-    public static void BetweenAttempts(string outDir, string rowId) => TileNames.DeleteTilesOf(outDir, rowId);
-
-    /// <summary>
-    /// Deletes the tiles of a failed row and the temporary files of its unfinished tile writes (a write that
-    /// failed on a full disk can leave its <c>.tile_...npz.tmp-*</c> behind), so the row leaves no file and the
-    /// space is free again before the failure is journaled. Best effort: the next run removes stray temporary files.
-    /// </summary>
-    public static void AfterFailure(string outDir, string rowId)
+    public static void BetweenAttempts(RowFiles row)
     {
-        TileNames.DeleteTilesOf(outDir, rowId);
-        foreach (var temp in Directory.EnumerateFiles(outDir, ".tile_" + rowId + "_*.tmp-*"))
-        {
-            var name = Path.GetFileName(temp);
-            var marker = name.LastIndexOf(".tmp-", StringComparison.Ordinal);
-            if (marker > 1 && TileNames.BelongsTo(name[1..marker], rowId))
-            {
-                try
-                {
-                    File.Delete(temp);
-                }
-                catch (IOException)
-                {
-                    // Best effort: the next run removes stray temporary files anyway.
-                }
-            }
-        }
+        ArgumentNullException.ThrowIfNull(row);
+        TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY);
     }
 
-    /// <summary>At the start of a run (the out dir is locked): removes every temporary file of earlier runs.</summary>
+    /// <summary>
+    /// Deletes the tiles of a failed row and the temporary files of its unfinished writes (a write that failed on a
+    /// full disk can leave its <c>.tile_...npz.tmp-*</c> behind), so the row leaves no file and the space is free again
+    /// before the failure is journaled. Best effort: the next run removes stray temporary files.
+    /// </summary>
+    public static void AfterFailure(RowFiles row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY);
+        RowTempFiles.Remove(AtomicRename.TempFolderOf(row.OutDir), id => string.Equals(id, row.RowId, StringComparison.Ordinal), bestEffort: true);
+    }
+
+    /// <summary>
+    /// At the start of a run (the out dir is locked): removes the temporary files of earlier runs from the temporary
+    /// folder (of the shard's own rows only when sharded: sibling shards write theirs in the same folder).
+    /// </summary>
     public static void RemoveOrphanTempFiles(string outDir, ShardSpec? shard)
     {
         if (shard is { } own)
         {
-            ShardTempFiles.RemoveOrphansOf(outDir, own); // sibling shards write their own temporary files in the same folder
+            ShardTempFiles.RemoveOrphansOf(outDir, own);
             return;
         }
 
-        QuicklookFiles.RemoveOrphanTempFiles(outDir);
-        foreach (var temp in Directory.EnumerateFiles(outDir, ".*.tmp-*"))
+        var folder = AtomicRename.TempFolderOf(outDir);
+        if (Directory.Exists(folder))
         {
-            File.Delete(temp);
+            foreach (var temp in Directory.EnumerateFiles(folder, ".*.tmp-*"))
+            {
+                File.Delete(temp);
+            }
         }
     }
 }

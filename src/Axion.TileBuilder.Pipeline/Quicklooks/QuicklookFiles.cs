@@ -39,23 +39,4 @@ public static class QuicklookFiles
         File.Delete(path);
         return true;
     }
-
-    /// <summary>Deletes temporary quicklook files (<c>.*.tmp-*</c>) a killed run left in <c>quicklooks/</c>; returns how many.</summary>
-    public static int RemoveOrphanTempFiles(string outDir)
-    {
-        var dir = Path.Combine(outDir, Directory);
-        if (!System.IO.Directory.Exists(dir))
-        {
-            return 0;
-        }
-
-        var removed = 0;
-        foreach (var temp in System.IO.Directory.EnumerateFiles(dir, ".*.tmp-*"))
-        {
-            File.Delete(temp);
-            removed++;
-        }
-
-        return removed;
-    }
 }

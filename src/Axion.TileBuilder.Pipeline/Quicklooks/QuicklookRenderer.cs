@@ -14,7 +14,7 @@ namespace Axion.TileBuilder.Pipeline.Quicklooks;
 /// <remarks>
 /// Pure function of its input: the same input gives the same PNG bytes. The PNG is encoded by
 /// GDAL's PNG driver (a MEM dataset copied with <c>CreateCopy</c>, PAM side files off) into a hidden
-/// temporary file in the target folder (<c>.&lt;name&gt;.tmp-&lt;random&gt;</c>), closed with its errors checked,
+/// temporary file (<c>.&lt;name&gt;.tmp-&lt;random&gt;</c>, in the given temporary folder or the target folder), closed with its errors checked,
 /// flushed to disk and renamed over <c>pngPath</c> with the folder flushed (<see cref="AtomicRename"/>), so readers
 /// never see half a file.
 /// </remarks>
@@ -23,26 +23,41 @@ public static class QuicklookRenderer
     /// <summary>Composes and writes the quicklook of <paramref name="input"/> to <paramref name="pngPath"/> (folder created if needed); returns the pixels written.</summary>
     /// <exception cref="ArgumentException">The input is inconsistent (sizes, tile positions).</exception>
     /// <exception cref="QuicklookWriteException">GDAL or the file system failed; nothing is left at <paramref name="pngPath"/> from this call.</exception>
-    public static QuicklookImage Render(QuicklookInput input, string pngPath)
+    /// <param name="input">The row's bands and tiles.</param>
+    /// <param name="pngPath">The final path.</param>
+    /// <param name="tempFolder">Folder of the temporary file, on the file system of <paramref name="pngPath"/>; null: next to <paramref name="pngPath"/>.</param>
+    public static QuicklookImage Render(QuicklookInput input, string pngPath, string? tempFolder = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pngPath);
         var image = QuicklookComposer.Compose(input);
-        Write(image, pngPath);
+        Write(image, pngPath, tempFolder);
         return image;
     }
 
     /// <summary>Encodes <paramref name="image"/> as an RGB PNG at <paramref name="pngPath"/>, atomically.</summary>
     /// <exception cref="QuicklookWriteException">GDAL or the file system failed.</exception>
-    public static void Write(QuicklookImage image, string pngPath)
+    /// <param name="image">The pixels.</param>
+    /// <param name="pngPath">The final path.</param>
+    /// <param name="tempFolder">Folder of the temporary file, on the file system of <paramref name="pngPath"/>; null: next to <paramref name="pngPath"/>.</param>
+    public static void Write(QuicklookImage image, string pngPath, string? tempFolder = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrWhiteSpace(pngPath);
         var finalPath = Path.GetFullPath(pngPath);
         var directory = Path.GetDirectoryName(finalPath) ?? throw new ArgumentException($"'{pngPath}' has no folder", nameof(pngPath));
-        var temp = Path.Combine(directory, AtomicRename.TempName(Path.GetFileName(finalPath)));
+        string temp;
         try
         {
             Directory.CreateDirectory(directory);
+            temp = AtomicRename.TempPath(finalPath, tempFolder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new QuicklookWriteException($"cannot write the quicklook {finalPath}: {ex.Message}", ex);
+        }
+
+        try
+        {
             GdalRuntime.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");
             using (var mem = GdalDataset.Create("MEM", string.Empty, image.Width, image.Height, 3, GdalDataType.Byte))
             {
@@ -75,7 +90,7 @@ public static class QuicklookRenderer
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Best effort: a stale hidden temp file is removed by QuicklookFiles.RemoveOrphanTempFiles.
+            // Best effort: a stale hidden temp file is removed at the next run's start (RowFileCleanup).
         }
     }
 }

@@ -66,9 +66,10 @@ public static class ReportGenerator
 
     private static void WriteAtomically(string path, byte[] bytes)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, AtomicRename.TempName(FileName));
+        var temp = Path.Combine(AtomicRename.TempFolderOf(Path.GetDirectoryName(path)!), AtomicRename.TempName(FileName));
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);

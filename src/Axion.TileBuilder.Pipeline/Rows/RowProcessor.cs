@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Output.IO;
 using Axion.TileBuilder.Pipeline.Mosaics;
 using Axion.TileBuilder.Pipeline.Planning;
 using Axion.TileBuilder.Pipeline.Quicklooks;
@@ -124,7 +125,7 @@ public sealed class RowProcessor(RowEnvironment env)
         {
             try
             {
-                QuicklookRenderer.Render(QuicklookInput.FromBands(bands, plan.AoiGrid, tiles), QuicklookFiles.PathFor(env.OutDir, plan.Row.Id));
+                QuicklookRenderer.Render(QuicklookInput.FromBands(bands, plan.AoiGrid, tiles), QuicklookFiles.PathFor(env.OutDir, plan.Row.Id), AtomicRename.TempFolderOf(env.OutDir));
             }
             catch (QuicklookWriteException ex)
             {

@@ -14,15 +14,19 @@ public static class TileGeoTiff
 {
     /// <summary>Writes the GeoTIFF of one tile to <paramref name="path"/>.</summary>
     /// <exception cref="OutputWriteException">GDAL or the file system failed (e.g. a full disk, also when only the close fails); the message names the file. Nothing is left at <paramref name="path"/> or under a temporary name.</exception>
-    public static void Write(string path, IReadOnlyList<float[]> bands, IReadOnlyList<string> names, TileRecord record)
+    /// <param name="path">The final path.</param>
+    /// <param name="bands">The float32 bands, square.</param>
+    /// <param name="names">The band names, in band order.</param>
+    /// <param name="record">The tile's record (bounds, EPSG, items).</param>
+    /// <param name="tempFolder">Folder of the temporary file, on the file system of <paramref name="path"/>; null: next to <paramref name="path"/>.</param>
+    public static void Write(string path, IReadOnlyList<float[]> bands, IReadOnlyList<string> names, TileRecord record, string? tempFolder = null)
     {
         ArgumentNullException.ThrowIfNull(bands);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(record);
         var size = (int)Math.Sqrt(bands[0].Length);
         var finalPath = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(finalPath)!;
-        var temp = Path.Combine(directory, AtomicRename.TempName(Path.GetFileName(finalPath)));
+        var temp = AtomicRename.TempPath(finalPath, tempFolder);
         try
         {
             using (var dataset = GdalDataset.Create("GTiff", temp, size, size, bands.Count, GdalDataType.Float32, ["COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]))

@@ -19,17 +19,33 @@ public static partial class TileNames
         fileName.StartsWith("tile_" + rowId + "_", StringComparison.Ordinal)
         && TileSuffix().IsMatch(fileName.AsSpan("tile_".Length + rowId.Length));
 
-    /// <summary>Deletes the tiles of a row (before a row caught mid-way is redone).</summary>
-    public static int DeleteTilesOf(string outDir, string rowId)
+    /// <summary>
+    /// Deletes the tiles a row can have, <c>tile_&lt;id&gt;_&lt;r&gt;_&lt;c&gt;.npz</c> (and its GeoTIFF copy) for every
+    /// <c>r &lt; tilesY</c>, <c>c &lt; tilesX</c> of the row's grid, by name: the output folder is never listed, so the
+    /// cost does not grow with the tiles of other rows in it (before a row caught mid-way is redone).
+    /// </summary>
+    /// <param name="outDir">The output folder.</param>
+    /// <param name="rowId">The row's id.</param>
+    /// <param name="tilesX">Tiles across in the row's grid (1..16).</param>
+    /// <param name="tilesY">Tiles down in the row's grid (1..16).</param>
+    /// <returns>How many <c>.npz</c> tiles were deleted.</returns>
+    public static int DeleteTilesOf(string outDir, string rowId, int tilesX, int tilesY)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(tilesX, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(tilesY, 1);
         var deleted = 0;
-        foreach (var path in Directory.EnumerateFiles(outDir, "tile_" + rowId + "_*.npz"))
+        for (var r = 0; r < tilesY; r++)
         {
-            if (BelongsTo(Path.GetFileName(path), rowId))
+            for (var c = 0; c < tilesX; c++)
             {
-                File.Delete(path);
-                File.Delete(Path.ChangeExtension(path, ".tif")); // the --format geotiff copy, if any
-                deleted++;
+                var path = Path.Combine(outDir, FileName(rowId, r, c));
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                    deleted++;
+                }
+
+                File.Delete(Path.ChangeExtension(path, ".tif")); // the --format geotiff copy, if any (a missing file is no error)
             }
         }
 

@@ -1,4 +1,5 @@
 using Axion.TileBuilder.Options;
+using Axion.TileBuilder.Output.IO;
 using Axion.TileBuilder.Output.Npz;
 
 namespace Axion.TileBuilder.Pipeline.Tiles;
@@ -83,7 +84,8 @@ public sealed class TileWriter(string outDir, BuildOptions options)
 
         var record = TileMetadata.Record(context, tr, tc, validFraction);
         var path = Path.Combine(outDir, record.File);
-        using (var npz = NpzWriter.Create(path, options.Compressed))
+        var tempFolder = AtomicRename.TempFolderOf(outDir); // temporary files never land among the tiles (RowFileCleanup)
+        using (var npz = NpzWriter.Create(path, options.Compressed, tempFolder))
         {
             for (var b = 0; b < cut.Length; b++)
             {
@@ -106,7 +108,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
 
         if (options.GeoTiff)
         {
-            TileGeoTiff.Write(Path.ChangeExtension(path, ".tif"), cut, BandKeys, record);
+            TileGeoTiff.Write(Path.ChangeExtension(path, ".tif"), cut, BandKeys, record, tempFolder);
         }
 
         return record;

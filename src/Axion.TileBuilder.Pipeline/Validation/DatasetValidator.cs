@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Output.Index;
+using Axion.TileBuilder.Output.IO;
 using Axion.TileBuilder.Pipeline.Tiles;
 using Microsoft.Data.Sqlite;
 
@@ -93,9 +94,11 @@ public static partial class DatasetValidator
 
     private static void CheckTempFiles(string dir, bool live, List<ValidationIssue> issues)
     {
-        foreach (var path in Directory.EnumerateFiles(dir, ".*", SearchOption.TopDirectoryOnly))
+        var tempFolder = AtomicRename.TempFolderOf(dir); // where writes keep their temporary files; older versions wrote them next to the tiles
+        var inTempFolder = Directory.Exists(tempFolder) ? Directory.EnumerateFiles(tempFolder, ".*") : [];
+        foreach (var path in Directory.EnumerateFiles(dir, ".*", SearchOption.TopDirectoryOnly).Concat(inTempFolder))
         {
-            var name = Path.GetFileName(path);
+            var name = Path.GetRelativePath(dir, path).Replace(Path.DirectorySeparatorChar, '/');
             if (TempName().IsMatch(name))
             {
                 issues.Add(live

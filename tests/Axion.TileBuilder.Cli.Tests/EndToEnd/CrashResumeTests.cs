@@ -146,7 +146,7 @@ public sealed class CrashResumeTests(CrashBatchFixture fixture) : IClassFixture<
             Assert.Equal(arrays, actual[name]);
         }
 
-        Assert.Empty(Directory.GetFiles(dir, ".*tmp*"));
+        Assert.Empty(Directory.GetFiles(dir, ".*tmp*", SearchOption.AllDirectories));
         using var journal = BatchJournal.Open(dir, create: false);
         Assert.Empty(journal.CheckIntegrity());
         Assert.Equal(3, journal.Summarize().Count(RowState.Done));

@@ -58,7 +58,7 @@ public sealed class CancellationTests(ReliabilityFixture fixture)
         var output = string.Join('\n', lines);
         Assert.True(process.ExitCode == ExitCodes.Cancelled, $"SIG{signal}: exit {process.ExitCode}\n{output}");
         Assert.Contains("cancelled: the journal is consistent", output, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(outDir, "*tmp*"));
+        Assert.Empty(Directory.GetFiles(outDir, "*tmp*", SearchOption.AllDirectories));
 
         // The journal after the signal: sound, the finished row done with its files, nothing failed,
         // the interrupted row (at most one, --workers 1) released to pending (or still running if the signal came
@@ -84,7 +84,7 @@ public sealed class CancellationTests(ReliabilityFixture fixture)
         var resume = await CliHarness.RunAsync("resume", "--out", outDir);
         Assert.True(resume.ExitCode == 0, resume.ToString());
         TileSnapshot.AssertEqual(fixture.SampleReference, TileSnapshot.Read(outDir));
-        Assert.Empty(Directory.GetFiles(outDir, "*tmp*"));
+        Assert.Empty(Directory.GetFiles(outDir, "*tmp*", SearchOption.AllDirectories));
         using (var journal = BatchJournal.Open(outDir, create: false))
         {
             Assert.Empty(journal.CheckIntegrity());

@@ -36,7 +36,7 @@ public sealed class DiskFullTests(ReliabilityFixture fixture)
         }
 
         AssertEveryTileLoads(outDir);
-        Assert.Empty(Directory.GetFiles(outDir, "*tmp*"));
+        Assert.Empty(Directory.GetFiles(outDir, "*tmp*", SearchOption.AllDirectories));
 
         disk.Resize(64 * 1024);
         var resume = await CliHarness.RunAsync("resume", "--out", outDir, "--retry-all-failed");
@@ -48,7 +48,7 @@ public sealed class DiskFullTests(ReliabilityFixture fixture)
         }
 
         TileSnapshot.AssertEqual(fixture.SampleReference, TileSnapshot.Read(outDir));
-        Assert.Empty(Directory.GetFiles(outDir, "*tmp*"));
+        Assert.Empty(Directory.GetFiles(outDir, "*tmp*", SearchOption.AllDirectories));
     }
 
     /// <summary>Every tile file present is complete: it opens and each array has its full 256 x 256 payload.</summary>

@@ -26,7 +26,7 @@ public sealed class FaultInjectionTests(ReliabilityFixture fixture)
         }
 
         TileSnapshot.AssertEqual(fixture.Reference, TileSnapshot.Read(run.OutDir));
-        Assert.Empty(Directory.GetFiles(run.OutDir, ".*tmp*"));
+        Assert.Empty(Directory.GetFiles(run.OutDir, ".*tmp*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -70,4 +70,39 @@ public sealed class AtomicRenameTests
 
         Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
     }
+
+    [Fact]
+    public void A_file_written_through_the_temp_folder_lands_under_its_final_name_and_leaves_the_temp_folder_empty()
+    {
+        using var dir = new TempDirectory();
+        var tempFolder = AtomicRename.TempFolderOf(dir.Path);
+        var final = dir.File("tile_a_0_0.npz");
+        string tempPath;
+        using (var file = AtomicFile.Create(final, tempFolder))
+        {
+            tempPath = file.TempPath;
+            file.Stream.Write([1, 2, 3]);
+            Assert.Equal(Path.Combine(tempFolder, Path.GetFileName(tempPath)), tempPath);
+            Assert.StartsWith(".tile_a_0_0.npz.tmp-", Path.GetFileName(tempPath), StringComparison.Ordinal);
+            Assert.False(File.Exists(final));
+            file.Commit();
+        }
+
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(final));
+        Assert.Equal(Path.Combine(dir.Path, ".axion-tmp"), tempFolder);
+        Assert.Empty(Directory.GetFileSystemEntries(tempFolder));
+    }
+
+    [Fact]
+    public void An_abandoned_write_through_the_temp_folder_leaves_nothing()
+    {
+        using var dir = new TempDirectory();
+        var tempFolder = AtomicRename.TempFolderOf(dir.Path);
+        using (var file = AtomicFile.Create(dir.File("index.csv"), tempFolder))
+        {
+            file.Stream.Write([1]);
+        }
+
+        Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
+    }
 }

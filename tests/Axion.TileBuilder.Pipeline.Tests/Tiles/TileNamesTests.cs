@@ -46,17 +46,20 @@ public class TileNamesTests
     }
 
     [Fact]
-    public void DeleteTilesOf_deletes_only_that_rows_tiles()
+    public void DeleteTilesOf_deletes_the_names_of_the_rows_grid_and_nothing_else()
     {
         using var dir = new TempDirectory();
-        string[] mine = ["tile_a_0_0.npz", "tile_a_0_1.npz", "tile_a_10_2.npz"];
-        string[] others = ["tile_a_0_0_0.npz", "tile_a_0_1_1.npz", "tile_ab_0_0.npz", "tile_b_0_0.npz", "tile_a_0_0.npy", "index.csv", ".tile_a_0_0.npz.tmp-1"];
+        string[] mine = ["tile_a_0_0.npz", "tile_a_0_1.npz", "tile_a_1_2.npz", "tile_a_1_2.tif"];
+
+        // tile_a_2_0 and tile_a_0_3 are named like the row's tiles but lie outside its 3 x 2 grid: left alone, which
+        // proves the names are computed from the grid, not found by listing the folder.
+        string[] others = ["tile_a_2_0.npz", "tile_a_0_3.npz", "tile_a_0_0_0.npz", "tile_ab_0_0.npz", "tile_b_0_0.npz", "tile_a_0_0.npy", "index.csv", ".tile_a_0_0.npz.tmp-1"];
         foreach (var name in mine.Concat(others))
         {
             File.WriteAllText(dir.File(name), name);
         }
 
-        var deleted = TileNames.DeleteTilesOf(dir.Path, "a");
+        var deleted = TileNames.DeleteTilesOf(dir.Path, "a", tilesX: 3, tilesY: 2);
 
         Assert.Equal(3, deleted);
         var left = Directory.EnumerateFiles(dir.Path).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToArray();
@@ -72,8 +75,8 @@ public class TileNamesTests
             File.WriteAllText(dir.File(name), name);
         }
 
-        Assert.Equal(2, TileNames.DeleteTilesOf(dir.Path, "a_0"));
+        Assert.Equal(2, TileNames.DeleteTilesOf(dir.Path, "a_0", tilesX: 3, tilesY: 2));
         Assert.Equal(["tile_a_0_0.npz"], Directory.EnumerateFiles(dir.Path).Select(p => Path.GetFileName(p)).ToArray());
-        Assert.Equal(0, TileNames.DeleteTilesOf(dir.Path, "b"));
+        Assert.Equal(0, TileNames.DeleteTilesOf(dir.Path, "b", tilesX: 16, tilesY: 16));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Output.IO;
 using Axion.TileBuilder.Pipeline.Merging;
 using Axion.TileBuilder.Pipeline.Tests.Support;
 using Axion.TileBuilder.Pipeline.Validation;
@@ -393,6 +394,23 @@ public sealed class DatasetValidatorTests
         var issue = Assert.Single(report.Violations);
         Assert.Equal((temp, ValidationChecks.OrphanedTemp), (issue.File, issue.Check));
         Assert.Contains("resume", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(4, report.FilesOk);
+    }
+
+    [Fact]
+    public void Orphaned_temporary_file_in_the_temp_folder_is_a_violation()
+    {
+        using var dir = new DatasetDirectory();
+        var tiles = TestDataset.Tiles();
+        TestDataset.Write(dir.Path, tiles);
+        var temp = AtomicRename.TempFolderName + "/." + tiles[0].FileName + ".tmp-0a1b2c3d4e5f";
+        Directory.CreateDirectory(dir.File(AtomicRename.TempFolderName));
+        File.WriteAllBytes(dir.File(temp), [0x50, 0x4B, 0x03]);
+
+        var report = Validate(dir);
+
+        var issue = Assert.Single(report.Violations);
+        Assert.Equal((temp, ValidationChecks.OrphanedTemp), (issue.File, issue.Check));
         Assert.Equal(4, report.FilesOk);
     }
 

@@ -1,0 +1,22 @@
+using Axion.TileBuilder.Locations;
+
+namespace Axion.TileBuilder.Pipeline.Batch;
+
+/// <summary>
+/// What names a row's files in an output folder can have, known without listing the folder: its id and the size of
+/// its tile grid (the row's <c>tiles</c> value, else the batch's <c>--tiles</c>, as <c>AoiGridPlanner.Plan</c> decides).
+/// </summary>
+/// <param name="OutDir">The output folder.</param>
+/// <param name="RowId">The row's id.</param>
+/// <param name="TilesX">Tiles across in the row's grid (1..16).</param>
+/// <param name="TilesY">Tiles down in the row's grid (1..16).</param>
+public sealed record RowFiles(string OutDir, string RowId, int TilesX, int TilesY)
+{
+    /// <summary>The files of <paramref name="row"/> in <paramref name="outDir"/> under a batch with <paramref name="settings"/>.</summary>
+    public static RowFiles Of(string outDir, LocationRow row, RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RowFiles(outDir, row.Id, row.TilesX ?? settings.TilesX, row.TilesY ?? settings.TilesY);
+    }
+}
