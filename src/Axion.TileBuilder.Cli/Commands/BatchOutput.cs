@@ -13,7 +13,10 @@ internal static class BatchOutput
         var inv = CultureInfo.InvariantCulture;
         context.Output.WriteLine(string.Create(inv, $"rows: {s.Count(RowState.Done)} done, {s.Count(RowState.Failed)} failed, {s.Count(RowState.Pending) + s.Count(RowState.Running)} pending, {s.RowsTotal} total"));
         context.Output.WriteLine(string.Create(inv, $"tiles: {s.TilesWritten} written, {s.TilesRejected} rejected; {s.BytesRead / 1e6:F1} MB read; {result.Elapsed.TotalSeconds:F1} s"));
-        context.Output.WriteLine($"output: {Path.GetFullPath(result.OutDir)} (tile_*.npz, index.csv, index.geojson, journal.db)");
+        var outDir = Path.GetFullPath(result.OutDir);
+        context.Output.WriteLine(result.Shard is { } shard
+            ? $"output: {outDir} (tile_*.npz; this shard's journal {ShardedBatchLayout.JournalName(shard)}; 'axion-tiles merge --out {result.OutDir}' writes the index once the shards are done)"
+            : $"output: {outDir} (tile_*.npz, index.csv, index.geojson, index.parquet, journal.db)");
         foreach (var (reason, count) in s.FailuresByReason.OrderByDescending(p => p.Value))
         {
             context.Output.WriteLine(string.Create(inv, $"  failed: {count} x {reason}"));
@@ -21,7 +24,8 @@ internal static class BatchOutput
 
         if (s.Count(RowState.Failed) > 0)
         {
-            context.Output.WriteLine($"see 'axion-tiles status --out {result.OutDir}'; 'axion-tiles resume --out {result.OutDir} --retry-failed' retries transient failures.");
+            var shardArgument = result.Shard is { } failedShard ? $" --shard {failedShard}" : string.Empty;
+            context.Output.WriteLine($"see 'axion-tiles status --out {result.OutDir}{shardArgument}'; 'axion-tiles resume --out {result.OutDir}{shardArgument} --retry-failed' retries transient failures.");
             return ExitCodes.FinishedWithFailures;
         }
 

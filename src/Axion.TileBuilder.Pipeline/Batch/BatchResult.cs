@@ -1,4 +1,5 @@
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Sharding;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
 
@@ -9,6 +10,9 @@ namespace Axion.TileBuilder.Pipeline.Batch;
 /// <param name="OutDir">Output folder.</param>
 public sealed record BatchResult(JournalSummary Summary, int RowsProcessed, TimeSpan Elapsed, string OutDir)
 {
+    /// <summary>The shard this run built; null for an unsharded batch.</summary>
+    public ShardSpec? Shard { get; init; }
+
     /// <summary>True when every row is done (none pending, running or failed).</summary>
     public bool AllDone => Summary.Count(RowState.Done) + Summary.Count(RowState.Skipped) == Summary.RowsTotal;
 }

@@ -106,7 +106,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
             summary.TilesWritten,
             summary.BytesRead / 1e6,
             clock.Elapsed.TotalSeconds);
-        return new BatchResult(summary, processed, clock.Elapsed, request.OutDir);
+        return new BatchResult(summary, processed, clock.Elapsed, request.OutDir) { Shard = request.Shard };
     }
 
     /// <summary>

@@ -84,6 +84,8 @@ public sealed class ShardedBuildTests(ShardedBatchFixture fixture) : IClassFixtu
         var dir = fixture.NewDir("shard-resume");
         var first = await CliHarness.RunAsync([.. fixture.BuildArgs(dir, TestPaths.SampleCsv), "--shard", "2/3"]);
         Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("this shard's journal _journal/shard-2-of-3.db; 'axion-tiles merge --out", first.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "index.csv")), "a shard writes no index: merge does");
         var before = File.GetLastWriteTimeUtc(Directory.GetFiles(dir, "tile_algarve-coast_*.npz").First());
 
         var resume = await CliHarness.RunAsync("resume", "--out", dir, "--shard", "2/3");
