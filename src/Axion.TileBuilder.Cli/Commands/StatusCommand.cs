@@ -51,12 +51,13 @@ internal static class StatusCommand
             var view = new StatusView(context.Output, parse.GetValue(json), context.OutputIsTerminal);
             var maxFailed = Math.Max(0, parse.GetValue(failures));
             Func<bool> show;
-            if (shard is null && ShardedBatchStatus.TryRead(dir, maxFailed, TimeProvider.System) is not null)
+            if (shard is null && ShardedBatchStatus.IsSharded(dir))
             {
                 // A sharded batch without --shard: the whole batch and every shard.
                 show = () =>
                 {
-                    var status = ShardedBatchStatus.TryRead(dir, maxFailed, TimeProvider.System)!;
+                    var status = ShardedBatchStatus.TryRead(dir, maxFailed, TimeProvider.System)
+                        ?? throw new InvalidOperationException($"the sharded batch in {dir} disappeared while it was watched");
                     view.Show(status, refresh: parse.GetResult(watch) is not null);
                     return status.AnyRunning;
                 };

@@ -151,37 +151,30 @@ public static unsafe class MeteredFileSystem
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static ulong Tell(nint file)
+    /// <summary>
+    /// Runs <paramref name="call"/> on the inner <c>/vsicurl/</c> handle of <paramref name="file"/> for the callbacks that
+    /// only pass through; <paramref name="onError"/> when the handle is unknown or the call throws (nothing may escape
+    /// into native code).
+    /// </summary>
+    private static T OnInner<T>(nint file, Func<nint, T> call, T onError)
     {
         try
         {
-            var r = State(file) is { } s ? Native.VSIFTellL(s.Inner) : 0;
-            return r;
+            return State(file) is { } s ? call(s.Inner) : onError;
         }
 #pragma warning disable CA1031 // Nothing may escape into native code.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return 0;
+            return onError;
         }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int Seek(nint file, ulong offset, int whence)
-    {
-        try
-        {
-            var r = State(file) is { } s ? Native.VSIFSeekL(s.Inner, offset, whence) : -1;
-            return r;
-        }
-#pragma warning disable CA1031 // Nothing may escape into native code.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return -1;
-        }
-    }
+    private static ulong Tell(nint file) => OnInner(file, static inner => Native.VSIFTellL(inner), 0UL);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int Seek(nint file, ulong offset, int whence) => OnInner(file, inner => Native.VSIFSeekL(inner, offset, whence), -1);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static nuint Read(nint file, void* buffer, nuint size, nuint count)
@@ -243,20 +236,7 @@ public static unsafe class MeteredFileSystem
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int Eof(nint file)
-    {
-        try
-        {
-            var r = State(file) is { } s ? Native.VSIFEofL(s.Inner) : 1;
-            return r;
-        }
-#pragma warning disable CA1031 // Nothing may escape into native code.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return 1;
-        }
-    }
+    private static int Eof(nint file) => OnInner(file, static inner => Native.VSIFEofL(inner), 1);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int Close(nint file)

@@ -29,7 +29,7 @@ internal sealed record ShardedBatchStatus(string OutDir, int ShardCount, IReadOn
     public static ShardedBatchStatus? TryRead(string outDir, int maxFailedRows, TimeProvider clock)
     {
         var dir = Path.GetFullPath(outDir);
-        var files = JournalLayout.Find(dir).Where(f => f.IsShard).ToList();
+        var files = ShardJournals(dir);
         var manifestCount = ReadManifestShardCount(dir);
         if (files.Count == 0 && manifestCount is null)
         {
@@ -53,6 +53,15 @@ internal sealed record ShardedBatchStatus(string OutDir, int ShardCount, IReadOn
             clock.GetUtcNow());
         return new ShardedBatchStatus(dir, count, shards, notStarted, whole);
     }
+
+    /// <summary>True when <paramref name="outDir"/> holds a sharded batch (its identity file or a shard journal); reads no journal.</summary>
+    public static bool IsSharded(string outDir)
+    {
+        var dir = Path.GetFullPath(outDir);
+        return File.Exists(ShardedBatchLayout.ManifestPath(dir)) || ShardJournals(dir).Count > 0;
+    }
+
+    private static List<JournalFile> ShardJournals(string dir) => JournalLayout.Find(dir).Where(f => f.IsShard).ToList();
 
     private static int? ReadManifestShardCount(string dir)
     {
