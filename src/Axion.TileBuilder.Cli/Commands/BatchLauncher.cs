@@ -11,10 +11,14 @@ internal static class BatchLauncher
     /// <summary>Scene size of the demo world, pixels per side (small enough to generate in seconds).</summary>
     public const int DemoScenePx = 2048;
 
-    public static async Task<int> RunAsync(CommandContext context, BatchRequest request, CancellationToken cancellationToken)
+    /// <param name="context">The command's context.</param>
+    /// <param name="request">The batch.</param>
+    /// <param name="shownOut">What messages call the output (the folder, or the az:// / s3:// location).</param>
+    /// <param name="cancellationToken">Ctrl+C / SIGTERM.</param>
+    public static async Task<int> RunAsync(CommandContext context, BatchRequest request, string shownOut, CancellationToken cancellationToken)
     {
         LocalCatalogHost? host = null;
-        context.BatchOutDir = Path.GetFullPath(request.OutDir);
+        context.BatchOutDir = shownOut;
         try
         {
             (host, var settings) = await StartCatalogAsync(context, request.Settings, cancellationToken);
@@ -22,7 +26,7 @@ internal static class BatchLauncher
             using var progress = new ProgressDisplay(context.Error, context.ErrorIsTerminal, TimeProvider.System);
             var runner = new BatchRunner(context.Log, progress);
             var result = await runner.RunAsync(request, cancellationToken);
-            return BatchOutput.Finish(context, result);
+            return BatchOutput.Finish(context, result, shownOut);
         }
         finally
         {

@@ -40,6 +40,7 @@ internal static class DemoCommand
             var code = await BatchLauncher.RunAsync(
                 context,
                 new BatchRequest { OutDir = dir, Settings = settings, Force = parse.GetValue(force) },
+                dir,
                 token);
             context.Output.WriteLine($"demo: tiles are in {dir}; load one with: python3 -c \"import numpy as np, glob; d=np.load(sorted(glob.glob('{dir}/tile_*.npz'))[0]); print(sorted(d.files))\"");
             return code;

@@ -15,7 +15,7 @@ internal static class MergeCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The dataset folder (holding journal.db and/or _journal/shard-<K>-of-<N>.db).", Required = true };
+        var output = new OutputOptionSet($"The dataset ({OutputOptionSet.Forms}) holding journal.db and/or _journal/shard-<K>-of-<N>.db.", runsBatch: false);
         var json = new Option<bool>("--json") { Description = "Print the summary as machine-readable JSON on standard output." };
         var command = new Command(
             "merge",
@@ -23,14 +23,35 @@ internal static class MergeCommand
             + "(journal.db and _journal/shard-<K>-of-<N>.db), read-only: shards may still be running. Prints rows by state per "
             + "shard, tiles listed, shards not started (N from the journal names) and shards unfinished. Merging the same "
             + "journals twice gives identical files. Exit 0 when every shard finished, 3 when the batch is not finished yet.\n\n"
-            + "Example: axion-tiles merge --out data/tiles --json")
+            + "With an az:// or s3:// --out the journal snapshots are read from the store and the index files are uploaded next to the tiles.\n\n"
+            + "Examples: axion-tiles merge --out data/tiles --json\n          axion-tiles merge --out az://tiles/run1")
         {
-            outDir, json,
+            json,
         };
+        output.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
-            var dir = parse.GetRequiredValue(outDir).FullName;
-            var result = await Task.Run(() => DatasetMerger.Merge(dir, token), token);
+            using var target = output.ResolveForReading(parse, context.Log);
+            if (target.Remote is { } remote)
+            {
+                await remote.DownloadJournalsAsync(token);
+            }
+
+            var result = await Task.Run(() => DatasetMerger.Merge(target.Dir, token), token);
+            if (target.Remote is { } store)
+            {
+                string[] written = [result.Index.CsvPath, result.Index.GeoJsonPath, result.Index.ParquetPath];
+                await store.PublishFilesAsync(written.Select(Path.GetFileName).OfType<string>(), token);
+                var i = result.Index;
+                result = result with
+                {
+                    OutDir = target.Shown,
+                    Index = i with { CsvPath = Remote(i.CsvPath), GeoJsonPath = Remote(i.GeoJsonPath), ParquetPath = Remote(i.ParquetPath) },
+                };
+
+                string Remote(string local) => target.Shown + "/" + Path.GetFileName(local);
+            }
+
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(Json(result));

@@ -8,7 +8,7 @@ internal static class ResumeCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db).", Required = true };
+        var output = new OutputOptionSet($"The batch's output ({OutputOptionSet.Forms}) holding its journal.", runsBatch: true);
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Also retry rows that failed for transient reasons (network, throttling, expired tokens)." };
         var retryAll = new Option<bool>("--retry-all-failed") { Description = "Also retry rows that failed for permanent reasons or found no scene (never rows with bad input)." };
         var workers = new Option<int?>("--workers", "-j") { Description = "Rows in parallel; default: as the batch was started." };
@@ -17,15 +17,21 @@ internal static class ResumeCommand
             "Continue a batch: rows that are pending or were interrupted are run; done rows are never redone. Settings come from the journal.\n\n"
             + "Example: axion-tiles resume --out data/tiles --retry-failed")
         {
-            outDir, retryFailed, retryAll, workers,
+            retryFailed, retryAll, workers,
         };
+        output.AddTo(command);
         var shards = new ShardOptionSet();
         shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
-            var dir = parse.GetRequiredValue(outDir).FullName;
             var shard = shards.Resolve(parse, context.Log);
-            var settings = BatchRunner.ReadSettings(dir, shard);
+            using var target = output.Resolve(parse, shard, context.Log);
+            if (target.Remote is { } remote)
+            {
+                await remote.RestoreJournalAsync(token); // a fresh work folder: the settings come from the last snapshot
+            }
+
+            var settings = BatchRunner.ReadSettings(target.Dir, shard);
             if (parse.GetValue(workers) is { } w)
             {
                 settings = settings with { Workers = w };
@@ -33,7 +39,8 @@ internal static class ResumeCommand
 
             var request = new BatchRequest
             {
-                OutDir = dir,
+                OutDir = target.Dir,
+                Remote = target.Remote,
                 Settings = settings,
                 Resume = true,
                 Shard = shard,
@@ -41,7 +48,7 @@ internal static class ResumeCommand
                 RetryPermanent = parse.GetValue(retryAll),
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),
             };
-            return await BatchLauncher.RunAsync(context, request, token);
+            return await BatchLauncher.RunAsync(context, request, target.Shown, token);
         }));
         return command;
     }

@@ -17,7 +17,10 @@ internal static class StatusCommand
 
     public static Command Create(CommandRunner runner)
     {
-        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db, or the shard journals under _journal/: then the whole batch and every shard are shown unless --shard picks one).", Required = true };
+        var output = new OutputOptionSet(
+            $"The batch's output ({OutputOptionSet.Forms}) holding journal.db, or the shard journals under _journal/: then the whole batch and every shard are shown unless --shard picks one. "
+                + "For az:// and s3:// the journals are the shards' last uploaded snapshots.",
+            runsBatch: false);
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output (with --watch: one single-line document per refresh)." };
         var failures = new Option<int>("--failures") { Description = "How many failed rows to list with their reason. Default 20.", DefaultValueFactory = _ => 20 };
         var watch = new Option<double?>("--watch")
@@ -40,14 +43,22 @@ internal static class StatusCommand
             + "Reads the journal without taking the folder's lock, so it works while a build or resume runs.\n\n"
             + "Examples: axion-tiles status --out data/tiles --json\n          axion-tiles status --out data/tiles --watch 5")
         {
-            outDir, json, failures, watch,
+            json, failures, watch,
         };
+        output.AddTo(command);
         var shards = new ShardOptionSet();
         shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
-            var dir = parse.GetRequiredValue(outDir).FullName;
             var shard = shards.Resolve(parse, context.Log);
+            using var target = output.ResolveForReading(parse, context.Log);
+            var dir = target.Dir;
+            var remote = target.Remote;
+            if (remote is not null)
+            {
+                await remote.DownloadJournalsAsync(token);
+            }
+
             var view = new StatusView(context.Output, parse.GetValue(json), context.OutputIsTerminal);
             var maxFailed = Math.Max(0, parse.GetValue(failures));
             Func<bool> show;
@@ -57,9 +68,16 @@ internal static class StatusCommand
                 show = () =>
                 {
                     var status = ShardedBatchStatus.TryRead(dir, maxFailed, TimeProvider.System)
-                        ?? throw new InvalidOperationException($"the sharded batch in {dir} disappeared while it was watched");
+                        ?? throw new InvalidOperationException($"the sharded batch in {target.Shown} disappeared while it was watched");
+                    if (remote is not null)
+                    {
+                        status = status with { OutDir = target.Shown, Whole = status.Whole with { OutDir = target.Shown } };
+                    }
+
                     view.Show(status, refresh: parse.GetResult(watch) is not null);
-                    return status.AnyRunning;
+
+                    // A store has no lock to tell a running shard: watch until every shard has finished.
+                    return remote is null ? status.AnyRunning : status.NotStarted.Count > 0 || !status.Shards.All(ShardedBatchStatus.IsFinished);
                 };
             }
             else
@@ -68,8 +86,13 @@ internal static class StatusCommand
                 show = () =>
                 {
                     var status = BatchStatus.Read(dir, maxFailed, TimeProvider.System, shard);
+                    if (remote is not null)
+                    {
+                        status = status with { OutDir = target.Shown };
+                    }
+
                     view.Show(status, refresh: parse.GetResult(watch) is not null);
-                    return status.BuildRunning;
+                    return remote is null ? status.BuildRunning : !ShardedBatchStatus.IsFinished(status);
                 };
             }
 
@@ -85,6 +108,10 @@ internal static class StatusCommand
                 try
                 {
                     await Task.Delay(interval, token);
+                    if (remote is not null)
+                    {
+                        await remote.DownloadJournalsAsync(token);
+                    }
                 }
                 catch (OperationCanceledException) when (token.IsCancellationRequested)
                 {

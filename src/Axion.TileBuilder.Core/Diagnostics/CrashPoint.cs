@@ -19,6 +19,9 @@ public static class CrashPoint
     /// <summary>After a row's tiles are written and before the journal marks it done.</summary>
     public const string TilesWritten = "tiles-written";
 
+    /// <summary>With a remote <c>--out</c>: after a row's files are uploaded, before the journal marks it done.</summary>
+    public const string TilesUploaded = "tiles-uploaded";
+
     /// <summary>Inside the journal transaction that marks a row done: the update is made, the commit is not.</summary>
     public const string JournalCommitDone = "journal-commit-done";
 

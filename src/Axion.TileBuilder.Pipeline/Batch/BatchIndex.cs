@@ -1,5 +1,6 @@
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Output.Index;
 using Axion.TileBuilder.Pipeline.Tiles;
 using Axion.TileBuilder.Sharding;
 using Axion.TileBuilder.Stac.Security;
@@ -14,23 +15,25 @@ public static class BatchIndex
     /// Rewrites the index from the journal; logs an error and goes on when it cannot be written. A shard writes no
     /// index: the dataset's index comes from merging every shard's journal (<c>axion-tiles merge</c>).
     /// </summary>
-    public static void WriteOrLog(string outDir, BatchJournal journal, ShardSpec? shard, ILogger log)
+    /// <returns>The files written; null for a shard or when they could not be written.</returns>
+    public static TileIndexFiles? WriteOrLog(string outDir, BatchJournal journal, ShardSpec? shard, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(log);
         if (shard is not null)
         {
             log.Information("Shard {Shard} writes no index files: 'axion-tiles merge --out {OutDir}' writes the dataset's index from every shard journal", shard, outDir);
-            return;
+            return null;
         }
 
         try
         {
-            TileIndex.Write(outDir, journal);
+            return TileIndex.Write(outDir, journal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AxionException)
         {
             // The index is rebuilt from the journal by every run; the tiles and the journal are intact.
             log.Error("Could not write index.csv/index.geojson ({Message}); the next build or resume writes them", SecretRedactor.Redact(ex.Message));
+            return null;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Axion.TileBuilder.Pipeline.Remote;
 using Axion.TileBuilder.Sharding;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
@@ -5,8 +6,15 @@ namespace Axion.TileBuilder.Pipeline.Batch;
 /// <summary>A batch to run (build or resume).</summary>
 public sealed record BatchRequest
 {
-    /// <summary>Output folder: tiles, index, journal.</summary>
+    /// <summary>Output folder: tiles, index, journal. With <see cref="Remote"/>: the local work folder.</summary>
     public required string OutDir { get; init; }
+
+    /// <summary>
+    /// The object store when <c>--out</c> is <c>az://</c> or <c>s3://</c> (its <see cref="RemoteOutput.WorkDir"/> is
+    /// <see cref="OutDir"/>): tiles are uploaded before their row is marked done and journal snapshots are uploaded as
+    /// the batch runs. Null: <see cref="OutDir"/> is the output.
+    /// </summary>
+    public RemoteOutput? Remote { get; init; }
 
     /// <summary>The settings (for resume: those stored in the journal, with the live endpoints).</summary>
     public required RunSettings Settings { get; init; }

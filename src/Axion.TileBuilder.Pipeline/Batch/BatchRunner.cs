@@ -6,8 +6,11 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Output.Index;
+using Axion.TileBuilder.Pipeline.Remote;
 using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Sharding;
+using Axion.TileBuilder.Stac.Security;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
@@ -58,7 +61,21 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         var options = settings.ToBuildOptions();
         options.ThrowIfInvalid();
 
+        var remote = request.Remote;
+        if (remote is not null)
+        {
+            await remote.RestoreJournalAsync(cancellationToken);
+            await remote.FetchManifestAsync(cancellationToken);
+        }
+
         using var journal = OpenAndSeed(request);
+        if (remote is not null)
+        {
+            await remote.PublishManifestAsync(cancellationToken);
+            log.Information("Output {Store}; work folder {WorkDir}", remote.Store.Description, remote.WorkDir);
+        }
+
+        await using var checkpoints = remote?.StartCheckpoints(journal);
         RecoverCrashedRows(journal);
         RowFileCleanup.RemoveOrphanTempFiles(request.OutDir, request.Shard);
 
@@ -89,14 +106,22 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
             async (journalRow, ct) =>
             {
-                var report = await RunRowAsync(journal, process, journalRow, request.OutDir, settings, ct);
+                var report = await RunRowAsync(journal, process, journalRow, request, ct);
+                if (checkpoints is not null)
+                {
+                    await checkpoints.RowFinishedAsync();
+                }
                 NativeHeap.Trim(); // a row's freed GDAL/curl buffers stay in malloc arenas otherwise
 
                 Interlocked.Increment(ref processed);
                 observer?.RowFinished(report);
             });
 
-        BatchIndex.WriteOrLog(request.OutDir, journal, request.Shard, log);
+        if (BatchIndex.WriteOrLog(request.OutDir, journal, request.Shard, log) is { } index && remote is not null)
+        {
+            await PublishIndexOrLogAsync(remote, index, cancellationToken);
+        }
+
         var summary = journal.Summarize();
         log.Information(
             "Batch finished: {Done} done, {Failed} failed of {Total}; {Tiles} tiles; {MB:F1} MB read in {Seconds:F1} s",
@@ -157,8 +182,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         BatchJournal journal,
         Func<LocationRow, RowCost, CancellationToken, Task<RowResult>> process,
         JournalRow journalRow,
-        string outDir,
-        RunSettings settings,
+        BatchRequest request,
         CancellationToken cancellationToken)
     {
         var id = journalRow.RowId;
@@ -172,7 +196,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
 
         journal.MarkRunning(id);
         CrashPoint.Hit(CrashPoint.ForRow(CrashPoint.RowStarted, id));
-        var files = RowFiles.Of(outDir, row, settings);
+        var files = RowFiles.Of(request.OutDir, row, request.Settings);
         var removed = RowFileCleanup.BeforeAttempt(files);
         if (removed > 0)
         {
@@ -185,6 +209,12 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         {
             var result = await _attempt.RunAsync(row, (r, ct) => process(r, cost, ct), () => RowFileCleanup.BetweenAttempts(files), cancellationToken);
             CrashPoint.Hit(CrashPoint.TilesWritten);
+            if (request.Remote is { } remote)
+            {
+                await remote.PublishRowAsync(files, result, cancellationToken);
+                CrashPoint.Hit(CrashPoint.TilesUploaded);
+            }
+
             MarkDone(journal, id, result);
             return new RowReport(id, RowState.Done, result.Tiles.Count, result.BytesRead, result.Seconds, null, null);
         }
@@ -206,9 +236,42 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
             }
 
             RowFileCleanup.AfterFailure(files);
+            await RemoveUploadsOrLogAsync(request.Remote, files, cancellationToken);
             journal.MarkFailed(id, failure.Kind, failure.Reason, failure.Message, new RowSpend(cost.Bytes, cost.Requests, clock.Elapsed.TotalSeconds));
             log.Warning("Row {Id} failed ({Reason}): {Message}", id, failure.Reason, failure.Message);
             return new RowReport(id, RowState.Failed, 0, cost.Bytes, clock.Elapsed.TotalSeconds, failure.Reason, failure.Message);
+        }
+    }
+
+    /// <summary>A failed row's names in the store are deleted (an upload of an interrupted attempt may be there); best effort.</summary>
+    private async Task RemoveUploadsOrLogAsync(RemoteOutput? remote, RowFiles files, CancellationToken cancellationToken)
+    {
+        if (remote is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await remote.RemoveRowAsync(files, cancellationToken);
+        }
+        catch (Exception ex) when (ex is AxionException or OperationCanceledException)
+        {
+            log.Warning("Row {Id}: could not delete its files from {Location} ({Message}); 'axion-tiles merge' lists only done rows' tiles", files.RowId, remote.Store.Location, SecretRedactor.Redact(ex.Message));
+        }
+    }
+
+    /// <summary>An unsharded batch's index files go to the store at the end; a failure is logged (the next run writes them again).</summary>
+    private async Task PublishIndexOrLogAsync(RemoteOutput remote, TileIndexFiles index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string[] paths = [index.CsvPath, index.GeoJsonPath, index.ParquetPath];
+            await remote.PublishFilesAsync(paths.Select(p => Path.GetRelativePath(remote.WorkDir, p).Replace('\\', '/')), cancellationToken);
+        }
+        catch (AxionException ex)
+        {
+            log.Error("Could not upload the index files to {Location} ({Message}); the next build or resume uploads them", remote.Store.Location, SecretRedactor.Redact(ex.Message));
         }
     }
 

@@ -18,13 +18,13 @@ public static class TileIndex
 
     /// <summary>
     /// Rewrites the index files of <paramref name="outDir"/> from the done rows of <paramref name="journal"/>, in CSV
-    /// line order and each row's tiles in the order it recorded them; returns the number of tiles listed.
+    /// line order and each row's tiles in the order it recorded them; returns the files and the number of tiles listed.
     /// </summary>
-    public static long Write(string outDir, BatchJournal journal, CancellationToken cancellationToken = default)
+    public static TileIndexFiles Write(string outDir, BatchJournal journal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var entries = journal.EnumerateRows(RowState.Done, JournalRowOrder.Line, PageSize).SelectMany(Entries);
-        return TileIndexWriter.Write(outDir, entries, cancellationToken).Count;
+        return TileIndexWriter.Write(outDir, entries, cancellationToken);
     }
 
     /// <summary>The index entries of a done row's tiles, in the order the row recorded them.</summary>

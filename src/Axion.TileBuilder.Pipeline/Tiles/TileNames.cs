@@ -20,6 +20,23 @@ public static partial class TileNames
         && TileSuffix().IsMatch(fileName.AsSpan("tile_".Length + rowId.Length));
 
     /// <summary>
+    /// Every tile file name a row's grid allows, <c>tile_&lt;id&gt;_&lt;r&gt;_&lt;c&gt;.npz</c> for <c>r &lt; tilesY</c>,
+    /// <c>c &lt; tilesX</c>, row by row: what a row can have written, known without listing anything.
+    /// </summary>
+    public static IEnumerable<string> NamesOf(string rowId, int tilesX, int tilesY)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(tilesX, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(tilesY, 1);
+        for (var r = 0; r < tilesY; r++)
+        {
+            for (var c = 0; c < tilesX; c++)
+            {
+                yield return FileName(rowId, r, c);
+            }
+        }
+    }
+
+    /// <summary>
     /// Deletes the tiles a row can have, <c>tile_&lt;id&gt;_&lt;r&gt;_&lt;c&gt;.npz</c> (and its GeoTIFF copy) for every
     /// <c>r &lt; tilesY</c>, <c>c &lt; tilesX</c> of the row's grid, by name: the output folder is never listed, so the
     /// cost does not grow with the tiles of other rows in it (before a row caught mid-way is redone).
@@ -31,22 +48,17 @@ public static partial class TileNames
     /// <returns>How many <c>.npz</c> tiles were deleted.</returns>
     public static int DeleteTilesOf(string outDir, string rowId, int tilesX, int tilesY)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(tilesX, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(tilesY, 1);
         var deleted = 0;
-        for (var r = 0; r < tilesY; r++)
+        foreach (var name in NamesOf(rowId, tilesX, tilesY))
         {
-            for (var c = 0; c < tilesX; c++)
+            var path = Path.Combine(outDir, name);
+            if (File.Exists(path))
             {
-                var path = Path.Combine(outDir, FileName(rowId, r, c));
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                    deleted++;
-                }
-
-                File.Delete(Path.ChangeExtension(path, ".tif")); // the --format geotiff copy, if any (a missing file is no error)
+                File.Delete(path);
+                deleted++;
             }
+
+            File.Delete(Path.ChangeExtension(path, ".tif")); // the --format geotiff copy, if any (a missing file is no error)
         }
 
         return deleted;

@@ -2,6 +2,7 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Storage.Locations;
 using Axion.TileBuilder.Storage.S3;
 using Axion.TileBuilder.Storage.Tests.Emulators;
+using Axion.TileBuilder.Testing.Emulators;
 
 namespace Axion.TileBuilder.Storage.Tests.S3;
 

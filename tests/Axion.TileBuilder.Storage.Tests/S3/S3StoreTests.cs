@@ -1,6 +1,7 @@
 using Axion.TileBuilder.Storage.Locations;
 using Axion.TileBuilder.Storage.Tests.Contract;
 using Axion.TileBuilder.Storage.Tests.Emulators;
+using Axion.TileBuilder.Testing.Emulators;
 
 namespace Axion.TileBuilder.Storage.Tests.S3;
 

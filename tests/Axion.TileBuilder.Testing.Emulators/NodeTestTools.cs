@@ -1,11 +1,11 @@
-namespace Axion.TileBuilder.Storage.Tests.Emulators;
+namespace Axion.TileBuilder.Testing.Emulators;
 
 /// <summary>
 /// Where <c>bash scripts/setup.sh --test-tools</c> installs the npm emulators (Azurite, s3rver):
 /// <c>$AXION_TEST_TOOLS_DIR</c>, else <c>$AXION_CACHE_DIR/test-tools/node</c>, else
 /// <c>${XDG_CACHE_HOME:-~/.cache}/axion-tiles/test-tools/node</c>. Keep in step with scripts/setup.sh.
 /// </summary>
-internal static class NodeTestTools
+public static class NodeTestTools
 {
     public static string Directory
     {

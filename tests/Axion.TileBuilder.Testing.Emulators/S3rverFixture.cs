@@ -1,7 +1,9 @@
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace Axion.TileBuilder.Storage.Tests.Emulators;
+using Axion.TileBuilder.Storage;
+
+namespace Axion.TileBuilder.Testing.Emulators;
 
 /// <summary>s3rver on a free loopback port (one per test collection); it accepts the key pair S3RVER/S3RVER.</summary>
 public sealed class S3rverFixture : IDisposable
@@ -44,10 +46,4 @@ public sealed class S3rverFixture : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
-}
-
-[CollectionDefinition(Name)]
-public sealed class S3rverCollection : ICollectionFixture<S3rverFixture>
-{
-    public const string Name = "s3rver";
 }

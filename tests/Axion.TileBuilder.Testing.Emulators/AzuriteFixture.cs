@@ -1,7 +1,7 @@
 using Azure.Storage;
 using Azure.Storage.Blobs;
 
-namespace Axion.TileBuilder.Storage.Tests.Emulators;
+namespace Axion.TileBuilder.Testing.Emulators;
 
 /// <summary>Azurite's blob service on a free loopback port (one per test collection), with the well-known dev account.</summary>
 public sealed class AzuriteFixture : IDisposable
@@ -50,10 +50,4 @@ public sealed class AzuriteFixture : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "azurite";
 }

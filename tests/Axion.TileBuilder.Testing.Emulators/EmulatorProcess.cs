@@ -3,13 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Axion.TileBuilder.Storage.Tests.Emulators;
+namespace Axion.TileBuilder.Testing.Emulators;
 
 /// <summary>
 /// An emulator started on a free loopback port with its own temporary data folder, waited for until it
 /// accepts connections, and killed (with its children) and its folder deleted on dispose.
 /// </summary>
-internal sealed class EmulatorProcess : IDisposable
+public sealed class EmulatorProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
