@@ -34,7 +34,7 @@ internal sealed class JournalCheckpoints : IAsyncDisposable
         _policy = policy;
         _time = time;
         _log = log;
-        _loop = Task.Run(LoopAsync);
+        _loop = LoopAsync(); // runs up to its first wait here, so the interval counts from now
     }
 
     /// <summary>Snapshots uploaded so far.</summary>

@@ -10,8 +10,8 @@ namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// The cached 3-location demo world behind a local catalog (Planetary Computer flavour), one unsharded reference build
-/// and the same batch built by three shard processes running at the same time into one shared out dir
-/// (<c>--shard 0/3</c>, <c>1/3</c>, <c>2/3</c>). With the pinned hash the sample ids fall into shards 1, 1 and 2, so
+/// and the same batch built by three shard processes running at the same time into one shared out dir, each given only
+/// what a Slurm array task gets (<see cref="SlurmEnvironment"/>). With the pinned hash the sample ids fall into shards 1, 1 and 2, so
 /// shard 0 is empty.
 /// </summary>
 public sealed class ShardedBatchFixture : IAsyncLifetime
@@ -48,7 +48,7 @@ public sealed class ShardedBatchFixture : IAsyncLifetime
         var runs = new List<Task<(int, IReadOnlyList<string>)>> { RunAsync(BuildArgs(reference, TestPaths.SampleCsv)) };
         for (var k = 0; k < 3; k++)
         {
-            runs.Add(RunAsync([.. BuildArgs(shardedDir, TestPaths.SampleCsv), "--shard", $"{k}/3"]));
+            runs.Add(RunAsync(BuildArgs(shardedDir, TestPaths.SampleCsv), SlurmEnvironment(k)));
         }
 
         var results = await Task.WhenAll(runs);
@@ -72,6 +72,15 @@ public sealed class ShardedBatchFixture : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>What a Slurm array task <paramref name="k"/> of <c>--array=10-12</c> gets: ids 10-12, so shard k is task 10 + k.</summary>
+    public static Dictionary<string, string> SlurmEnvironment(int k) => new()
+    {
+        ["SLURM_ARRAY_TASK_ID"] = (10 + k).ToString(CultureInfo.InvariantCulture),
+        ["SLURM_ARRAY_TASK_MIN"] = "10",
+        ["SLURM_ARRAY_TASK_MAX"] = "12",
+        ["SLURM_ARRAY_TASK_COUNT"] = "3",
+    };
 
     /// <summary><c>build</c> of <paramref name="csv"/> into <paramref name="outDir"/> against the local catalog, two workers.</summary>
     public List<string> BuildArgs(string outDir, string csv) =>

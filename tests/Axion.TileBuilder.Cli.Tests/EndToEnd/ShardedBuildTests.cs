@@ -15,13 +15,13 @@ namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 public sealed class ShardedBuildTests(ShardedBatchFixture fixture) : IClassFixture<ShardedBatchFixture>
 {
     [Fact]
-    public void Three_concurrent_shards_build_exactly_the_tiles_of_a_single_build_with_each_row_in_one_shard_journal()
+    public void Three_concurrent_slurm_array_tasks_build_exactly_the_tiles_of_a_single_build_with_each_row_in_one_shard_journal()
     {
         for (var k = 0; k < 3; k++)
         {
             var (exitCode, lines) = fixture.Shards[k];
             Assert.True(exitCode == 0, $"shard {k}/3: exit {exitCode}\n" + string.Join("\n", lines));
-            Assert.Contains(lines, l => l.Contains($"Shard {k}/3 (from --shard {k}/3)", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"Shard {k}/3 (from SLURM_ARRAY_TASK_ID={10 + k} ", StringComparison.Ordinal));
         }
 
         TileSnapshot.AssertEqual(fixture.Reference, TileSnapshot.Read(fixture.ShardedDir));

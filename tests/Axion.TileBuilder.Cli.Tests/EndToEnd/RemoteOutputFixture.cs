@@ -19,13 +19,14 @@ namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 /// with SIGKILL as its second row starts, then started again with a new empty work folder, as a rescheduled pod is.
 /// Then <c>merge</c> and <c>status</c> run against the store. The reference is a single local build of the same CSV.
 /// </summary>
-public sealed class RemoteShardedBatchFixture : IAsyncLifetime
+public sealed class RemoteOutputFixture : IAsyncLifetime
 {
     /// <summary>The row shard 1 is killed at (its second row in CSV order).</summary>
     public const string KilledAtRow = "black-forest";
 
     private readonly List<string> _dirs = [];
     private LocalCatalogServer _server = null!;
+    private SyntheticWorld _world = null!;
     private (DateOnly Start, DateOnly End) _span;
 
     public AzuriteFixture Azurite { get; private set; } = null!;
@@ -72,7 +73,7 @@ public sealed class RemoteShardedBatchFixture : IAsyncLifetime
         Container = Azurite.CreateContainer();
         var rows = LocationCsvParser.Parse(new StringReader(await File.ReadAllTextAsync(TestPaths.SampleCsv)), "locations.csv").Rows;
         RowIds = rows.Select(r => r.Id).ToList();
-        var world = WorldBuilder.Build(
+        var world = _world = WorldBuilder.Build(
             new WorldSpec(rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude)).ToList(), 2048),
             Path.Combine(TestPaths.WorldCache, "worlds"));
         var s2Dates = world.Scenes.Where(s => s.Kind == SceneKind.Sentinel2L2A).Select(s => DateOnly.FromDateTime(s.Datetime.UtcDateTime)).ToList();
@@ -122,30 +123,39 @@ public sealed class RemoteShardedBatchFixture : IAsyncLifetime
         }
     }
 
-    /// <summary><c>build</c> of the sample CSV into <paramref name="output"/> against the faulty local catalog.</summary>
-    public List<string> BuildArgs(string output, int workers = 2) =>
+    /// <summary>Another local catalog over the same world whose every answer takes <paramref name="latencyMs"/> more (the caller disposes it).</summary>
+    public Task<LocalCatalogServer> StartSlowServerAsync(int latencyMs) =>
+        LocalCatalogServer.StartAsync(_world, new LocalCatalogOptions { Faults = new FaultOptions { LatencyMs = latencyMs } });
+
+    /// <summary><c>build</c> of the sample CSV into <paramref name="output"/> against <paramref name="server"/> (default: the faulty local catalog).</summary>
+    public List<string> BuildArgs(string output, int workers = 2, LocalCatalogServer? server = null) => BuildArgs(output, workers, server ?? _server, _span);
+
+    private static List<string> BuildArgs(string output, int workers, LocalCatalogServer server, (DateOnly Start, DateOnly End) span) =>
     [
         "build", "--csv", TestPaths.SampleCsv, "--out", output, "--workers", workers.ToString(CultureInfo.InvariantCulture),
         "--catalog", "planetary-computer",
-        "--stac-url", _server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-        "--token-url", _server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
-        "--start", _span.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        "--end", _span.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
+        "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+        "--start", span.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "--end", span.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     ];
 
-    /// <summary>Every object under <c>run1/</c>, downloaded with the Azure SDK (not through axion-tiles) into a new folder.</summary>
-    public async Task<(string Dir, IReadOnlyList<string> Names)> DownloadAsync()
+    /// <summary>
+    /// Every object under <paramref name="prefix"/> of <paramref name="container"/> (default: the batch's), downloaded
+    /// with the Azure SDK (not through axion-tiles) into a new folder.
+    /// </summary>
+    public async Task<(string Dir, IReadOnlyList<string> Names)> DownloadAsync(string? container = null, string prefix = "run1/")
     {
         var dir = NewDir("remote-copy");
-        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(Container);
+        var client = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(container ?? Container);
         var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "run1/", CancellationToken.None))
+        await foreach (var blob in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
-            var name = blob.Name["run1/".Length..];
+            var name = blob.Name[prefix.Length..];
             names.Add(name);
             var path = Path.Combine(dir, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await container.GetBlobClient(blob.Name).DownloadToAsync(path);
+            await client.GetBlobClient(blob.Name).DownloadToAsync(path);
         }
 
         return (dir, names);

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Axion.TileBuilder.Cli.Tests.Support;
+using Axion.TileBuilder.Cli.Tests.Reliability;
+using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Sharding;
+using Axion.TileBuilder.Storage;
+using Axion.TileBuilder.Testing.Emulators;
+
+namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// Batches whose <c>--out</c> is an object store, end to end. A sharded batch into Azure Blob Storage (Azurite) as
+/// Kubernetes runs it (<see cref="RemoteOutputFixture"/>): the store ends up with exactly the tiles of a single local
+/// build, the killed pod's replacement restores the shard's journal from its snapshot and redoes only the unfinished
+/// row, <c>merge</c> writes the dataset's index into the store and <c>status</c> counts every row once. SIGTERM leaves a
+/// last snapshot; an unsharded batch into an S3-compatible store (s3rver) works the same way.
+/// </summary>
+public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : IClassFixture<RemoteOutputFixture>
+{
+    [Fact]
+    public void The_store_holds_exactly_the_tiles_of_a_single_build_after_a_pod_was_killed_and_rescheduled_onto_an_empty_work_folder()
+    {
+        foreach (var k in new[] { 0, 2 })
+        {
+            var (exitCode, lines) = fixture.FirstRuns[k];
+            Assert.True(exitCode == 0, $"pod {k}: exit {exitCode}\n" + string.Join("\n", lines));
+            Assert.Contains(lines, l => l.Contains($"Shard {k}/3 (from JOB_COMPLETION_INDEX={k} and --shards 3)", StringComparison.Ordinal));
+        }
+
+        Assert.True(fixture.FirstRuns[1].ExitCode == 137, "pod 1 must die by SIGKILL at its second row\n" + string.Join("\n", fixture.FirstRuns[1].Lines));
+        var restart = fixture.Restart;
+        Assert.True(restart.ExitCode == 0, "rescheduled pod 1: exit " + restart.ExitCode + "\n" + string.Join("\n", restart.Lines));
+        Assert.Contains(restart.Lines, l => l.Contains($"Restored the journal from {fixture.Out}/_journal/shard-1-of-3.db", StringComparison.Ordinal));
+        Assert.Contains(restart.Lines, l => l.Contains("2 rows, 1 done, 1 to run", StringComparison.Ordinal)); // iowa-cropland is not redone
+
+        TileSnapshot.AssertEqual(fixture.Reference, TileSnapshot.Read(fixture.Stored.Dir));
+        var expected = fixture.Reference.Keys
+            .Concat(fixture.RowIds.Select(id => $"quicklooks/{id}.png"))
+            .Concat(Enumerable.Range(0, 3).Select(k => $"_journal/shard-{k}-of-3.db"))
+            .Concat(["_journal/batch.json", "index.csv", "index.geojson", "index.parquet"]);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), fixture.Stored.Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Each_shard_snapshot_in_the_store_holds_its_own_rows_all_done_and_no_output_or_journal_holds_the_account_key()
+    {
+        var seen = new List<string>();
+        for (var k = 0; k < 3; k++)
+        {
+            var path = Path.Combine(fixture.Stored.Dir, "_journal", $"shard-{k}-of-3.db");
+            using var journal = BatchJournal.OpenReadOnlyFile(fixture.Stored.Dir, path);
+            var rows = journal.List();
+            Assert.All(rows, r => Assert.Equal(k, ShardAssignment.ShardOf(r.RowId, 3)));
+            Assert.All(rows, r => Assert.Equal(RowState.Done, r.State));
+            seen.AddRange(rows.Select(r => r.RowId));
+            Assert.DoesNotContain(AzuriteFixture.AccountKey, Encoding.Latin1.GetString(File.ReadAllBytes(path)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(fixture.RowIds.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        var allLines = fixture.FirstRuns.SelectMany(r => r.Lines).Concat(fixture.Restart.Lines).Concat(fixture.Merge.Lines).Concat(fixture.Status.Lines);
+        Assert.DoesNotContain(allLines, l => l.Contains(AzuriteFixture.AccountKey, StringComparison.Ordinal) || l.Contains("AccountKey=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Merge_writes_the_index_into_the_store_and_status_counts_every_row_once()
+    {
+        var (mergeExit, mergeLines) = fixture.Merge;
+        Assert.True(mergeExit == 0, "merge: exit " + mergeExit + "\n" + string.Join("\n", mergeLines));
+        using (var merge = JsonDocument.Parse(string.Join("\n", mergeLines.SkipWhile(l => !l.StartsWith('{')))))
+        {
+            Assert.True(merge.RootElement.GetProperty("complete").GetBoolean());
+            Assert.Equal(fixture.Reference.Count, merge.RootElement.GetProperty("tiles").GetInt32());
+            Assert.Equal(fixture.Out, merge.RootElement.GetProperty("out_dir").GetString());
+        }
+
+        var index = File.ReadAllLines(Path.Combine(fixture.Stored.Dir, "index.csv"));
+        Assert.Equal(fixture.Reference.Count, index.Length - 1);
+        Assert.All(fixture.Reference.Keys, name => Assert.Contains(index, line => line.Contains(name, StringComparison.Ordinal)));
+
+        var (statusExit, statusLines) = fixture.Status;
+        Assert.True(statusExit == 0, "status: exit " + statusExit + "\n" + string.Join("\n", statusLines));
+        using var status = JsonDocument.Parse(string.Join("\n", statusLines.SkipWhile(l => !l.StartsWith('{'))));
+        var root = status.RootElement;
+        Assert.Equal(3, root.GetProperty("rows_total").GetInt32());
+        Assert.Equal(3, root.GetProperty("rows").GetProperty("done").GetInt32());
+        Assert.Empty(root.GetProperty("shards_not_started").EnumerateArray());
+        Assert.Equal(fixture.Reference.Count, root.GetProperty("tiles_written").GetInt64());
+    }
+
+    [Fact]
+    public async Task Sigterm_leaves_a_last_snapshot_in_the_store_with_the_finished_rows_done_and_their_tiles_there()
+    {
+        await using var slow = await fixture.StartSlowServerAsync(latencyMs: 40);
+        var container = fixture.Azurite.CreateContainer();
+        var output = $"az://{container}/term";
+        List<string> args = [.. fixture.BuildArgs(output, workers: 1, server: slow), "--work-dir", fixture.NewDir("term-pod"), "--checkpoint-rows", "1000", "--checkpoint-seconds", "3600"];
+        var lines = new ConcurrentQueue<string>();
+        using var process = ChildCli.Start(args, lines, fixture.StoreEnvironment);
+
+        var clock = Stopwatch.StartNew();
+        while (!process.HasExited && !lines.Any(IsRowDoneLine) && clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(process.HasExited, "the batch ended before it could be interrupted:\n" + string.Join('\n', lines));
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using (var hang = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            await process.WaitForExitAsync(hang.Token);
+        }
+
+        Assert.True(process.ExitCode == ExitCodes.Cancelled, $"exit {process.ExitCode}\n" + string.Join('\n', lines));
+
+        // No snapshot was due (1000 rows, 1 hour): the one in the store is the one taken at exit.
+        var (dir, names) = await fixture.DownloadAsync(container, "term/");
+        Assert.Contains("journal.db", names);
+        using var journal = BatchJournal.OpenReadOnlyFile(dir, Path.Combine(dir, "journal.db"));
+        var rows = journal.List();
+        Assert.Equal(3, rows.Count);
+        Assert.DoesNotContain(rows, r => r.State is RowState.Failed or RowState.Skipped);
+        Assert.True(rows.Count(r => r.State == RowState.Running) <= 1, string.Join(", ", rows.Select(r => $"{r.RowId}={r.State}")));
+        var done = rows.Where(r => r.State == RowState.Done).ToList();
+        Assert.NotEmpty(done);
+        Assert.All(done.SelectMany(r => r.Outcome!.Files), f => Assert.Contains(f, names));
+        TileSnapshot.AssertEqual(TileSnapshot.OfRows(fixture.Reference, done.Select(r => r.RowId)), TileSnapshot.Read(dir));
+    }
+
+    [Fact]
+    public async Task An_unsharded_batch_into_an_s3_compatible_store_puts_the_tiles_the_index_and_the_journal_there_and_status_reads_it()
+    {
+        using var s3 = new S3rverFixture();
+        var bucket = s3.CreateBucket();
+        var output = $"s3://{bucket}/one";
+        var environment = s3.Environment();
+        environment[StorageVariables.AwsRegion] = "us-east-1";
+
+        var (exitCode, lines) = await ShardedBatchFixture.RunAsync([.. fixture.BuildArgs(output), "--work-dir", fixture.NewDir("s3-work")], environment);
+        Assert.True(exitCode == 0, $"exit {exitCode}\n" + string.Join('\n', lines));
+
+        var dir = fixture.NewDir("s3-copy");
+        var names = new List<string>();
+        using (var client = new AmazonS3Client(new BasicAWSCredentials(S3rverFixture.AccessKey, S3rverFixture.SecretKey), new AmazonS3Config { ServiceURL = s3.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" }))
+        {
+            var listed = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "one/" });
+            foreach (var o in listed.S3Objects)
+            {
+                var name = o.Key["one/".Length..];
+                names.Add(name);
+                var path = Path.Combine(dir, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var got = await client.GetObjectAsync(bucket, o.Key);
+                await using var file = File.Create(path);
+                await got.ResponseStream.CopyToAsync(file);
+            }
+        }
+
+        TileSnapshot.AssertEqual(fixture.Reference, TileSnapshot.Read(dir));
+        Assert.Contains("journal.db", names);
+        Assert.Contains("index.parquet", names);
+        Assert.Equal(fixture.Reference.Count, File.ReadAllLines(Path.Combine(dir, "index.csv")).Length - 1);
+        Assert.DoesNotContain(lines, l => l.Contains(S3rverFixture.SecretKey + "\"", StringComparison.Ordinal));
+
+        var (statusExit, statusLines) = await ShardedBatchFixture.RunAsync(["status", "--out", output, "--json"], environment);
+        Assert.True(statusExit == 0, string.Join('\n', statusLines));
+        using var status = JsonDocument.Parse(string.Join("\n", statusLines.SkipWhile(l => !l.StartsWith('{'))));
+        Assert.Equal(3, status.RootElement.GetProperty("rows").GetProperty("done").GetInt32());
+    }
+
+    private static bool IsRowDoneLine(string line) =>
+        line.Contains(" INF Row ", StringComparison.Ordinal) && line.Contains(" tiles (", StringComparison.Ordinal);
+}
