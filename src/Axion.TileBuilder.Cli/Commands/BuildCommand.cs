@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Axion.TileBuilder.Cli.Hosting;
 using Axion.TileBuilder.Pipeline.Batch;
 
 namespace Axion.TileBuilder.Cli.Commands;
@@ -8,7 +9,7 @@ internal static class BuildCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var csv = new Option<FileInfo>("--csv") { Description = "Locations CSV: header with id, lat, lon (also latitude, longitude, lng); optional start, end, tiles, description.", Required = true };
+        var csv = new Option<string>("--csv") { Description = $"Locations CSV, {CsvInput.Forms}: header with id, lat, lon (also latitude, longitude, lng); optional start, end, tiles, description.", Required = true, HelpName = "CSV" };
         var output = new OutputOptionSet($"Where the tiles, index and journal go: {OutputOptionSet.Forms}. Default: ./tiles.", runsBatch: true, defaultOut: "tiles");
         var force = new Option<bool>("--force") { Description = "If --out holds a different batch, delete its tiles and start afresh instead of refusing." };
         var set = new BuildOptionSet();
@@ -28,10 +29,10 @@ internal static class BuildCommand
         shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
-            var csvFile = parse.GetRequiredValue(csv);
-            var settings = set.Settings(parse, csvFile.FullName);
             var shard = shards.Resolve(parse, context.Log);
             using var target = output.Resolve(parse, shard, context.Log);
+            var csvPath = await CsvInput.LocalPathAsync(parse.GetRequiredValue(csv), target.Remote?.WorkDir ?? Path.Combine(CacheDirectory.Root(), "inputs"), context.Log, token);
+            var settings = set.Settings(parse, csvPath);
             var request = new BatchRequest
             {
                 OutDir = target.Dir,

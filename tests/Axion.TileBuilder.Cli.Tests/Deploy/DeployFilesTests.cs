@@ -81,10 +81,13 @@ public sealed partial class DeployFilesTests
             Assert.True(job.Lines.Any(l => l.Contains($"--from-literal={key}=", StringComparison.Ordinal)), $"{name} reads key {key} of Secret {secret}, which the header's kubectl command does not create");
         }
 
-        var configMap = job.CommentedCommands("kubectl create configmap ").Single();
-        var csv = Path.GetFileName(JobManifest.Value(job.Args, "--csv"));
-        Assert.Contains($"--from-file={csv}=", configMap, StringComparison.Ordinal);
-        Assert.StartsWith($"kubectl create configmap {job.ConfigMapName} ", configMap, StringComparison.Ordinal);
+        // The CSV is an object in the same store (credentials as --out), uploaded by the header's command under that name.
+        var csv = JobManifest.Value(job.Args, "--csv");
+        var csvFolder = OutputLocation.Parse(csv[..csv.LastIndexOf('/')]);
+        Assert.Equal(location.Kind, csvFolder.Kind);
+        var upload = job.CommentedCommands("az storage blob upload ").Single();
+        Assert.Contains($"--container-name {csvFolder.Container} ", upload, StringComparison.Ordinal);
+        Assert.Contains($"--name {csvFolder.Prefix}{csv[(csv.LastIndexOf('/') + 1)..]} ", upload, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +133,8 @@ public sealed partial class DeployFilesTests
         var mounts = job.Mounts;
         var emptyDirs = job.EmptyDirs;
 
-        Assert.Contains(mounts.Values, m => JobManifest.Value(args, "--csv").StartsWith(m + "/", StringComparison.Ordinal));
+        var csv = JobManifest.Value(args, "--csv");
+        Assert.True(csv.StartsWith("az://", StringComparison.Ordinal) || csv.StartsWith("s3://", StringComparison.Ordinal) || mounts.Values.Any(m => csv.StartsWith(m + "/", StringComparison.Ordinal)), $"--csv {csv} is neither in a store nor on a mounted volume");
         if (OutputLocation.Parse(JobManifest.Value(args, "--out")).IsRemote)
         {
             // The work folder must start empty on a new pod (so the journal is restored from its snapshot) and be writable.

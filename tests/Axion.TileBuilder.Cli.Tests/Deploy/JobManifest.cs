@@ -71,17 +71,6 @@ internal sealed partial class JobManifest
         }
     }
 
-    /// <summary>The name of the ConfigMap volume (the CSV).</summary>
-    public string ConfigMapName
-    {
-        get
-        {
-            var at = Array.FindIndex(Lines, l => l.Trim() == "configMap:");
-            Assert.True(at > 0 && at + 1 < Lines.Length, "no configMap: volume in indexed-job.yaml");
-            return Field(Lines[at + 1], "name") ?? throw new InvalidOperationException("the configMap: volume has no name");
-        }
-    }
-
     /// <summary>The <c>podFailurePolicy</c> rules that act on exit codes: the action and its codes.</summary>
     public List<(string Action, int[] Codes)> ExitCodeRules
     {

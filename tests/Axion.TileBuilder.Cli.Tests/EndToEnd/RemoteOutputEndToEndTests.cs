@@ -8,6 +8,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Axion.TileBuilder.Cli.Tests.Reliability;
 using Axion.TileBuilder.Cli.Tests.Support;
+using Axion.TileBuilder.Diagnostics;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Sharding;
 using Axion.TileBuilder.Storage;
@@ -138,7 +139,7 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task An_unsharded_batch_into_an_s3_compatible_store_puts_the_tiles_the_index_and_the_journal_there_and_status_reads_it()
+    public async Task An_unsharded_batch_from_a_csv_in_an_s3_compatible_store_puts_the_tiles_the_index_and_the_journal_there_and_status_reads_it()
     {
         using var s3 = new S3rverFixture();
         var bucket = s3.CreateBucket();
@@ -146,12 +147,20 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
         var environment = s3.Environment();
         environment[StorageVariables.AwsRegion] = "us-east-1";
 
-        var (exitCode, lines) = await ShardedBatchFixture.RunAsync([.. fixture.BuildArgs(output), "--work-dir", fixture.NewDir("s3-work")], environment);
+        using var client = new AmazonS3Client(new BasicAWSCredentials(S3rverFixture.AccessKey, S3rverFixture.SecretKey), new AmazonS3Config { ServiceURL = s3.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "inputs/locations.csv", FilePath = TestPaths.SampleCsv, UseChunkEncoding = false });
+        var args = fixture.BuildArgs(output);
+        args[args.IndexOf("--csv") + 1] = $"s3://{bucket}/inputs/locations.csv"; // the CSV comes from the bucket too
+
+        var missing = await ShardedBatchFixture.RunAsync([.. args[..2], $"s3://{bucket}/inputs/nothing.csv", .. args[3..], "--work-dir", fixture.NewDir("s3-none")], environment);
+        Assert.True(missing.ExitCode == 2, $"exit {missing.ExitCode}\n" + string.Join('\n', missing.Lines));
+        Assert.Contains(missing.Lines, l => l.Contains($"--csv s3://{bucket}/inputs/nothing.csv: no such object", StringComparison.Ordinal));
+
+        var (exitCode, lines) = await ShardedBatchFixture.RunAsync([.. args, "--work-dir", fixture.NewDir("s3-work")], environment);
         Assert.True(exitCode == 0, $"exit {exitCode}\n" + string.Join('\n', lines));
 
         var dir = fixture.NewDir("s3-copy");
         var names = new List<string>();
-        using (var client = new AmazonS3Client(new BasicAWSCredentials(S3rverFixture.AccessKey, S3rverFixture.SecretKey), new AmazonS3Config { ServiceURL = s3.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" }))
         {
             var listed = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "one/" });
             foreach (var o in listed.S3Objects)
@@ -176,6 +185,33 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
         Assert.True(statusExit == 0, string.Join('\n', statusLines));
         using var status = JsonDocument.Parse(string.Join("\n", statusLines.SkipWhile(l => !l.StartsWith('{'))));
         Assert.Equal(3, status.RootElement.GetProperty("rows").GetProperty("done").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_crash_after_a_rows_upload_and_before_its_journal_commit_redoes_the_row_over_the_same_names()
+    {
+        var container = fixture.Azurite.CreateContainer();
+        var output = $"az://{container}/crash";
+        List<string> args = [.. fixture.BuildArgs(output, workers: 1), "--work-dir", fixture.NewDir("crash-pod")];
+        var crash = fixture.StoreEnvironment;
+        crash[CrashPoint.EnvironmentVariable] = CrashPoint.TilesUploaded + ":2";
+
+        var (killedExit, killedLines) = await ShardedBatchFixture.RunAsync(args, crash);
+        Assert.True(killedExit == 137, $"exit {killedExit}\n" + string.Join('\n', killedLines));
+        var (afterCrash, _) = await fixture.DownloadAsync(container, "crash/");
+        var uploadedBeforeCommit = TileSnapshot.Read(afterCrash).Count;
+
+        var (exitCode, lines) = await ShardedBatchFixture.RunAsync(args, fixture.StoreEnvironment);
+        Assert.True(exitCode == 0, $"exit {exitCode}\n" + string.Join('\n', lines));
+        Assert.Contains(lines, l => l.Contains("was cut short by a crash", StringComparison.Ordinal));
+
+        var (dir, names) = await fixture.DownloadAsync(container, "crash/");
+        Assert.True(uploadedBeforeCommit > 0, "the crash point must come after the second row's uploads");
+        TileSnapshot.AssertEqual(fixture.Reference, TileSnapshot.Read(dir));
+        var expected = fixture.Reference.Keys
+            .Concat(fixture.RowIds.Select(id => $"quicklooks/{id}.png"))
+            .Concat(["journal.db", "index.csv", "index.geojson", "index.parquet"]);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
     }
 
     private static bool IsRowDoneLine(string line) =>
