@@ -34,7 +34,7 @@ internal static class MergeCommand
             using var target = output.ResolveForReading(parse, context.Log);
             if (target.Remote is { } remote)
             {
-                await remote.DownloadJournalsAsync(token);
+                await remote.RequireJournalsAsync(token);
             }
 
             var result = await Task.Run(() => DatasetMerger.Merge(target.Dir, token), token);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Pipeline.Batch;
 
 namespace Axion.TileBuilder.Cli.Commands;
@@ -26,9 +27,11 @@ internal static class ResumeCommand
         {
             var shard = shards.Resolve(parse, context.Log);
             using var target = output.Resolve(parse, shard, context.Log);
-            if (target.Remote is { } remote)
+            if (target.Remote is { } remote && !await remote.RestoreJournalAsync(token) && !File.Exists(ShardedBatchLayout.JournalPath(target.Dir, shard)))
             {
-                await remote.RestoreJournalAsync(token); // a fresh work folder: the settings come from the last snapshot
+                throw new AxionException(
+                    FailureKind.BadInput,
+                    $"no batch to resume in {target.Shown}: {remote.JournalObjectName} is neither there nor in the work folder {target.Dir}; start it with 'axion-tiles build'.");
             }
 
             var settings = BatchRunner.ReadSettings(target.Dir, shard);

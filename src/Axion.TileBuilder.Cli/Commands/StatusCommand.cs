@@ -56,7 +56,7 @@ internal static class StatusCommand
             var remote = target.Remote;
             if (remote is not null)
             {
-                await remote.DownloadJournalsAsync(token);
+                await remote.RequireJournalsAsync(token);
             }
 
             var view = new StatusView(context.Output, parse.GetValue(json), context.OutputIsTerminal);

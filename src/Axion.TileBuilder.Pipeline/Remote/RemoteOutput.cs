@@ -1,3 +1,4 @@
+using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Batch;
 using Axion.TileBuilder.Pipeline.Quicklooks;
@@ -78,6 +79,15 @@ public sealed class RemoteOutput : IDisposable
         var local = ShardedBatchLayout.JournalPath(WorkDir, Shard);
         if (File.Exists(local))
         {
+            if (await Store.HeadAsync(JournalObjectName, cancellationToken) is null)
+            {
+                _log.Warning(
+                    "{Location} holds no {Name} but the work folder {WorkDir} has a journal: it is used (rows it calls done are not redone). If the store was emptied, delete the work folder to start afresh",
+                    Store.Location,
+                    JournalObjectName,
+                    WorkDir);
+            }
+
             return false;
         }
 
@@ -172,6 +182,20 @@ public sealed class RemoteOutput : IDisposable
             names,
             new ParallelOptions { MaxDegreeOfParallelism = FilesInParallel, CancellationToken = cancellationToken },
             async (name, ct) => await Store.UploadAsync(name, LocalPath(name), ct));
+
+    /// <summary>
+    /// <see cref="DownloadJournalsAsync"/>, refusing (bad input, naming the location) a store that holds no journal
+    /// snapshot at all: no shard has started there yet, or the location is wrong.
+    /// </summary>
+    public async Task RequireJournalsAsync(CancellationToken cancellationToken)
+    {
+        if (await DownloadJournalsAsync(cancellationToken) == 0)
+        {
+            throw new AxionException(
+                FailureKind.BadInput,
+                $"no batch in {Store.Location}: neither {BatchJournal.FileName} nor {ShardedBatchLayout.JournalFolder}/shard-<K>-of-<N>.db is there (a shard uploads its first snapshot after --checkpoint-rows rows or --checkpoint-seconds, and at exit).");
+        }
+    }
 
     /// <summary>
     /// For <c>status</c> and <c>merge</c>: downloads the batch's journal snapshots (<c>journal.db</c>, every

@@ -214,6 +214,25 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
         Assert.Equal(expected.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("merge")]
+    [InlineData("resume")]
+    public async Task A_store_without_a_batch_is_refused_with_exit_2_naming_the_location(string command)
+    {
+        var output = $"az://{fixture.Azurite.CreateContainer()}/nothing";
+        List<string> args = [command, "--out", output];
+        if (command == "resume")
+        {
+            args.AddRange(["--work-dir", fixture.NewDir("empty-pod")]);
+        }
+
+        var (exitCode, lines) = await ShardedBatchFixture.RunAsync(args, fixture.StoreEnvironment);
+
+        Assert.True(exitCode == 2, $"exit {exitCode}\n" + string.Join('\n', lines));
+        Assert.Contains(lines, l => l.Contains($"no batch {(command == "resume" ? "to resume " : string.Empty)}in {output}", StringComparison.Ordinal));
+    }
+
     private static bool IsRowDoneLine(string line) =>
         line.Contains(" INF Row ", StringComparison.Ordinal) && line.Contains(" tiles (", StringComparison.Ordinal);
 }
