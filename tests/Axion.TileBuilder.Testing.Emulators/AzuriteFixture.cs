@@ -39,9 +39,12 @@ public sealed class AzuriteFixture : IDisposable
     }
 
     /// <summary>A container SAS (read, add, create, write, delete, list) signed with <paramref name="key"/>.</summary>
-    public static string ContainerSas(string container, string key)
+    public static string ContainerSas(string container, string key) => ContainerSas(container, key, Azure.Storage.Sas.BlobContainerSasPermissions.All);
+
+    /// <summary>A container SAS with only <paramref name="permissions"/>, signed with <paramref name="key"/>.</summary>
+    public static string ContainerSas(string container, string key, Azure.Storage.Sas.BlobContainerSasPermissions permissions)
     {
-        var builder = new Azure.Storage.Sas.BlobSasBuilder(Azure.Storage.Sas.BlobContainerSasPermissions.All, DateTimeOffset.UtcNow.AddHours(1))
+        var builder = new Azure.Storage.Sas.BlobSasBuilder(permissions, DateTimeOffset.UtcNow.AddHours(1))
         {
             BlobContainerName = container,
             Resource = "c",

@@ -11,6 +11,7 @@ using Axion.TileBuilder.Pipeline.Remote;
 using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Sharding;
 using Axion.TileBuilder.Stac.Security;
+using Axion.TileBuilder.Storage;
 using Serilog;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
@@ -224,6 +225,15 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
             RowFileCleanup.AfterFailure(files);
             journal.ReleaseRow(id);
             throw ex as OperationCanceledException ?? new OperationCanceledException("the batch was cancelled", ex, cancellationToken);
+        }
+        catch (ObjectStoreException ex) when (ex.Kind == FailureKind.Environment)
+        {
+            // Credentials refused or expired, container gone: every other row would read its scenes and then fail the
+            // same way. The row is released (not failed) and the batch stops (exit 1); a run with working credentials redoes it.
+            RowFileCleanup.AfterFailure(files);
+            journal.ReleaseRow(id);
+            log.Error("Row {Id}: the output store refused the upload ({Reason}): {Message}; the batch stops", id, ex.Reason, ex.Message);
+            throw;
         }
 #pragma warning disable CA1031 // A row's every failure is that row's: the batch goes on (no poison rows).
         catch (Exception ex)

@@ -13,6 +13,7 @@ using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Sharding;
 using Axion.TileBuilder.Storage;
 using Axion.TileBuilder.Testing.Emulators;
+using Azure.Storage.Sas;
 
 namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 
@@ -212,6 +213,30 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
             .Concat(fixture.RowIds.Select(id => $"quicklooks/{id}.png"))
             .Concat(["journal.db", "index.csv", "index.geojson", "index.parquet"]);
         Assert.Equal(expected.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Credentials_that_cannot_write_stop_the_batch_with_exit_1_and_fail_no_row()
+    {
+        var container = fixture.Azurite.CreateContainer();
+        var sas = AzuriteFixture.ContainerSas(container, AzuriteFixture.AccountKey, BlobContainerSasPermissions.Read | BlobContainerSasPermissions.List);
+        var environment = new Dictionary<string, string>
+        {
+            [StorageVariables.AzureAccount] = AzuriteFixture.Account,
+            [StorageVariables.AzureSasToken] = sas,
+            [StorageVariables.AzureBlobEndpoint] = fixture.Azurite.Endpoint,
+        };
+        var workDir = fixture.NewDir("read-only-pod");
+
+        var (exitCode, lines) = await ShardedBatchFixture.RunAsync([.. fixture.BuildArgs($"az://{container}/ro", workers: 1), "--work-dir", workDir], environment);
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n" + string.Join('\n', lines));
+        Assert.Contains(lines, l => l.Contains("the output store refused the upload (storage_auth)", StringComparison.Ordinal));
+        var signature = sas.Split('&').Single(p => p.StartsWith("sig=", StringComparison.Ordinal))["sig=".Length..];
+        Assert.DoesNotContain(lines, l => l.Contains(signature, StringComparison.Ordinal) || l.Contains(Uri.UnescapeDataString(signature), StringComparison.Ordinal));
+        using var journal = BatchJournal.OpenReadOnly(workDir);
+        Assert.Equal(3, journal.List().Count);
+        Assert.All(journal.List(), r => Assert.Equal(RowState.Pending, r.State)); // released, to be redone with working credentials
     }
 
     [Theory]
