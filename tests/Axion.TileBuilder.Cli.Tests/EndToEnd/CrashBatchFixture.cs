@@ -12,7 +12,7 @@ namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 /// </summary>
 public sealed class CrashBatchFixture : IAsyncLifetime
 {
-    private readonly List<string> _dirs = [];
+    private readonly TempFolders _dirs = new();
     private readonly SemaphoreSlim _referenceGate = new(1, 1);
     private LocalCatalogServer _server = null!;
     private (DateOnly Start, DateOnly End) _span;
@@ -33,16 +33,7 @@ public sealed class CrashBatchFixture : IAsyncLifetime
     {
         await _server.DisposeAsync();
         _referenceGate.Dispose();
-        foreach (var dir in _dirs)
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        _dirs.Dispose();
     }
 
     /// <summary>The tiles of an uninterrupted run (made on first use).</summary>
@@ -79,14 +70,5 @@ public sealed class CrashBatchFixture : IAsyncLifetime
     ];
 
     /// <summary>A new temporary folder, deleted with the fixture.</summary>
-    public string NewDir(string prefix)
-    {
-        var dir = TestPaths.NewTempDir(prefix);
-        lock (_dirs)
-        {
-            _dirs.Add(dir);
-        }
-
-        return dir;
-    }
+    public string NewDir(string prefix) => _dirs.New(prefix);
 }

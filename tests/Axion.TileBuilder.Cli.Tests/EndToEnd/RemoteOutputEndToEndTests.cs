@@ -107,7 +107,7 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
         using var process = ChildCli.Start(args, lines, fixture.StoreEnvironment);
 
         var clock = Stopwatch.StartNew();
-        while (!process.HasExited && !lines.Any(IsRowDoneLine) && clock.Elapsed < TimeSpan.FromMinutes(5))
+        while (!process.HasExited && !lines.Any(ChildCli.IsRowDoneLine) && clock.Elapsed < TimeSpan.FromMinutes(5))
         {
             await Task.Delay(20);
         }
@@ -258,6 +258,4 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
         Assert.Contains(lines, l => l.Contains($"no batch {(command == "resume" ? "to resume " : string.Empty)}in {output}", StringComparison.Ordinal));
     }
 
-    private static bool IsRowDoneLine(string line) =>
-        line.Contains(" INF Row ", StringComparison.Ordinal) && line.Contains(" tiles (", StringComparison.Ordinal);
 }

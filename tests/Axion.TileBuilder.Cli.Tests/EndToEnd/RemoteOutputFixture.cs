@@ -24,7 +24,7 @@ public sealed class RemoteOutputFixture : IAsyncLifetime
     /// <summary>The row shard 1 is killed at (its second row in CSV order).</summary>
     public const string KilledAtRow = "black-forest";
 
-    private readonly List<string> _dirs = [];
+    private readonly TempFolders _dirs = new();
     private LocalCatalogServer _server = null!;
     private SyntheticWorld _world = null!;
     private (DateOnly Start, DateOnly End) _span;
@@ -111,16 +111,7 @@ public sealed class RemoteOutputFixture : IAsyncLifetime
     {
         await _server.DisposeAsync();
         Azurite.Dispose();
-        foreach (var dir in _dirs)
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        _dirs.Dispose();
     }
 
     /// <summary>Another local catalog over the same world whose every answer takes <paramref name="latencyMs"/> more (the caller disposes it).</summary>
@@ -162,14 +153,5 @@ public sealed class RemoteOutputFixture : IAsyncLifetime
     }
 
     /// <summary>A new temporary folder, deleted with the fixture.</summary>
-    public string NewDir(string prefix)
-    {
-        var dir = TestPaths.NewTempDir(prefix);
-        lock (_dirs)
-        {
-            _dirs.Add(dir);
-        }
-
-        return dir;
-    }
+    public string NewDir(string prefix) => _dirs.New(prefix);
 }

@@ -16,7 +16,7 @@ namespace Axion.TileBuilder.Cli.Tests.EndToEnd;
 /// </summary>
 public sealed class ShardedBatchFixture : IAsyncLifetime
 {
-    private readonly List<string> _dirs = [];
+    private readonly TempFolders _dirs = new();
     private LocalCatalogServer _server = null!;
     private (DateOnly Start, DateOnly End) _span;
 
@@ -61,16 +61,7 @@ public sealed class ShardedBatchFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        foreach (var dir in _dirs)
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        _dirs.Dispose();
     }
 
     /// <summary>What a Slurm array task <paramref name="k"/> of <c>--array=10-12</c> gets: ids 10-12, so shard k is task 10 + k.</summary>
@@ -104,14 +95,5 @@ public sealed class ShardedBatchFixture : IAsyncLifetime
     }
 
     /// <summary>A new temporary folder, deleted with the fixture.</summary>
-    public string NewDir(string prefix)
-    {
-        var dir = TestPaths.NewTempDir(prefix);
-        lock (_dirs)
-        {
-            _dirs.Add(dir);
-        }
-
-        return dir;
-    }
+    public string NewDir(string prefix) => _dirs.New(prefix);
 }

@@ -27,13 +27,13 @@ public sealed class CancellationTests(ReliabilityFixture fixture)
         AssertSignalNotIgnored(process.Id, number);
 
         var clock = Stopwatch.StartNew();
-        while (!process.HasExited && !lines.Any(IsRowDoneLine) && clock.Elapsed < TimeSpan.FromMinutes(5))
+        while (!process.HasExited && !lines.Any(ChildCli.IsRowDoneLine) && clock.Elapsed < TimeSpan.FromMinutes(5))
         {
             await Task.Delay(20);
         }
 
         Assert.False(process.HasExited, "the batch ended before it could be interrupted:\n" + string.Join('\n', lines));
-        Assert.True(lines.Any(IsRowDoneLine), "no row finished within 5 minutes (hung?):\n" + string.Join('\n', lines));
+        Assert.True(lines.Any(ChildCli.IsRowDoneLine), "no row finished within 5 minutes (hung?):\n" + string.Join('\n', lines));
 
         using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
@@ -96,8 +96,6 @@ public sealed class CancellationTests(ReliabilityFixture fixture)
         Assert.All(doneFiles, f => Assert.Equal(f.Value, File.GetLastWriteTimeUtc(Path.Combine(outDir, f.Key))));
     }
 
-    private static bool IsRowDoneLine(string line) =>
-        line.Contains(" INF Row ", StringComparison.Ordinal) && line.Contains(" tiles (", StringComparison.Ordinal);
 
     /// <summary>A process started from a shell's background job inherits SIGINT ignored; then the test cannot work.</summary>
     private static void AssertSignalNotIgnored(int pid, int signal)

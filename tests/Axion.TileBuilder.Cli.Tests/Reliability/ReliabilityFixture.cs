@@ -19,7 +19,7 @@ public sealed class ReliabilityFixture : IAsyncLifetime
     public const string SubscriptionKey = "secret-subscription-key-123";
 
     private static readonly (double EastKm, double NorthKm)[] Shifts = [(0, 0), (1.5, 0), (-1.5, 0), (0, 1.5), (0, -1.5), (1.2, 1.2), (-1.2, -1.2)];
-    private readonly List<string> _dirs = [];
+    private readonly TempFolders _dirs = new();
     private readonly SemaphoreSlim _faultedGate = new(1, 1);
     private FaultedRun? _faulted;
     private LocalCatalogServer? _faultedServer;
@@ -93,28 +93,11 @@ public sealed class ReliabilityFixture : IAsyncLifetime
         }
 
         _faultedGate.Dispose();
-        foreach (var dir in _dirs)
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
+        _dirs.Dispose();
     }
 
     /// <summary>A temporary folder removed when the collection finishes.</summary>
-    public string NewDir(string prefix)
-    {
-        var dir = TestPaths.NewTempDir(prefix);
-        _dirs.Add(dir);
-        return dir;
-    }
+    public string NewDir(string prefix) => _dirs.New(prefix);
 
     /// <summary><c>build</c> against <paramref name="server"/> in the Planetary Computer flavour over the world's dates.</summary>
     public List<string> BuildArgs(string csv, string outDir, LocalCatalogServer server, int workers) =>

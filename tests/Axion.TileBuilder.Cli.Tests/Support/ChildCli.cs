@@ -41,6 +41,10 @@ internal static class ChildCli
         return process;
     }
 
+    /// <summary>The log line of a row finished as done (<c>INF Row &lt;id&gt;: N tiles (...)</c>).</summary>
+    public static bool IsRowDoneLine(string line) =>
+        line.Contains(" INF Row ", StringComparison.Ordinal) && line.Contains(" tiles (", StringComparison.Ordinal);
+
     public static async Task<int> RunToEndAsync(IReadOnlyList<string> args, TimeSpan timeout)
     {
         using var process = Start(args);
