@@ -13,6 +13,7 @@ internal static class BuildCommand
         var force = new Option<bool>("--force") { Description = "If --out holds a different batch, delete its tiles and start afresh instead of refusing." };
         var set = new BuildOptionSet();
         var shards = new ShardOptionSet();
+        var jitter = new StartJitterOption();
         var command = new Command(
             "build",
             "Build training tiles for every row of a locations CSV: search STAC for Sentinel-2 L2A and Sentinel-1, read only the AOI windows, "
@@ -24,16 +25,19 @@ internal static class BuildCommand
         };
         set.AddTo(command);
         shards.AddTo(command);
+        jitter.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var csvFile = parse.GetRequiredValue(csv);
             var settings = set.Settings(parse, csvFile.FullName);
+            var shard = shards.Resolve(parse, context.Log);
             var request = new BatchRequest
             {
                 OutDir = parse.GetRequiredValue(outDir).FullName,
                 Settings = settings,
                 Force = parse.GetValue(force),
-                Shard = shards.Resolve(parse, context.Log),
+                Shard = shard,
+                StartJitter = jitter.Resolve(parse, shard, context.Log, Random.Shared),
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),
             };
             return await BatchLauncher.RunAsync(context, request, token);

@@ -16,7 +16,9 @@ namespace Axion.TileBuilder.Stac.Signing;
 /// <c>GET {TokenEndpoint}/{collection}</c>. One token is cached per collection (held in an
 /// <see cref="AzureSasCredential"/> that is updated on refresh); concurrent callers share one
 /// in-flight request; the token is refreshed <see cref="PlanetaryComputerSignerOptions.RefreshMargin"/>
-/// before <c>msft:expiry</c>. Tokens never appear in logs or exception messages.
+/// before <c>msft:expiry</c>. Token requests take permits of the process's catalog rate cap
+/// (<see cref="PlanetaryComputerSignerOptions.RateLimit"/>) like STAC requests. Tokens never appear in logs or exception
+/// messages.
 /// </summary>
 public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
 {
@@ -49,7 +51,7 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
             TimeProvider = options.Resilience.TimeProvider ?? options.TimeProvider,
             Log = options.Resilience.Log ?? options.Log,
         };
-        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, null), resilience, options.UserAgent, "token endpoint");
+        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, null), resilience, options.UserAgent, "token endpoint", options.RateLimit);
     }
 
     /// <summary>
