@@ -208,6 +208,28 @@ public sealed class PlanetaryComputerSignerTests : IDisposable
     }
 
     [Fact]
+    public async Task Rate_limit_retry_after_as_a_date_is_waited_up_to_the_cap()
+    {
+        var now = _time.GetUtcNow();
+        _handler.Enqueue(() =>
+        {
+            var response = TestHttpMessageHandler.Text(HttpStatusCode.TooManyRequests, "rate limited");
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(now.AddSeconds(8));
+            return response;
+        }).Enqueue(() =>
+        {
+            var response = TestHttpMessageHandler.Text(HttpStatusCode.ServiceUnavailable, "busy");
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(2));
+            return response;
+        }).Respond(_ => Token(TimeSpan.FromMinutes(45)));
+        using var signer = Signer(o => o with { Resilience = o.Resilience with { MaxRetryAfter = TimeSpan.FromSeconds(60) } });
+
+        Assert.Equal(Signed(1), await signer.SignAsync(Href, "c", Ct));
+        Assert.Equal(3, _handler.Count);
+        Assert.Equal([TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(60)], _time.Delays);
+    }
+
+    [Fact]
     public async Task Tokens_never_appear_in_messages_or_logs()
     {
         _handler.Enqueue(() => Token(TimeSpan.FromMinutes(45)))
