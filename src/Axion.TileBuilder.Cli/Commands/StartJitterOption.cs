@@ -42,7 +42,7 @@ internal sealed class StartJitterOption
         {
             var why = given is not null ? "--start-jitter" : string.Create(CultureInfo.InvariantCulture, $"default for shard {shard}: {StartJitterRule.SecondsPerShard:0.#} s per shard, at most {StartJitterRule.MaxDefaultSeconds:0} s");
             log.Information(
-                "Start jitter: waiting {Seconds:0.000} s (drawn from 0-{Bound:0.###} s, {Why}) before the first catalog request",
+                "Start jitter: waiting {Seconds:0.000} s (drawn from 0-{Bound:0.###} s, {Why:l}) before the first catalog request",
                 delay.TotalSeconds,
                 bound,
                 why);
