@@ -94,6 +94,26 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    public void Invalidate(string collection, string rejectedHref)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(rejectedHref);
+        if (!_tokens.TryGetValue(collection, out var entry))
+        {
+            return;
+        }
+
+        if (entry.InvalidateIfCarriedBy(rejectedHref))
+        {
+            _options.Log?.Invoke($"SAS token for collection '{collection}' invalidated; the next sign fetches a new one");
+        }
+        else
+        {
+            _options.Log?.Invoke($"SAS token for collection '{collection}' kept: the rejected read carried an earlier token, already replaced");
+        }
+    }
+
     /// <summary>When the cached token of <paramref name="collection"/> expires (UTC); null when none is cached.</summary>
     public DateTimeOffset? ExpiryOf(string collection) =>
         _tokens.TryGetValue(collection, out var entry) && entry.Credential is not null ? entry.Expiry : null;
@@ -238,6 +258,22 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
             {
                 _refreshAt = DateTimeOffset.MinValue;
                 _invalidated = true;
+            }
+        }
+
+        /// <summary>Invalidates the token when <paramref name="href"/> carries it (or none is cached); false when it carries another.</summary>
+        public bool InvalidateIfCarriedBy(string href)
+        {
+            lock (_lock)
+            {
+                if (Credential is { } current && !href.Contains(current.Signature, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                _refreshAt = DateTimeOffset.MinValue;
+                _invalidated = true;
+                return true;
             }
         }
     }
