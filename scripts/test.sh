@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh --test-tools
+# Where setup.sh put the emulators, fixed for the whole run: some CLI tests point AXION_CACHE_DIR of the test
+# process elsewhere, and the emulator fixtures must not follow it (keep in step with setup.sh).
+export AXION_TEST_TOOLS_DIR="${AXION_TEST_TOOLS_DIR:-${AXION_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/axion-tiles}/test-tools/node}"
 export AXION_PYTHON="${AXION_PYTHON:-/usr/bin/python3}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

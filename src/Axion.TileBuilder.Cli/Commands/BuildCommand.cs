@@ -14,6 +14,7 @@ internal static class BuildCommand
         var force = new Option<bool>("--force") { Description = "If --out holds a different batch, delete its tiles and start afresh instead of refusing." };
         var set = new BuildOptionSet();
         var shards = new ShardOptionSet();
+        var jitter = new StartJitterOption();
         var command = new Command(
             "build",
             "Build training tiles for every row of a locations CSV: search STAC for Sentinel-2 L2A and Sentinel-1, read only the AOI windows, "
@@ -27,6 +28,7 @@ internal static class BuildCommand
         output.AddTo(command);
         set.AddTo(command);
         shards.AddTo(command);
+        jitter.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var shard = shards.Resolve(parse, context.Log);
@@ -40,6 +42,7 @@ internal static class BuildCommand
                 Settings = settings,
                 Force = parse.GetValue(force),
                 Shard = shard,
+                StartJitter = jitter.Resolve(parse, shard, context.Log, Random.Shared),
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),
             };
             return await BatchLauncher.RunAsync(context, request, target.Shown, token);

@@ -67,6 +67,8 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<int> Workers { get; } = new(S.Workers.Name, "-j") { Description = Text($"Rows processed in parallel, {S.Workers.RangeText}; their window reads share workers + 2 I/O threads (at least 6). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). {S.Workers.DefaultText}"), DefaultValueFactory = _ => S.Workers.Default };
 
+    public Option<double> MaxStacRps { get; } = new(S.MaxStacRps.Name) { Description = MaxStacRpsHelp(S.MaxStacRps.DefaultText), DefaultValueFactory = _ => S.MaxStacRps.Default };
+
     public Option<bool> IncludeScl { get; } = new("--include-scl") { Description = "Also write the SCL classes as 's2_scl' (uint8) in each tile." };
 
     public Option<bool> IncludeValid { get; } = new("--include-valid") { Description = "Also write the validity mask as 'valid' (uint8, 1 = all six bands valid)." };
@@ -87,7 +89,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
     {
         command.Options.Add(Format);
         var catalog = catalogOptions ? new Option[] { Catalog, StacUrl, TokenUrl } : [];
-        foreach (var option in catalog.Concat([Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, StrictHosts, AllowNonCog]))
+        foreach (var option in catalog.Concat([Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, MaxStacRps, StrictHosts, AllowNonCog]))
         {
             command.Options.Add(option);
         }
@@ -141,6 +143,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
             MaxReadFactor = parse.GetValue(MaxReadFactor),
             StrictHosts = parse.GetValue(StrictHosts),
             AllowNonCog = parse.GetValue(AllowNonCog),
+            MaxStacRps = parse.GetValue(MaxStacRps),
         };
         settings.ToBuildOptions().ThrowIfInvalid();
         return catalogOptions ? settings with { Profile = LoadProfile(parse) } : settings;
@@ -164,6 +167,10 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
         throw new AxionException(FailureKind.BadInput, string.Create(CultureInfo.InvariantCulture, $"{option} '{text}' is not a date (yyyy-MM-dd)"));
     }
+
+    /// <summary>The help of <c>--max-stac-rps</c> ending with <paramref name="defaultText"/> (<c>resume</c> offers it too, to override the stored value).</summary>
+    internal static string MaxStacRpsHelp(string defaultText) => Text(
+        $"Catalog requests (STAC searches, items, SAS tokens) this process sends per second at most, shared by all its workers; retries count, requests beyond it wait their turn. {S.MaxStacRps.RangeText}, 0 = no cap. With N shards behind one address the catalog sees up to N x this (docs/scale-out.md#rate-limits). Not part of the batch identity. {defaultText}");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Pipeline.Batch;
 
 namespace Axion.TileBuilder.Cli.Commands;
@@ -13,14 +14,17 @@ internal static class ResumeCommand
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Also retry rows that failed for transient reasons (network, throttling, expired tokens)." };
         var retryAll = new Option<bool>("--retry-all-failed") { Description = "Also retry rows that failed for permanent reasons or found no scene (never rows with bad input)." };
         var workers = new Option<int?>("--workers", "-j") { Description = "Rows in parallel; default: as the batch was started." };
+        var maxStacRps = new Option<double?>(BuildOptionSpecs.MaxStacRps.Name) { Description = BuildOptionSet.MaxStacRpsHelp("Default: as the batch was started.") };
+        var jitter = new StartJitterOption();
         var command = new Command(
             "resume",
             "Continue a batch: rows that are pending or were interrupted are run; done rows are never redone. Settings come from the journal.\n\n"
             + "Example: axion-tiles resume --out data/tiles --retry-failed")
         {
-            retryFailed, retryAll, workers,
+            retryFailed, retryAll, workers, maxStacRps,
         };
         output.AddTo(command);
+        jitter.AddTo(command);
         var shards = new ShardOptionSet();
         shards.AddTo(command);
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
@@ -40,6 +44,11 @@ internal static class ResumeCommand
                 settings = settings with { Workers = w };
             }
 
+            if (parse.GetValue(maxStacRps) is { } rps)
+            {
+                settings = settings with { MaxStacRps = rps };
+            }
+
             var request = new BatchRequest
             {
                 OutDir = target.Dir,
@@ -47,6 +56,7 @@ internal static class ResumeCommand
                 Settings = settings,
                 Resume = true,
                 Shard = shard,
+                StartJitter = jitter.Resolve(parse, shard, context.Log, Random.Shared),
                 RetryFailed = parse.GetValue(retryFailed),
                 RetryPermanent = parse.GetValue(retryAll),
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),

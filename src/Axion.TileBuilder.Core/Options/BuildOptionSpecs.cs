@@ -42,6 +42,19 @@ public static class BuildOptionSpecs
     /// <summary>Largest time between the Sentinel-2 scene and its Sentinel-1 pair, days.</summary>
     public static readonly OptionSpec<double> S1MaxDays = new("--s1-max-days", 12, 0, double.MaxValue, "days");
 
+    /// <summary>
+    /// Catalog requests (STAC searches, items, collections and SAS tokens) one process sends per second at most; 0 = no
+    /// cap. Default 10: a row makes about 2 (the Sentinel-2 and Sentinel-1 searches) and a 2-CPU process finishes about
+    /// 2.5 rows/s (docs/scale-out.md), so one process is not slowed, while a fleet's total is N x this.
+    /// </summary>
+    public static readonly OptionSpec<double> MaxStacRps = new("--max-stac-rps", 10, 0, 1000, "requests per second per process, 0 = no cap");
+
+    /// <summary>
+    /// Largest random wait, seconds, before a process's first catalog request (<c>--start-jitter</c>). The default depends
+    /// on the shard (<see cref="StartJitterRule.DefaultSeconds"/>); this spec's default is that of an unsharded batch.
+    /// </summary>
+    public static readonly OptionSpec<double> StartJitter = new("--start-jitter", 0, 0, 600, "seconds");
+
     /// <summary>Length of the default date window, days.</summary>
     public static readonly OptionSpec<int> WindowDays = new("--window-days", 365, 1, int.MaxValue, "days");
 }

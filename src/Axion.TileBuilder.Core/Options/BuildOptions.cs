@@ -70,6 +70,12 @@ public readonly record struct BuildOptions
     /// </summary>
     public bool AllowNonCog { get; init; }
 
+    /// <summary>
+    /// Catalog requests (STAC and SAS token) per second the process sends at most, shared by all workers; 0 = no cap (range
+    /// and default: <see cref="BuildOptionSpecs.MaxStacRps"/>). Does not change the tiles.
+    /// </summary>
+    public double MaxStacRps { get; init; } = BuildOptionSpecs.MaxStacRps.Default;
+
     /// <summary>Every problem with the values, each naming the option and quoting its value; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -82,6 +88,7 @@ public readonly record struct BuildOptions
             BuildOptionSpecs.Workers.Problem(Workers),
             Start is { } s && End is { } e && s > e ? Invariant($"--start {s:yyyy-MM-dd} is after --end {e:yyyy-MM-dd}") : null,
             BuildOptionSpecs.MaxReadFactor.Problem(MaxReadBudgetFactor),
+            BuildOptionSpecs.MaxStacRps.Problem(MaxStacRps),
         }.OfType<string>().ToList();
         errors.AddRange(Selection.Validate());
         return errors;

@@ -40,6 +40,15 @@ public sealed record BatchRequest
     /// </summary>
     public ShardSpec? Shard { get; init; }
 
+    /// <summary>
+    /// Wait before any row is claimed, so before the first catalog request (the start jitter drawn from
+    /// <c>--start-jitter</c>, <see cref="Options.StartJitterRule"/>; <see cref="BatchStart"/>). Default zero.
+    /// </summary>
+    public TimeSpan StartJitter { get; init; }
+
+    /// <summary>Clock of the <see cref="StartJitter"/> wait; <see cref="TimeProvider.System"/> when null (tests pass a fake).</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Date used for the default date window; today (UTC) when null.</summary>
     public DateOnly? Today { get; init; }
 }

@@ -79,6 +79,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
         await using var checkpoints = remote?.StartCheckpoints(journal);
         RecoverCrashedRows(journal);
         RowFileCleanup.RemoveOrphanTempFiles(request.OutDir, request.Shard);
+        await BatchStart.WaitAsync(request, cancellationToken); // start jitter: before any row is claimed or catalog request sent
 
         // Rows are streamed from the journal a page at a time: memory does not grow with the batch.
         var retryFailed = request.RetryFailed || request.RetryPermanent;

@@ -92,6 +92,14 @@ public sealed record RunSettings
     [JsonPropertyName("allow_non_cog")]
     public bool AllowNonCog { get; init; }
 
+    /// <summary>
+    /// Catalog requests (STAC and SAS token) per second this process sends at most, 0 = no cap (<c>--max-stac-rps</c>;
+    /// default and range: <see cref="BuildOptionSpecs.MaxStacRps"/>). Not part of the batch identity: a shard restarted
+    /// with another rate is the same batch.
+    /// </summary>
+    [JsonPropertyName("max_stac_rps")]
+    public double MaxStacRps { get; init; } = BuildOptionSpecs.MaxStacRps.Default;
+
     /// <summary>The pure build options these settings describe.</summary>
     public BuildOptions ToBuildOptions() => new()
     {
@@ -108,6 +116,7 @@ public sealed record RunSettings
         MaxReadBudgetFactor = MaxReadFactor,
         StrictHosts = StrictHosts,
         AllowNonCog = AllowNonCog,
+        MaxStacRps = MaxStacRps,
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,
@@ -126,8 +135,8 @@ public sealed record RunSettings
         JsonSerializer.Deserialize<RunSettings>(json, JsonOptions) ?? throw new JsonException("empty run settings");
 
     /// <summary>
-    /// What makes two runs "the same batch": everything that changes the output. Worker count,
-    /// endpoint URLs (the demo catalog's port changes every start) and the CSV's path (its content
+    /// What makes two runs "the same batch": everything that changes the output. Worker count, the catalog request
+    /// rate, endpoint URLs (the demo catalog's port changes every start) and the CSV's path (its content
     /// hash is compared separately) do not.
     /// </summary>
     public string IdentityJson()
@@ -140,6 +149,7 @@ public sealed record RunSettings
             MaxReadFactor = BuildOptionSpecs.MaxReadFactor.Default,
             StrictHosts = false,
             AllowNonCog = false,
+            MaxStacRps = BuildOptionSpecs.MaxStacRps.Default,
             Profile = Profile with
             {
                 Description = null,

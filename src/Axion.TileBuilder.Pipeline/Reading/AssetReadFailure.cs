@@ -14,8 +14,12 @@ namespace Axion.TileBuilder.Pipeline.Reading;
 /// <param name="Ledger">The row's byte ledger (null outside a row); it forgets the file's ranges before a retry.</param>
 /// <param name="Error">GDAL's error (the open failure recorded by the meter when there is one).</param>
 /// <param name="Attempt">The attempt that failed, 1-based.</param>
-internal sealed record AssetReadFailure(AssetRef Asset, string CurlPath, ByteLedger? Ledger, GdalException Error, int Attempt)
+/// <param name="SignedHref">The href as signed for the attempt (it carries the token that was used; never printed).</param>
+internal sealed record AssetReadFailure(AssetRef Asset, string CurlPath, ByteLedger? Ledger, GdalException Error, int Attempt, string SignedHref)
 {
+    /// <summary>The href as signed for the attempt; internal so that the record's text never shows its token.</summary>
+    internal string SignedHref { get; } = SignedHref;
+
     /// <summary>Permanent (400/404/410, not a GeoTIFF) or transient; see <see cref="AssetReader.Classify"/>.</summary>
     public FailureKind Kind => AssetReader.Classify(Error);
 

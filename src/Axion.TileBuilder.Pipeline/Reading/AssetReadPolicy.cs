@@ -49,7 +49,7 @@ internal static class AssetReadPolicy
                 if (failure.IsAuthFailure)
                 {
                     log.Debug("Token rejected reading {Asset} of {Item}; re-signing ({Attempt}/{Max})", failure.Asset.AssetKey, failure.Asset.ItemId, failure.Attempt, maxAttempts);
-                    signer.Invalidate(failure.Asset.Collection);
+                    signer.Invalidate(failure.Asset.Collection, failure.SignedHref);
                 }
                 else
                 {

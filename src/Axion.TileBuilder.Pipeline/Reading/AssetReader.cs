@@ -87,7 +87,7 @@ public sealed class AssetReader
                 catch (GdalException caught)
                 {
                     ThrowIfOverBudget(asset, meter, attempt);
-                    return new AssetReadFailure(asset, curlPath, ledger, meter.OpenFailure ?? caught, attempt);
+                    return new AssetReadFailure(asset, curlPath, ledger, meter.OpenFailure ?? caught, attempt, signed);
                 }
                 finally
                 {

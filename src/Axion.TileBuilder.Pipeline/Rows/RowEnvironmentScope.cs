@@ -2,6 +2,7 @@ using Axion.TileBuilder.Pipeline.Batch;
 using Axion.TileBuilder.Pipeline.Execution;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Reading;
+using Axion.TileBuilder.Stac.Http;
 using Axion.TileBuilder.Stac.Search;
 using Axion.TileBuilder.Stac.Security;
 using Axion.TileBuilder.Stac.Signing;
@@ -11,7 +12,8 @@ namespace Axion.TileBuilder.Pipeline.Rows;
 
 /// <summary>
 /// Owns what a <see cref="RowEnvironment"/> needs for the length of a run: the I/O threads, one HTTP
-/// client, one signer per token endpoint, the STAC clients and the asset readers.
+/// client, the process's cap on catalog requests (<see cref="RateLimit"/>), one signer per token endpoint, the STAC
+/// clients and the asset readers.
 /// </summary>
 public sealed class RowEnvironmentScope : IDisposable
 {
@@ -19,6 +21,7 @@ public sealed class RowEnvironmentScope : IDisposable
     private readonly SocketsHttpHandler _handler;
     private readonly HttpClient _http;
     private readonly Dictionary<string, IHrefSigner> _signers = new(StringComparer.Ordinal);
+    private readonly ILogger _log;
 
     /// <summary>Connect timeout of the catalog and token requests (asset reads go through GDAL, not this client): 10 s.</summary>
     public static readonly TimeSpan StacConnectTimeout = TimeSpan.FromSeconds(10);
@@ -42,7 +45,9 @@ public sealed class RowEnvironmentScope : IDisposable
     public RowEnvironmentScope(RunSettings settings, string outDir, string? subscriptionKey, DateOnly? today, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _log = log;
         var options = settings.ToBuildOptions();
+        RateLimit = options.MaxStacRps > 0 ? new StacRateLimit(options.MaxStacRps) : null;
         _pool = new BlockingIoPool(IoThreads(options.Workers));
         _handler = new SocketsHttpHandler
         {
@@ -68,6 +73,7 @@ public sealed class RowEnvironmentScope : IDisposable
                 {
                     TokenEndpoint = new Uri(endpoint),
                     SubscriptionKey = subscriptionKey,
+                    RateLimit = RateLimit,
                     Log = m => log.Debug("{Message}", SecretRedactor.Redact(m)),
                 });
                 _signers[endpoint] = signer;
@@ -84,8 +90,8 @@ public sealed class RowEnvironmentScope : IDisposable
             Options = options,
             OutDir = outDir,
             Today = today ?? DateOnly.FromDateTime(DateTime.UtcNow),
-            Sentinel2Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel2.StacUrl)) { Log = CatalogLog }),
-            Sentinel1Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel1.StacUrl)) { Log = CatalogLog }),
+            Sentinel2Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel2.StacUrl)) { Log = CatalogLog, RateLimit = RateLimit }),
+            Sentinel1Catalog = new StacClient(_http, new StacClientOptions(new Uri(settings.Profile.Sentinel1.StacUrl)) { Log = CatalogLog, RateLimit = RateLimit }),
             Sentinel2Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel2), log),
             Sentinel1Reader = new AssetReader(_pool, SignerFor(settings.Profile.Sentinel1), log),
             Log = log,
@@ -97,8 +103,21 @@ public sealed class RowEnvironmentScope : IDisposable
     /// <summary>The environment rows run in; valid until this scope is disposed.</summary>
     public RowEnvironment Environment { get; }
 
+    /// <summary>
+    /// The cap on catalog requests (<see cref="RunSettings.MaxStacRps"/>) shared by both STAC clients and every signer of
+    /// the run, so by all its workers; null when the setting is 0 (no cap).
+    /// </summary>
+    public StacRateLimit? RateLimit { get; }
+
+    /// <summary>Logs how many catalog requests went through the cap (and waited for it), then releases everything.</summary>
     public void Dispose()
     {
+        if (RateLimit is { } limit)
+        {
+            _log.Information("Catalog rate cap: {Summary}", limit.ToString());
+            limit.Dispose();
+        }
+
         foreach (var signer in _signers.Values)
         {
             (signer as IDisposable)?.Dispose();

@@ -15,7 +15,9 @@ namespace Axion.TileBuilder.Stac.Http;
 /// Sends one JSON request through the host's resilience pipeline and returns the parsed document,
 /// turning every failure into <see cref="StacHttpException"/> or <see cref="StacFormatException"/>
 /// with redacted, one-line messages. Every body is read with a cap (<see cref="BoundedBody"/>) and within
-/// the attempt's timeouts; the whole request within <see cref="StacResilienceOptions.TotalTimeout"/>.
+/// the attempt's timeouts; the whole request within <see cref="StacResilienceOptions.TotalTimeout"/>. Every attempt
+/// first takes a permit from the process's <see cref="StacRateLimit"/> when there is one: the first attempt's wait
+/// for it is not part of the request's time cap, a retry's wait is.
 /// </summary>
 internal sealed partial class JsonHttpTransport
 {
@@ -30,13 +32,15 @@ internal sealed partial class JsonHttpTransport
     private readonly TimeProvider _time;
     private readonly string? _userAgent;
     private readonly string _source;
+    private readonly StacRateLimit? _rateLimit;
 
     /// <param name="http">The client (its own Timeout still applies).</param>
     /// <param name="pipelines">Resilience pipeline per host.</param>
     /// <param name="resilience">Attempt and total timeouts and their clock.</param>
     /// <param name="userAgent">User-Agent header value, or null.</param>
     /// <param name="source">What is talked to, for messages: <c>catalog</c>, <c>token endpoint</c>.</param>
-    public JsonHttpTransport(HttpClient http, HostPipelines pipelines, StacResilienceOptions resilience, string? userAgent, string source)
+    /// <param name="rateLimit">The process's cap on catalog requests, or null for none.</param>
+    public JsonHttpTransport(HttpClient http, HostPipelines pipelines, StacResilienceOptions resilience, string? userAgent, string source, StacRateLimit? rateLimit)
     {
         _http = http;
         _pipelines = pipelines;
@@ -44,6 +48,7 @@ internal sealed partial class JsonHttpTransport
         _time = resilience.TimeProvider ?? TimeProvider.System;
         _userAgent = userAgent;
         _source = source;
+        _rateLimit = rateLimit;
     }
 
     /// <summary>Sends the request and parses the JSON answer.</summary>
@@ -67,6 +72,11 @@ internal sealed partial class JsonHttpTransport
         var bodyText = body?.ToJsonString(Internals.Json.Wire);
         var attempts = 0;
         HttpResponseMessage response;
+        if (_rateLimit is { } firstPermit)
+        {
+            await firstPermit.AcquireAsync(cancellationToken);
+        }
+
         using var total = new CancellationTokenSource(_resilience.TotalTimeout, _time);
         using var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token);
         try
@@ -74,7 +84,11 @@ internal sealed partial class JsonHttpTransport
             response = await _pipelines.For(url).ExecuteAsync(
                 async token =>
                 {
-                    Interlocked.Increment(ref attempts);
+                    if (Interlocked.Increment(ref attempts) > 1 && _rateLimit is { } retryPermit)
+                    {
+                        await retryPermit.AcquireAsync(token);
+                    }
+
                     using var message = BuildRequest(method, url, bodyText, headers, accept);
                     return await AttemptAsync(message, maxBytes, token);
                 },

@@ -9,7 +9,8 @@ namespace Axion.TileBuilder.Stac.Search;
 
 /// <summary>
 /// A STAC API client: item search with paging, single items, collections. Every request goes
-/// through a per-host resilience pipeline (retries, <c>Retry-After</c>, circuit breaker).
+/// through a per-host resilience pipeline (retries, <c>Retry-After</c>, circuit breaker) and, when
+/// <see cref="StacClientOptions.RateLimit"/> is set, takes a permit of the process's rate cap per attempt.
 /// Thread-safe; the <see cref="HttpClient"/> is not disposed by this class.
 /// </summary>
 public sealed class StacClient
@@ -42,7 +43,7 @@ public sealed class StacClient
         var root = options.RootUrl.AbsoluteUri;
         _root = new Uri(root.EndsWith('/') ? root : root + "/");
         var resilience = options.Resilience with { Log = options.Resilience.Log ?? options.Log };
-        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, options.Pipeline), resilience, options.UserAgent, "catalog");
+        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, options.Pipeline), resilience, options.UserAgent, "catalog", options.RateLimit);
     }
 
     /// <summary>The settings this client uses.</summary>

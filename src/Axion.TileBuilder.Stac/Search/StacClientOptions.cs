@@ -46,6 +46,12 @@ public readonly record struct StacClientOptions
     /// <summary>A ready pipeline shared by every host (overrides <see cref="Resilience"/>); null (default) builds one per host.</summary>
     public ResiliencePipeline<HttpResponseMessage>? Pipeline { get; init; }
 
+    /// <summary>
+    /// The process's cap on catalog requests (<c>--max-stac-rps</c>), shared with every other client and signer of the
+    /// process: each attempt of each request takes one permit. Null (default): no cap. Not disposed by the client.
+    /// </summary>
+    public StacRateLimit? RateLimit { get; init; }
+
     /// <summary>Receives one-line, redacted notes (paging stops, skipped items, retries); may be null.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -53,4 +53,7 @@ public sealed class HostScopedSigner : IHrefSigner
 
     /// <inheritdoc />
     public void Invalidate(string collection) => _inner.Invalidate(collection);
+
+    /// <inheritdoc />
+    public void Invalidate(string collection, string rejectedHref) => _inner.Invalidate(collection, rejectedHref);
 }

@@ -8,4 +8,11 @@ public interface IHrefSigner
 
     /// <summary>Forgets the cached credential of <paramref name="collection"/> (a read got 403/409): the next sign fetches a new one.</summary>
     void Invalidate(string collection);
+
+    /// <summary>
+    /// A read of <paramref name="rejectedHref"/> (as <see cref="SignAsync"/> returned it) got 403/409: forgets the cached
+    /// credential of <paramref name="collection"/> only when that href carries it, so the reads of many workers rejected
+    /// with one old token cause one refresh, not one each. By default the same as <see cref="Invalidate(string)"/>.
+    /// </summary>
+    void Invalidate(string collection, string rejectedHref) => Invalidate(collection);
 }

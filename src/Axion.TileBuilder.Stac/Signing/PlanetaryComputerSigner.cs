@@ -16,7 +16,9 @@ namespace Axion.TileBuilder.Stac.Signing;
 /// <c>GET {TokenEndpoint}/{collection}</c>. One token is cached per collection (held in an
 /// <see cref="AzureSasCredential"/> that is updated on refresh); concurrent callers share one
 /// in-flight request; the token is refreshed <see cref="PlanetaryComputerSignerOptions.RefreshMargin"/>
-/// before <c>msft:expiry</c>. Tokens never appear in logs or exception messages.
+/// before <c>msft:expiry</c>. Token requests take permits of the process's catalog rate cap
+/// (<see cref="PlanetaryComputerSignerOptions.RateLimit"/>) like STAC requests. Tokens never appear in logs or exception
+/// messages.
 /// </summary>
 public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
 {
@@ -49,7 +51,7 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
             TimeProvider = options.Resilience.TimeProvider ?? options.TimeProvider,
             Log = options.Resilience.Log ?? options.Log,
         };
-        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, null), resilience, options.UserAgent, "token endpoint");
+        _transport = new JsonHttpTransport(http, new HostPipelines(resilience, null), resilience, options.UserAgent, "token endpoint", options.RateLimit);
     }
 
     /// <summary>
@@ -89,6 +91,26 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
         {
             entry.Invalidate();
             _options.Log?.Invoke($"SAS token for collection '{collection}' invalidated; the next sign fetches a new one");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Invalidate(string collection, string rejectedHref)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(rejectedHref);
+        if (!_tokens.TryGetValue(collection, out var entry))
+        {
+            return;
+        }
+
+        if (entry.InvalidateIfCarriedBy(rejectedHref))
+        {
+            _options.Log?.Invoke($"SAS token for collection '{collection}' invalidated; the next sign fetches a new one");
+        }
+        else
+        {
+            _options.Log?.Invoke($"SAS token for collection '{collection}' kept: the rejected read carried an earlier token, already replaced");
         }
     }
 
@@ -236,6 +258,22 @@ public sealed partial class PlanetaryComputerSigner : IHrefSigner, IDisposable
             {
                 _refreshAt = DateTimeOffset.MinValue;
                 _invalidated = true;
+            }
+        }
+
+        /// <summary>Invalidates the token when <paramref name="href"/> carries it (or none is cached); false when it carries another.</summary>
+        public bool InvalidateIfCarriedBy(string href)
+        {
+            lock (_lock)
+            {
+                if (Credential is { } current && !href.Contains(current.Signature, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                _refreshAt = DateTimeOffset.MinValue;
+                _invalidated = true;
+                return true;
             }
         }
     }

@@ -42,6 +42,13 @@ public readonly record struct PlanetaryComputerSignerOptions
     /// <summary>User-Agent header; default <c>axion-tiles/0.1</c>.</summary>
     public string? UserAgent { get; init; } = "axion-tiles/0.1";
 
+    /// <summary>
+    /// The process's cap on catalog requests (<c>--max-stac-rps</c>): every token request attempt takes one permit of
+    /// the same cap as the STAC requests (tokens are cached per collection, so they are a handful per hour). Null
+    /// (default): no cap. Not disposed by the signer.
+    /// </summary>
+    public StacRateLimit? RateLimit { get; init; }
+
     /// <summary>Receives one-line notes (token fetched, expiry); never the token itself. May be null.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -41,6 +41,7 @@ public sealed class BuildOptionSetTests
         Check(BuildOptionSpecs.S1MaxDays, settings.S1MaxDays, run.S1MaxDays, build.Selection.S1MaxDays, help);
         Check(BuildOptionSpecs.Workers, settings.Workers, run.Workers, build.Workers, help);
         Check(BuildOptionSpecs.MaxReadFactor, settings.MaxReadFactor, run.MaxReadFactor, build.MaxReadBudgetFactor, help);
+        Check(BuildOptionSpecs.MaxStacRps, settings.MaxStacRps, run.MaxStacRps, build.MaxStacRps, help);
 
         Assert.Equal((BuildOptionSpecs.TilesX.Default, BuildOptionSpecs.TilesY.Default), (settings.TilesX, settings.TilesY));
         Assert.Equal((BuildOptionSpecs.TilesX.Default, BuildOptionSpecs.TilesY.Default), (run.TilesX, run.TilesY));
@@ -59,6 +60,17 @@ public sealed class BuildOptionSetTests
         Assert.Equal(BuildOptionSpecs.MinValid.Default, new ValidationOptions().MinValid);
         Assert.Contains(BuildOptionSpecs.MinValid.DefaultText, HelpLine(help, BuildOptionSpecs.MinValid.Name), StringComparison.Ordinal);
         Assert.Contains($"Default {new ValidationOptions().MaxListed}.", HelpLine(help, "--max-listed"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_offers_the_rate_and_jitter_and_says_it_keeps_the_stored_rate()
+    {
+        var help = await HelpAsync("resume");
+
+        Assert.Contains("Default: as the batch was started.", HelpLine(help, BuildOptionSpecs.MaxStacRps.Name), StringComparison.Ordinal);
+        Assert.Contains("0 unsharded", HelpLine(help, BuildOptionSpecs.StartJitter.Name), StringComparison.Ordinal);
+        Assert.Contains("0 unsharded", HelpLine(await HelpAsync("build"), BuildOptionSpecs.StartJitter.Name), StringComparison.Ordinal);
+        Assert.DoesNotContain(BuildOptionSpecs.StartJitter.Name, await HelpAsync("plan"), StringComparison.Ordinal); // plan never waits
     }
 
     [Fact]

@@ -51,6 +51,24 @@ public sealed class InvalidOptionTests
         Assert.False(Directory.Exists(outDir), "--out was created");
     }
 
+    [Theory]
+    [InlineData("--max-stac-rps", "-1", "invalid options: --max-stac-rps -1 must be 0..1000 (requests per second per process, 0 = no cap)")]
+    [InlineData("--max-stac-rps", "1001", "invalid options: --max-stac-rps 1001 must be 0..1000")]
+    [InlineData("--start-jitter", "601", "invalid options: --start-jitter 601 must be 0..600 (seconds)")]
+    [InlineData("--start-jitter", "-0.5", "invalid options: --start-jitter -0.5 must be 0..600 (seconds)")]
+    public async Task Build_refuses_a_rate_or_jitter_out_of_range_before_reading_the_csv_or_creating_out(string option, string value, string message)
+    {
+        var dir = TestPaths.NewTempDir("build-bad-rate");
+        var outDir = Path.Combine(dir, "out");
+
+        var result = await CliHarness.RunAsync("build", "--csv", Path.Combine(dir, "missing.csv"), "--out", outDir, option, value);
+
+        Assert.True(result.ExitCode == ExitCodes.UsageOrBadInput, result.ToString());
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing.csv", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir), "--out was created");
+    }
+
     private static string OneRowCsv(string dir)
     {
         var csv = Path.Combine(dir, "one.csv");

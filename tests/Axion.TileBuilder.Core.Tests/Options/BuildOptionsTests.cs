@@ -18,6 +18,7 @@ public class BuildOptionsTests
         Assert.False(o.IncludeValidMask);
         Assert.True(o.Compressed);
         Assert.Equal(8, o.MaxReadBudgetFactor);
+        Assert.Equal(10, o.MaxStacRps);
         Assert.Empty(o.Validate());
     }
 
@@ -33,6 +34,7 @@ public class BuildOptionsTests
             Start = new DateOnly(2024, 2, 1),
             End = new DateOnly(2024, 1, 1),
             MaxReadBudgetFactor = 0.5,
+            MaxStacRps = -1,
             Selection = new SelectionOptions { MinClear = 2 },
         };
         var errors = o.Validate();
@@ -44,6 +46,7 @@ public class BuildOptionsTests
                 "--workers 0 must be 1..64",
                 "--start 2024-02-01 is after --end 2024-01-01",
                 "--max-read-factor 0.5 must be at least 1 (multiple of the window's blocks)",
+                "--max-stac-rps -1 must be 0..1000 (requests per second per process, 0 = no cap)",
                 "--min-clear 2 must be 0..1 (fraction of the AOI)",
             ],
             errors);
@@ -59,6 +62,20 @@ public class BuildOptionsTests
         Assert.Equal(FailureKind.BadInput, error.Kind);
         Assert.Equal("invalid options: --workers 65 must be 1..64; --min-valid 2 must be 0..1 (fraction of a tile)", error.Message);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(0.5)]
+    [InlineData(1000)]
+    public void Max_stac_rps_of_zero_meaning_no_cap_and_up_to_a_thousand_is_valid(double rps) =>
+        Assert.Empty(new BuildOptions { MaxStacRps = rps }.Validate());
+
+    [Theory]
+    [InlineData(1000.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Max_stac_rps_above_a_thousand_or_not_a_number_is_refused_naming_the_option(double rps) =>
+        Assert.StartsWith("--max-stac-rps ", Assert.Single(new BuildOptions { MaxStacRps = rps }.Validate()), StringComparison.Ordinal);
 
     [Fact]
     public void ThrowIfInvalid_accepts_the_defaults()

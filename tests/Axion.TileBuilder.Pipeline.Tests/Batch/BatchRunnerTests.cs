@@ -72,6 +72,63 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal("not a folder", File.ReadAllText(outFile));
     }
 
+    [Fact]
+    public async Task The_start_jitter_is_waited_on_the_batchs_clock_before_any_row_is_claimed()
+    {
+        var outDir = _dir.File("out");
+        var clock = new HeldTimeProvider();
+        var started = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var runner = Runner(row =>
+        {
+            started.Enqueue(row.Id);
+            throw new AxionException(FailureKind.NoData, "no clear scene");
+        });
+        var jitter = TimeSpan.FromSeconds(7.25);
+
+        var run = runner.RunAsync(Request(Write(Csv), outDir) with { StartJitter = jitter, Clock = clock }, CancellationToken.None);
+
+        await Until(() => clock.DueTimes.Contains(jitter) || run.IsCompleted);
+        Assert.False(run.IsCompleted, "the batch did not wait for its start jitter");
+        Assert.Empty(started);
+        using (var reader = BatchJournal.OpenReadOnly(outDir))
+        {
+            Assert.Equal(3, reader.Summarize().Count(RowState.Pending)); // seeded, none claimed
+        }
+
+        clock.Advance(jitter);
+        var result = await run;
+
+        Assert.Equal(3, result.RowsProcessed);
+        Assert.Equal(3, started.Count);
+    }
+
+    [Fact]
+    public async Task Cancelling_during_the_start_jitter_ends_the_wait_and_leaves_every_row_pending()
+    {
+        var outDir = _dir.File("out");
+        var clock = new HeldTimeProvider();
+        var runner = Runner(row => throw new InvalidOperationException($"row {row.Id} ran"));
+        using var cancel = new CancellationTokenSource();
+
+        var run = runner.RunAsync(Request(Write(Csv), outDir) with { StartJitter = TimeSpan.FromSeconds(30), Clock = clock }, cancel.Token);
+        await Until(() => clock.DueTimes.Count > 0 || run.IsCompleted);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        using var journal = BatchJournal.Open(outDir, create: false);
+        Assert.Equal(3, journal.Summarize().Count(RowState.Pending));
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; the limit is a guard against a hang, not a measure.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            await Task.Delay(5, hang.Token);
+        }
+    }
+
     private static BatchRunner Runner(Func<LocationRow, RowResult> process) => new(Serilog.Core.Logger.None)
     {
         ProcessOverride = (row, _) => Task.FromResult(process(row)),

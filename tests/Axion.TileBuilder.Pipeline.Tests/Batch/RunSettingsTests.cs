@@ -29,6 +29,7 @@ public class RunSettingsTests
         IncludeValidMask = true,
         Compressed = false,
         StrictHosts = true,
+        MaxStacRps = 2.5,
     };
 
     [Fact]
@@ -51,6 +52,7 @@ public class RunSettingsTests
         Assert.True(back.IncludeValidMask);
         Assert.False(back.Compressed);
         Assert.True(back.StrictHosts);
+        Assert.Equal(2.5, back.MaxStacRps);
         Assert.Equal("earth-search", back.Profile.Name);
         Assert.Equal("red", back.Profile.Sentinel2.Assets["B04"]);
         Assert.Equal(BuiltInProfiles.PlanetaryComputerToken, back.Profile.Sentinel1.Signing!.TokenUrl);
@@ -67,6 +69,7 @@ public class RunSettingsTests
         Assert.Equal(3, root.GetProperty("tiles_x").GetInt32());
         Assert.Equal("2024-03-01", root.GetProperty("start").GetString());
         Assert.Equal(0.75, root.GetProperty("min_valid").GetDouble());
+        Assert.Equal(2.5, root.GetProperty("max_stac_rps").GetDouble());
         Assert.Equal("sentinel-2-c1-l2a", root.GetProperty("profile").GetProperty("sentinel2").GetProperty("collection").GetString());
     }
 
@@ -92,9 +95,24 @@ public class RunSettingsTests
 
         Assert.Equal(identity, (settings with { Workers = 1 }).IdentityJson());
         Assert.Equal(identity, (settings with { StrictHosts = false }).IdentityJson());
+        Assert.Equal(identity, (settings with { MaxStacRps = 0 }).IdentityJson());
+        Assert.Equal(identity, (settings with { MaxStacRps = 1000 }).IdentityJson());
         Assert.Equal(identity, (settings with { Profile = ProfileLoader.WithOverrides(settings.Profile, "http://127.0.0.1:40123/api/stac/v1", "http://127.0.0.1:40123/api/sas/v1/token") }).IdentityJson());
         Assert.Equal(identity, (settings with { Profile = settings.Profile with { Description = "another text" } }).IdentityJson());
         Assert.Equal(identity, (settings with { Profile = settings.Profile with { Sentinel1 = settings.Profile.Sentinel1 with { StacUrl = "http://localhost:1/stac" } } }).IdentityJson());
+    }
+
+    [Fact]
+    public void Settings_stored_before_the_rate_cap_existed_read_as_the_default_cap_and_the_same_identity()
+    {
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(Custom().ToJson())!.AsObject();
+        Assert.True(stored.Remove("max_stac_rps"));
+        var json = stored.ToJsonString(); // as a journal of an older version holds it
+
+        var back = RunSettings.FromJson(json);
+
+        Assert.Equal(Options.BuildOptionSpecs.MaxStacRps.Default, back.MaxStacRps);
+        Assert.Equal(Custom().IdentityJson(), back.IdentityJson());
     }
 
     [Fact]
@@ -144,6 +162,7 @@ public class RunSettingsTests
         Assert.True(options.IncludeValidMask);
         Assert.False(options.Compressed);
         Assert.True(options.StrictHosts);
+        Assert.Equal(2.5, options.MaxStacRps);
         Assert.Equal(42.5, options.Selection.MaxSceneCloud);
         Assert.Equal(0.8, options.Selection.MinClear);
         Assert.Equal(0.75, options.Selection.MinValid);

@@ -51,6 +51,19 @@ public sealed class ShardedBatchLayoutTests
     }
 
     [Fact]
+    public void A_sibling_with_another_catalog_request_rate_is_the_same_batch()
+    {
+        using var temp = new TempDirectory();
+        ShardedBatchLayout.CheckSiblings(temp.Path, Manifest(settings: Settings with { MaxStacRps = 10 }), force: false, Logger.None);
+
+        ShardedBatchLayout.CheckSiblings(temp.Path, Manifest(settings: Settings with { MaxStacRps = 0.5 }), force: false, Logger.None);
+        ShardedBatchLayout.CheckSiblings(temp.Path, Manifest(settings: Settings with { MaxStacRps = 0 }), force: false, Logger.None);
+
+        // The control: a setting that changes the tiles is still refused.
+        Assert.Throws<AxionException>(() => ShardedBatchLayout.CheckSiblings(temp.Path, Manifest(settings: Settings with { MinClear = 0.5 }), force: false, Logger.None));
+    }
+
+    [Fact]
     public void Another_tool_version_is_accepted_and_force_replaces_a_differing_file()
     {
         using var temp = new TempDirectory();

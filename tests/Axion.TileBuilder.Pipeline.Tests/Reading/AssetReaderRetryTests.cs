@@ -52,6 +52,7 @@ public sealed class AssetReaderRetryTests : IDisposable
         Assert.Equal(2, _signer.SignCalls);
         Assert.Equal(1, _signer.InvalidateCalls);
         Assert.Equal([Collection], _signer.InvalidatedCollections);
+        Assert.Contains(expired, Assert.Single(_signer.RejectedHrefs), StringComparison.Ordinal); // the signer can tell which token was refused
         AssertWindow(result.Value);
         var requests = _server.Requests;
         Assert.Contains(requests, r => r.Status == 403 && r.PathAndQuery.Contains(expired, StringComparison.Ordinal));

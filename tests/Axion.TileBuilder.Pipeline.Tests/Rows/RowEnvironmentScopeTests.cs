@@ -1,4 +1,7 @@
+using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Rows;
+using Serilog.Core;
 
 namespace Axion.TileBuilder.Pipeline.Tests.Rows;
 
@@ -14,4 +17,27 @@ public sealed class RowEnvironmentScopeTests
     {
         Assert.Equal(expected, RowEnvironmentScope.IoThreads(workers));
     }
+
+    [Fact]
+    public void One_catalog_request_cap_at_the_settings_rate_is_shared_by_both_catalogs()
+    {
+        using var scope = new RowEnvironmentScope(Settings(2.5), string.Empty, null, null, Logger.None);
+
+        var cap = Assert.IsType<Stac.Http.StacRateLimit>(scope.RateLimit);
+        Assert.Equal(2.5, cap.RequestsPerSecond);
+        Assert.Same(cap, scope.Environment.Sentinel2Catalog.Options.RateLimit);
+        Assert.Same(cap, scope.Environment.Sentinel1Catalog.Options.RateLimit);
+    }
+
+    [Fact]
+    public void A_rate_of_zero_means_no_cap()
+    {
+        using var scope = new RowEnvironmentScope(Settings(0), string.Empty, null, null, Logger.None);
+
+        Assert.Null(scope.RateLimit);
+        Assert.Null(scope.Environment.Sentinel2Catalog.Options.RateLimit);
+        Assert.Null(scope.Environment.Sentinel1Catalog.Options.RateLimit);
+    }
+
+    private static RunSettings Settings(double rps) => new() { CsvPath = "unused.csv", Profile = BuiltInProfiles.PlanetaryComputer, MaxStacRps = rps };
 }

@@ -29,6 +29,19 @@ internal sealed class CountingSigner : IHrefSigner
         return ValueTask.FromResult($"{href}?st=2024-01-01T00%3A00%3A00Z&se=2024-01-02T00%3A00%3A00Z&sig={Signature(generation)}");
     }
 
+    /// <summary>The hrefs whose reads were rejected, as passed to <see cref="Invalidate(string, string)"/>.</summary>
+    public List<string> RejectedHrefs { get; } = [];
+
+    public void Invalidate(string collection, string rejectedHref)
+    {
+        lock (RejectedHrefs)
+        {
+            RejectedHrefs.Add(rejectedHref);
+        }
+
+        Invalidate(collection);
+    }
+
     public void Invalidate(string collection)
     {
         Interlocked.Increment(ref _invalidateCalls);

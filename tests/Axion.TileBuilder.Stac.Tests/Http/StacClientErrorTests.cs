@@ -73,6 +73,26 @@ public class StacClientErrorTests : StacClientTestBase
     }
 
     [Fact]
+    public async Task Retry_after_on_a_later_search_page_is_waited_and_the_search_goes_on()
+    {
+        var next = """[{"rel":"next","href":"search","method":"POST","body":{"collections":["sentinel-2-l2a"],"token":"next:sentinel-2-l2a:x"}}]""";
+        Handler.Enqueue(() => TestHttpMessageHandler.Json(FeatureCollection(MinimalItem("first"), next)))
+            .Enqueue(() =>
+            {
+                var response = TestHttpMessageHandler.Text(HttpStatusCode.ServiceUnavailable, "throttled");
+                response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5));
+                return response;
+            }).Enqueue(() => TestHttpMessageHandler.Json(FeatureCollection(MinimalItem("second"))));
+
+        var items = await ToListAsync(Client().SearchAsync(Request, Ct));
+
+        Assert.Equal(["first", "second"], items.Select(i => i.Id));
+        Assert.Equal(3, Handler.Count);
+        Assert.Equal(Handler.Requests[1].Body, Handler.Requests[2].Body); // the same page asked for again
+        Assert.Equal([TimeSpan.FromSeconds(5)], Time.Delays);
+    }
+
+    [Fact]
     public async Task Not_found_fails_at_once_as_permanent()
     {
         Handler.Respond(_ => TestHttpMessageHandler.Json("""{"code":"NotFoundError","description":"Item nope in Collection sentinel-2-l2a does not exist."}""", HttpStatusCode.NotFound, "application/json"));

@@ -159,6 +159,31 @@ public sealed class PlanetaryComputerSignerTests : IDisposable
         Assert.Equal(2, _handler.Count);
     }
 
+    [Fact]
+    public async Task Reads_rejected_with_an_earlier_token_do_not_invalidate_its_replacement()
+    {
+        _handler.Respond(_ => Token(TimeSpan.FromMinutes(45)));
+        using var signer = Signer();
+        var first = await signer.SignAsync(Href, "c", Ct);
+
+        // Eight workers' reads signed with token 1 are rejected: the first invalidation refreshes, the late ones do not.
+        signer.Invalidate("c", first);
+        Assert.Equal(Signed(2), await signer.SignAsync(Href, "c", Ct));
+        for (var i = 0; i < 7; i++)
+        {
+            signer.Invalidate("c", first);
+        }
+
+        Assert.Equal(Signed(2), await signer.SignAsync(Href, "c", Ct));
+        Assert.Equal(2, _handler.Count);
+
+        // Token 2 itself rejected: refreshed again.
+        signer.Invalidate("c", Signed(2));
+        Assert.Equal(Signed(3), await signer.SignAsync(Href, "c", Ct));
+        Assert.Equal(3, _handler.Count);
+        Assert.Contains(_log, l => l.Contains("kept: the rejected read carried an earlier token", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(Href + "?st=2025&se=2025-01-01&sp=rl&sig=abc")]
     [InlineData(Href + "?SE=2025&SIG=abc")]
@@ -205,6 +230,28 @@ public sealed class PlanetaryComputerSignerTests : IDisposable
         Assert.Equal(Signed(1), await signer.SignAsync(Href, "c", Ct));
         Assert.Equal(2, _handler.Count);
         Assert.Equal([TimeSpan.FromSeconds(3)], _time.Delays);
+    }
+
+    [Fact]
+    public async Task Rate_limit_retry_after_as_a_date_is_waited_up_to_the_cap()
+    {
+        var now = _time.GetUtcNow();
+        _handler.Enqueue(() =>
+        {
+            var response = TestHttpMessageHandler.Text(HttpStatusCode.TooManyRequests, "rate limited");
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(now.AddSeconds(8));
+            return response;
+        }).Enqueue(() =>
+        {
+            var response = TestHttpMessageHandler.Text(HttpStatusCode.ServiceUnavailable, "busy");
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(2));
+            return response;
+        }).Respond(_ => Token(TimeSpan.FromMinutes(45)));
+        using var signer = Signer(o => o with { Resilience = o.Resilience with { MaxRetryAfter = TimeSpan.FromSeconds(60) } });
+
+        Assert.Equal(Signed(1), await signer.SignAsync(Href, "c", Ct));
+        Assert.Equal(3, _handler.Count);
+        Assert.Equal([TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(60)], _time.Delays);
     }
 
     [Fact]
