@@ -19,10 +19,12 @@ internal static class MergeCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as machine-readable JSON on standard output." };
         var command = new Command(
             "merge",
-            "Write OUT/index.csv, OUT/index.geojson and OUT/index.parquet (GeoParquet) from every journal under OUT "
+            "Write OUT/index.csv, OUT/index.geojson, OUT/index.parquet (GeoParquet) and OUT/report.html (as 'report' does: the "
+            + "first 2000 locations listed, 500 tiles sampled) from every journal under OUT "
             + "(journal.db and _journal/shard-<K>-of-<N>.db), read-only: shards may still be running. Prints rows by state per "
             + "shard, tiles listed, shards not started (N from the journal names) and shards unfinished. Merging the same "
-            + "journals twice gives identical files. Exit 0 when every shard finished, 3 when the batch is not finished yet.\n\n"
+            + "journals twice gives identical files (the report is dated by the journals' last change). Exit 0 when every "
+            + "shard finished, 3 when the batch is not finished yet.\n\n"
             + "Example: axion-tiles merge --out data/tiles --json")
         {
             outDir, json,
@@ -52,7 +54,7 @@ internal static class MergeCommand
             out_dir = r.OutDir,
             complete = r.Complete,
             tiles = r.Index.Count,
-            files = new[] { r.Index.CsvPath, r.Index.GeoJsonPath, r.Index.ParquetPath },
+            files = new[] { r.Index.CsvPath, r.Index.GeoJsonPath, r.Index.ParquetPath, r.Report.Path },
             shards = r.ShardCount,
             shards_not_started = r.NotStarted,
             shards_unfinished = r.Unfinished.Select(j => j.Name),
@@ -84,7 +86,7 @@ internal static class MergeCommand
     private static void WriteText(MergeResult r, TextWriter o)
     {
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(inv, $"merged {r.Journals.Count} journal(s) of {r.OutDir}: {r.Index.Count} tiles in index.csv, index.geojson, index.parquet"));
+        o.WriteLine(string.Create(inv, $"merged {r.Journals.Count} journal(s) of {r.OutDir}: {r.Index.Count} tiles in index.csv, index.geojson, index.parquet; report.html"));
         foreach (var j in r.Journals)
         {
             var s = j.Summary;
