@@ -43,6 +43,7 @@ internal sealed class BookkeepingBench(BookkeepingOptions options, TextWriter lo
         }
 
         Directory.CreateDirectory(empty);
+        RowBookkeeping.Measure(empty, Math.Min(options.BookkeepingRows, 200)); // warm-up: JIT and SQLite, not measured
         List<RowBookkeepingCost> inEmpty = [];
         List<RowBookkeepingCost> inFull = [];
         for (var run = 1; run <= options.Runs; run++)
