@@ -18,8 +18,8 @@ public sealed record BookkeepingOptions
     /// <summary>Rows per measurement of the per-row cost. Default 1000.</summary>
     public int BookkeepingRows { get; init; } = 1000;
 
-    /// <summary>Repetitions of the per-row cost, each case (medians are reported). Default 3.</summary>
-    public int Runs { get; init; } = 3;
+    /// <summary>Repetitions of the per-row cost, each case, alternating which goes first (medians are reported). Default 5.</summary>
+    public int Runs { get; init; } = 5;
 
     /// <summary>Journal sizes (rows, 4 tiles each) that <c>status</c> and <c>merge</c> run over. Default 10 000 and 100 000.</summary>
     public IReadOnlyList<int> JournalRows { get; init; } = [10_000, 100_000];

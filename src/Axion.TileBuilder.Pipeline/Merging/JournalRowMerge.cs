@@ -24,7 +24,14 @@ internal sealed class JournalRowMerge(IReadOnlyList<IEnumerable<JournalRow>> sou
     {
         ArgumentNullException.ThrowIfNull(journals);
         var pageSize = Math.Clamp(RowBudget / Math.Max(1, journals.Count), 1, MaxPageSize);
-        return new JournalRowMerge(journals.Select(j => j.EnumerateRows(state, order, pageSize)).ToList(), order);
+
+        // By row id, the state is checked here, not in the query: with it SQLite answers each page from the (state, line)
+        // index and sorts every row in that state by id again (0.26 s a page at 100,000 rows: quadratic over a journal);
+        // without it each page is a range of the primary key.
+        var queried = order == JournalRowOrder.RowId ? null : state;
+        return new JournalRowMerge(
+            journals.Select(j => j.EnumerateRows(queried, order, pageSize).Where(r => state is null || r.State == state)).ToList(),
+            order);
     }
 
     /// <summary>Rows skipped because an earlier stream had the same id.</summary>

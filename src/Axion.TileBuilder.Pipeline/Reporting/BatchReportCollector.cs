@@ -13,8 +13,9 @@ public static class BatchReportCollector
     /// <summary>
     /// Reads the journals' summaries and rows (the shards of a merged dataset together, rows in CSV line order), the
     /// done rows' decisions, which quicklooks exist, and samples the tiles. Rows are streamed from the journals a page at
-    /// a time (<see cref="JournalRowMerge"/>): only the first <see cref="ReportOptions.MaxRows"/> locations and the
-    /// histograms are kept, so memory does not grow with the batch. The tiles are the done rows' <c>.npz</c> files, rows
+    /// a time (<see cref="JournalRowMerge"/>): only the first <see cref="ReportOptions.MaxRows"/> locations are read and
+    /// kept (the rest are counted from the journals' summaries, a row done in two journals twice), and the histograms, so
+    /// memory does not grow with the batch. The tiles are the done rows' <c>.npz</c> files, rows
     /// by id, each row's files by name; the histograms take <see cref="ReportOptions.MaxHistogramTiles"/> of them evenly
     /// (counted in one pass over the journals, read in a second).
     /// </summary>
@@ -23,17 +24,10 @@ public static class BatchReportCollector
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         ArgumentNullException.ThrowIfNull(journals);
         var summary = JournalSummary.Sum(journals.Select(j => j.Summarize()));
-        var locations = new List<LocationEntry>(Math.Min(options.MaxRows, 4096));
-        var rows = 0;
-        foreach (var row in JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            rows++;
-            if (locations.Count < options.MaxRows)
-            {
-                locations.Add(Entry(row, outDir));
-            }
-        }
+        var locations = JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows()
+            .Take(options.MaxRows)
+            .Select(row => Entry(row, outDir))
+            .ToList();
 
         var tileCount = TilePaths(journals, outDir).Count();
         var (histograms, read, unreadable) = BandHistogramBuilder.Build(TilePaths(journals, outDir), tileCount, options, cancellationToken);
@@ -44,7 +38,7 @@ public static class BatchReportCollector
             Run = journals.Select(j => j.Run).FirstOrDefault(r => r is not null),
             Summary = summary,
             Locations = locations,
-            LocationsOmitted = rows - locations.Count,
+            LocationsOmitted = Math.Max(0, summary.RowsTotal - locations.Count),
             Histograms = histograms,
             TilesListed = tileCount,
             TilesSampled = read,

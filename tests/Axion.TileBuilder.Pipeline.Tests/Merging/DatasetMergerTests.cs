@@ -131,6 +131,18 @@ public sealed class DatasetMergerTests : IDisposable
     }
 
     [Fact]
+    public void A_row_pending_in_one_journal_and_done_in_a_later_one_is_listed_from_the_done_one()
+    {
+        JournalFixture.WriteShard(_dir.Path, 0, 2, [new("moved", 2, RowState.Pending), new("zed", 4, RowState.Done, (0, 0))]);
+        JournalFixture.WriteShard(_dir.Path, 1, 2, [new("alpha", 3, RowState.Done, (0, 0)), new("moved", 2, RowState.Done, (0, 1))]);
+
+        var result = DatasetMerger.Merge(_dir.Path, CancellationToken.None);
+
+        Assert.Equal([("alpha", 0), ("moved", 1), ("zed", 0)], TileIndexReader.ReadCsv(_dir.File("index.csv")).Select(e => (e.RowId, e.TileCol)));
+        Assert.Equal(0, result.DuplicateRows);
+    }
+
+    [Fact]
     public void No_journal_or_mixed_shard_counts_are_bad_input()
     {
         var none = Assert.Throws<AxionException>(() => DatasetMerger.Merge(_dir.Path, CancellationToken.None));
