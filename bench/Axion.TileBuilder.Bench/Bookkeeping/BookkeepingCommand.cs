@@ -11,7 +11,7 @@ internal static class BookkeepingCommand
         var tiles = new Option<int>("--existing-tiles") { Description = $"Tile files of other rows in the out dir of the full case. Default {defaults.ExistingTiles}.", DefaultValueFactory = _ => defaults.ExistingTiles };
         var rows = new Option<int>("--rows") { Description = $"Rows per per-row measurement. Default {defaults.BookkeepingRows}.", DefaultValueFactory = _ => defaults.BookkeepingRows };
         var runs = new Option<int>("--runs") { Description = $"Repetitions of the per-row measurement. Default {defaults.Runs}.", DefaultValueFactory = _ => defaults.Runs };
-        var journalRows = new Option<int[]>("--journal-rows") { Description = "Journal sizes for status and merge. Default 10000 100000.", DefaultValueFactory = _ => [.. defaults.JournalRows], AllowMultipleArgumentsPerToken = true };
+        var journalRows = new Option<int[]>("--journal-rows") { Description = "Journal sizes for status and merge. Default 10000 30000 100000.", DefaultValueFactory = _ => [.. defaults.JournalRows], AllowMultipleArgumentsPerToken = true };
         var planRows = new Option<int[]>("--plan-rows") { Description = "CSV sizes for plan. Default 500 2000.", DefaultValueFactory = _ => [.. defaults.PlanRows], AllowMultipleArgumentsPerToken = true };
         var scenePx = new Option<int>("--scene-size") { Description = $"Scene side of plan's world, 10 m pixels. Default {defaults.ScenePx}.", DefaultValueFactory = _ => defaults.ScenePx };
         var work = new Option<DirectoryInfo>("--work-dir") { Description = "Scratch folder. Default /tmp/axion-bench-bookkeeping.", DefaultValueFactory = _ => new DirectoryInfo("/tmp/axion-bench-bookkeeping") };

@@ -21,8 +21,8 @@ public sealed record BookkeepingOptions
     /// <summary>Repetitions of the per-row cost, each case, alternating which goes first (medians are reported). Default 5.</summary>
     public int Runs { get; init; } = 5;
 
-    /// <summary>Journal sizes (rows, 4 tiles each) that <c>status</c> and <c>merge</c> run over. Default 10 000 and 100 000.</summary>
-    public IReadOnlyList<int> JournalRows { get; init; } = [10_000, 100_000];
+    /// <summary>Journal sizes (rows, 4 tiles each) that <c>status</c> and <c>merge</c> run over. Default 10 000, 30 000 and 100 000.</summary>
+    public IReadOnlyList<int> JournalRows { get; init; } = [10_000, 30_000, 100_000];
 
     /// <summary>CSV sizes (rows) that <c>plan</c> runs over. Default 500 and 2 000.</summary>
     public IReadOnlyList<int> PlanRows { get; init; } = [500, 2_000];
