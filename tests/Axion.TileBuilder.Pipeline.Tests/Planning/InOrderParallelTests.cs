@@ -70,6 +70,42 @@ public sealed class InOrderParallelTests
         Assert.Equal("item 3", ex.Message);
     }
 
+    [Fact]
+    public async Task A_first_item_failing_while_the_window_is_full_fails_the_run_instead_of_waiting_for_a_slot()
+    {
+        var secondDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = InOrderParallel.RunAsync(
+            Enumerable.Range(0, 10),
+            2,
+            2,
+            async (i, _) =>
+            {
+                if (i == 0)
+                {
+                    await secondDone.Task; // fails only once item 1 waits in the buffer and the window is full
+                    throw new InvalidOperationException("item 0");
+                }
+
+                await Task.Yield();
+                return i;
+            },
+            i =>
+            {
+                if (i == 1)
+                {
+                    throw new InvalidOperationException("item 1 must not be emitted before item 0");
+                }
+            },
+            CancellationToken.None);
+
+        // Item 1 finishes at once and is held for item 0; then item 0 fails: the producer, waiting for a slot that item 0
+        // will never free, must be stopped by the failure.
+        await Task.Delay(100);
+        secondDone.SetResult();
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal("item 0", ex.Message);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
