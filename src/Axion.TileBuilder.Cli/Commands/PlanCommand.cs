@@ -30,7 +30,8 @@ internal static class PlanCommand
             "plan",
             "Plan a batch without building it: for every row the chosen Sentinel-2 scene (cloud cover, AOI clear fraction), its Sentinel-1 pair, "
             + "how each asset will be read, and the bytes and requests a build will need, estimated from the COG block layouts. Reads only "
-            + "STAC searches, the SCL windows of the candidates and COG headers; writes nothing. Exit 3 when some rows cannot be planned.\n\n"
+            + "STAC searches, the SCL windows of the candidates and COG headers; writes nothing. Rows are printed as they are planned, in CSV "
+            + "order, and only the totals are kept (the JSON's rows array comes before them). Exit 3 when some rows cannot be planned.\n\n"
             + "Examples:\n  axion-tiles plan --csv samples/global_166.csv\n  axion-tiles plan --csv my.csv --catalog earth-search --json > plan.json")
         {
             csv, json, mbps, latency,
