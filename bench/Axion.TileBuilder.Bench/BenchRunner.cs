@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Axion.TileBuilder.LocalCatalog.Server;
 using Axion.TileBuilder.LocalCatalog.World;
-using Axion.TileBuilder.Locations;
 
 namespace Axion.TileBuilder.Bench;
 
@@ -32,7 +31,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         //    (headers + compressed blocks the windows touch + the SCL checks of the candidates).
         log.WriteLine($"plan: {options.Rows} rows");
         var planRun = Cli(["plan", "--csv", batchCsv, "--json", .. common]);
-        var minimum = ParsePlan(planRun.Output);
+        var minimum = ParsePlan(planRun.Stdout);
 
         // 2. The batch, several times.
         List<(ChildCost Cost, IReadOnlyList<RowFigures> Rows, long ServedBytes)> batches = [];
@@ -77,18 +76,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         return BenchReport.Markdown(options, world, minimum, batches, singles, peerRows.Select(r => r.RowId).ToList(), peerSeconds, peerBytesPerRow);
     }
 
-    private SyntheticWorld LoadWorld(CancellationToken ct)
-    {
-        var rows = LocationCsvParser.Parse(new StringReader(File.ReadAllText(options.WorldCsv)), options.WorldCsv).Rows;
-        var spec = new WorldSpec([.. rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude))], options.ScenePx);
-        var env = Environment.GetEnvironmentVariable("AXION_CACHE_DIR");
-        var cache = options.CacheDir
-            ?? (string.IsNullOrEmpty(env)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "axion-tiles", "worlds")
-                : Path.Combine(env, "worlds"));
-        log.WriteLine($"world: {options.ScenePx} px scenes for {options.WorldCsv} in {cache} (generated once, then cached; about 10-30 min per location on 2 cores)");
-        return WorldBuilder.Build(spec, cache, new Progress<string>(log.WriteLine), ct);
-    }
+    private SyntheticWorld LoadWorld(CancellationToken ct) => BenchWorld.Load(options.WorldCsv, options.ScenePx, options.CacheDir, log, ct);
 
     private ChildCost Cli(IEnumerable<string> args)
     {

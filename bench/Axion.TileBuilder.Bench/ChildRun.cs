@@ -5,7 +5,13 @@ using System.Runtime.InteropServices;
 namespace Axion.TileBuilder.Bench;
 
 /// <summary>What one child process cost: wall time, CPU time (user + system, from <c>getrusage</c>) and peak resident memory.</summary>
-internal sealed record ChildCost(int ExitCode, double WallSeconds, double CpuSeconds, double PeakMb, string Output);
+/// <param name="ExitCode">The process's exit code.</param>
+/// <param name="WallSeconds">Start to exit, seconds.</param>
+/// <param name="CpuSeconds">User + system CPU, seconds.</param>
+/// <param name="PeakMb">Peak resident memory (VmHWM, sampled every 50 ms), MiB.</param>
+/// <param name="Output">Standard output and standard error as they came, interleaved.</param>
+/// <param name="Stdout">Standard output alone (what a command prints for a program to read, e.g. <c>plan --json</c>).</param>
+internal sealed record ChildCost(int ExitCode, double WallSeconds, double CpuSeconds, double PeakMb, string Output, string Stdout);
 
 /// <summary>Runs a child process to its end and measures it.</summary>
 internal static partial class ChildRun
@@ -29,7 +35,8 @@ internal static partial class ChildRun
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        var stdout = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); stdout.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -41,7 +48,7 @@ internal static partial class ChildRun
 
         process.WaitForExit();
         var wall = clock.Elapsed.TotalSeconds;
-        return new ChildCost(process.ExitCode, wall, ChildrenCpuSeconds() - cpuBefore, peakKb / 1024.0, output.ToString());
+        return new ChildCost(process.ExitCode, wall, ChildrenCpuSeconds() - cpuBefore, peakKb / 1024.0, output.ToString(), stdout.ToString());
     }
 
     private static long PeakKb(int pid)

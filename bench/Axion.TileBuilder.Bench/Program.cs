@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Axion.TileBuilder.Bench;
+using Axion.TileBuilder.Bench.Bookkeeping;
 
 // axion-bench: measures axion-tiles against the local catalog (see docs/benchmarks.md; run it with scripts/bench.sh).
-var cli = new Option<FileInfo>("--cli") { Description = "Path of axion-tiles.dll.", Required = true };
-var worldCsv = new Option<FileInfo>("--world") { Description = "CSV of the world's location(s). Default bench/world.csv.", DefaultValueFactory = _ => new FileInfo("bench/world.csv") };
+var cli = new Option<FileInfo>("--cli") { Description = "Path of axion-tiles.dll.", Required = true, Recursive = true };
+var worldCsv = new Option<FileInfo>("--world") { Description = "CSV of the world's location(s). Default bench/world.csv.", DefaultValueFactory = _ => new FileInfo("bench/world.csv"), Recursive = true };
 var scenePx = new Option<int>("--scene-size") { Description = "Scene side in 10 m pixels. Default 10980.", DefaultValueFactory = _ => 10980 };
 var rows = new Option<int>("--rows") { Description = "Rows of the batch. Default 166.", DefaultValueFactory = _ => 166 };
 var workers = new Option<int>("--workers") { Description = "Workers of the batch. Default 8.", DefaultValueFactory = _ => 8 };
@@ -43,4 +44,5 @@ root.SetAction(async (parse, ct) =>
 
     return 0;
 });
+root.Subcommands.Add(BookkeepingCommand.Create(cli, worldCsv));
 return await root.Parse(args).InvokeAsync();

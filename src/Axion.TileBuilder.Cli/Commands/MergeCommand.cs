@@ -19,11 +19,13 @@ internal static class MergeCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as machine-readable JSON on standard output." };
         var command = new Command(
             "merge",
-            "Write OUT/index.csv, OUT/index.geojson and OUT/index.parquet (GeoParquet) from every journal under OUT "
+            "Write OUT/index.csv, OUT/index.geojson, OUT/index.parquet (GeoParquet) and OUT/report.html (as 'report' does: the "
+            + "first 2000 locations listed, 500 tiles sampled) from every journal under OUT "
             + "(journal.db and _journal/shard-<K>-of-<N>.db), read-only: shards may still be running. Prints rows by state per "
             + "shard, tiles listed, shards not started (N from the journal names) and shards unfinished. Merging the same "
-            + "journals twice gives identical files. Exit 0 when every shard finished, 3 when the batch is not finished yet.\n\n"
-            + "With an az:// or s3:// --out the journal snapshots are read from the store and the index files are uploaded next to the tiles.\n\n"
+            + "journals twice gives identical files (the report is dated by the journals' last change). Exit 0 when every "
+            + "shard finished, 3 when the batch is not finished yet.\n\n"
+            + "With an az:// or s3:// --out the journal snapshots are read from the store and the index files and the report are uploaded next to the tiles.\n\n"
             + "Examples: axion-tiles merge --out data/tiles --json\n          axion-tiles merge --out az://tiles/run1")
         {
             json,
@@ -40,13 +42,14 @@ internal static class MergeCommand
             var result = await Task.Run(() => DatasetMerger.Merge(target.Dir, token), token);
             if (target.Remote is { } store)
             {
-                string[] written = [result.Index.CsvPath, result.Index.GeoJsonPath, result.Index.ParquetPath];
+                string[] written = [result.Index.CsvPath, result.Index.GeoJsonPath, result.Index.ParquetPath, result.Report.Path];
                 await store.PublishFilesAsync(written.Select(Path.GetFileName).OfType<string>(), token);
                 var i = result.Index;
                 result = result with
                 {
                     OutDir = target.Shown,
                     Index = i with { CsvPath = Remote(i.CsvPath), GeoJsonPath = Remote(i.GeoJsonPath), ParquetPath = Remote(i.ParquetPath) },
+                    Report = result.Report with { Path = Remote(result.Report.Path) },
                 };
 
                 string Remote(string local) => target.Shown + "/" + Path.GetFileName(local);
@@ -73,7 +76,7 @@ internal static class MergeCommand
             out_dir = r.OutDir,
             complete = r.Complete,
             tiles = r.Index.Count,
-            files = new[] { r.Index.CsvPath, r.Index.GeoJsonPath, r.Index.ParquetPath },
+            files = new[] { r.Index.CsvPath, r.Index.GeoJsonPath, r.Index.ParquetPath, r.Report.Path },
             shards = r.ShardCount,
             shards_not_started = r.NotStarted,
             shards_unfinished = r.Unfinished.Select(j => j.Name),
@@ -105,7 +108,7 @@ internal static class MergeCommand
     private static void WriteText(MergeResult r, TextWriter o)
     {
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(inv, $"merged {r.Journals.Count} journal(s) of {r.OutDir}: {r.Index.Count} tiles in index.csv, index.geojson, index.parquet"));
+        o.WriteLine(string.Create(inv, $"merged {r.Journals.Count} journal(s) of {r.OutDir}: {r.Index.Count} tiles in index.csv, index.geojson, index.parquet; report.html"));
         foreach (var j in r.Journals)
         {
             var s = j.Summary;

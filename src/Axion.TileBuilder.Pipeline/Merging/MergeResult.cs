@@ -1,5 +1,6 @@
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Output.Index;
+using Axion.TileBuilder.Pipeline.Reporting;
 
 namespace Axion.TileBuilder.Pipeline.Merging;
 
@@ -11,6 +12,9 @@ public sealed record MergeResult
 
     /// <summary>The index files written and the number of tiles they list.</summary>
     public required TileIndexFiles Index { get; init; }
+
+    /// <summary>The <c>report.html</c> written (path, what it shows, size).</summary>
+    public required ReportResult Report { get; init; }
 
     /// <summary>Every journal read, <c>journal.db</c> first, then the shards by K.</summary>
     public required IReadOnlyList<JournalProgress> Journals { get; init; }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
@@ -13,22 +12,33 @@ namespace Axion.TileBuilder.Pipeline.Planning;
 /// <summary>
 /// Plans every row of a locations CSV with the settings of a build (same workers), writing nothing:
 /// catalog searches, the SCL checks of the candidates and the COG headers of the chosen assets.
+/// Rows are streamed: each row's plan is handed to the caller as soon as it and every row above it in the CSV are
+/// planned, without its SCL window and STAC items (<see cref="RowPlan.WithoutBuildInputs"/>), and only the
+/// <see cref="BatchPlanTotals"/> are kept, so memory does not grow with the number of rows.
 /// </summary>
 public sealed class BatchPlanner(ILogger log)
 {
-    /// <summary>Plans every row; rows that cannot be planned are returned with their reason.</summary>
+    /// <summary>Rows planned ahead of the first unfinished one at most, per worker (the reorder buffer's size).</summary>
+    public const int WindowPerWorker = 4;
+
+    /// <summary>Plans every row; rows that cannot be planned are handed out with their reason.</summary>
     /// <param name="settings">The batch settings (as for <c>build</c>).</param>
     /// <param name="subscriptionKey">Planetary Computer subscription key, or null.</param>
     /// <param name="today">Date of the default date window (UTC today when null).</param>
+    /// <param name="shard">Plan only the rows of this shard (as a sharded <c>build</c> seeds them); all rows when null.</param>
+    /// <param name="onRow">Receives each row's outcome in CSV line order (ties by id), one call at a time.</param>
     /// <param name="cancellationToken">Stops planning.</param>
-    public Task<BatchPlan> PlanAsync(RunSettings settings, string? subscriptionKey, DateOnly? today, CancellationToken cancellationToken) =>
-        PlanAsync(settings, subscriptionKey, today, null, cancellationToken);
-
-    /// <summary>Plans every row of <paramref name="shard"/> (as a sharded <c>build</c> seeds them; all rows when null).</summary>
-    /// <inheritdoc cref="PlanAsync(RunSettings, string?, DateOnly?, CancellationToken)"/>
-    public async Task<BatchPlan> PlanAsync(RunSettings settings, string? subscriptionKey, DateOnly? today, ShardSpec? shard, CancellationToken cancellationToken)
+    /// <returns>The totals over all rows handed out.</returns>
+    public async Task<BatchPlanTotals> PlanAsync(
+        RunSettings settings,
+        string? subscriptionKey,
+        DateOnly? today,
+        ShardSpec? shard,
+        Action<RowPlanOutcome> onRow,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(onRow);
         var clock = Stopwatch.StartNew();
         var options = settings.ToBuildOptions();
         options.ThrowIfInvalid();
@@ -45,24 +55,31 @@ public sealed class BatchPlanner(ILogger log)
             log.Warning("{Warning}", warning);
         }
 
-        var outcomes = new ConcurrentBag<RowPlanOutcome>();
-        foreach (var error in parsed.RowErrors)
-        {
-            outcomes.Add(new RowPlanOutcome { RowId = error.RowId, Line = error.Line, Kind = FailureKind.BadInput, Reason = "bad_input", Message = error.Message });
-        }
+        // Every CSV row once, in line order: rows to plan and rows refused by the parser (bad_input).
+        var work = parsed.Rows.Select(r => new PlanItem(r.Line, r.Id, r, null))
+            .Concat(parsed.RowErrors.Select(e => new PlanItem(e.Line, e.RowId, null, e)))
+            .OrderBy(i => i.Line)
+            .ThenBy(i => i.RowId, StringComparer.Ordinal);
 
+        var totals = new BatchPlanTotals();
         using var scope = new RowEnvironmentScope(settings, string.Empty, subscriptionKey, today, log);
         var planner = new RowPlanner(scope.Environment);
         log.Information("Planning {Count} rows with {Workers} workers (catalog {Catalog})", parsed.Rows.Count, options.Workers, settings.Profile.Name);
-        await Parallel.ForEachAsync(
-            parsed.Rows,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
-            async (row, ct) => outcomes.Add(await PlanRowAsync(planner, row, ct)));
-        return new BatchPlan
-        {
-            Rows = outcomes.OrderBy(o => o.Line).ThenBy(o => o.RowId, StringComparer.Ordinal).ToList(),
-            Seconds = clock.Elapsed.TotalSeconds,
-        };
+        await InOrderParallel.RunAsync(
+            work,
+            options.Workers,
+            options.Workers * WindowPerWorker,
+            (item, ct) => item.Row is { } row
+                ? new ValueTask<RowPlanOutcome>(PlanRowAsync(planner, row, ct))
+                : ValueTask.FromResult(new RowPlanOutcome { RowId = item.RowId, Line = item.Line, Kind = FailureKind.BadInput, Reason = "bad_input", Message = item.Error!.Message }),
+            outcome =>
+            {
+                totals.Add(outcome);
+                onRow(outcome);
+            },
+            cancellationToken);
+        totals.Seconds = clock.Elapsed.TotalSeconds;
+        return totals;
     }
 
     private async Task<RowPlanOutcome> PlanRowAsync(RowPlanner planner, LocationRow row, CancellationToken cancellationToken)
@@ -72,7 +89,7 @@ public sealed class BatchPlanner(ILogger log)
         {
             var plan = await planner.PlanAsync(row, cancellationToken);
             log.Debug("Row {Id}: S2 {S2}, S1 {S1}, {MB:F1} MB estimated", row.Id, plan.S2.Id, plan.S1.Id, plan.BuildBytes / 1e6);
-            return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Plan = plan, Seconds = clock.Elapsed.TotalSeconds };
+            return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Plan = plan.WithoutBuildInputs(), Seconds = clock.Elapsed.TotalSeconds };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -92,4 +109,7 @@ public sealed class BatchPlanner(ILogger log)
             return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Kind = failure.Kind, Reason = failure.Reason, Message = failure.Message, Seconds = clock.Elapsed.TotalSeconds };
         }
     }
+
+    /// <summary>One CSV row to hand out: a row to plan, or the parser's refusal of it.</summary>
+    private sealed record PlanItem(int Line, string RowId, LocationRow? Row, LocationRowError? Error);
 }

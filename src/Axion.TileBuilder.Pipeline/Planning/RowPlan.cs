@@ -120,4 +120,10 @@ public sealed record RowPlan
     /// <summary>The chosen scene's SCL classes on the AOI grid, row-major (not serialised).</summary>
     [JsonIgnore]
     public IReadOnlyList<byte>? Scl { get; init; }
+
+    /// <summary>
+    /// This plan without what only a build needs: the chosen scene's SCL window and the STAC items (hundreds of kB per
+    /// row). <c>plan</c> prints this form, so no row's pixels outlive the row.
+    /// </summary>
+    public RowPlan WithoutBuildInputs() => this with { Scl = null, S2Item = null, S1Item = null, S2Items = null, S1Items = null };
 }

@@ -18,6 +18,9 @@ public static class RowPlanJson
     /// <summary>The plan as a JSON string.</summary>
     public static string Serialize(RowPlan plan) => JsonSerializer.Serialize(plan, Options);
 
+    /// <summary>Writes the plan as a JSON object to <paramref name="writer"/> (for documents written incrementally).</summary>
+    public static void Write(Utf8JsonWriter writer, RowPlan plan) => JsonSerializer.Serialize(writer, plan, Options);
+
     /// <summary>The plan as a JSON node (for embedding in larger documents).</summary>
     public static JsonNode ToNode(RowPlan plan) => JsonSerializer.SerializeToNode(plan, Options)!;
 }

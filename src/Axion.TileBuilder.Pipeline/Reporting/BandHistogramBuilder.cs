@@ -11,8 +11,13 @@ namespace Axion.TileBuilder.Pipeline.Reporting;
 public static class BandHistogramBuilder
 {
     /// <summary>The histograms, and how many tiles were read and how many could not be.</summary>
+    /// <param name="tilePaths">Every tile, enumerated once (the picked ones are read, one at a time).</param>
+    /// <param name="tileCount">How many <paramref name="tilePaths"/> holds.</param>
+    /// <param name="options">How many tiles, which pixels, how many bins.</param>
+    /// <param name="cancellationToken">Stops between tiles.</param>
     public static (IReadOnlyList<BandHistogram> Histograms, int TilesRead, int TilesUnreadable) Build(
-        IReadOnlyList<string> tilePaths,
+        IEnumerable<string> tilePaths,
+        int tileCount,
         ReportOptions options,
         CancellationToken cancellationToken)
     {
@@ -20,7 +25,7 @@ public static class BandHistogramBuilder
         var accumulators = HistogramRange.Bands.Select(r => new Accumulator(r, options.Bins)).ToArray();
         var read = 0;
         var unreadable = 0;
-        foreach (var path in Pick(tilePaths, options.MaxHistogramTiles))
+        foreach (var path in Pick(tilePaths, tileCount, options.MaxHistogramTiles))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
@@ -44,14 +49,41 @@ public static class BandHistogramBuilder
     }
 
     /// <summary>At most <paramref name="max"/> items spread evenly over <paramref name="items"/> (all of them when fewer).</summary>
-    internal static IEnumerable<string> Pick(IReadOnlyList<string> items, int max)
+    internal static IEnumerable<string> Pick(IReadOnlyList<string> items, int max) => Pick(items, items.Count, max);
+
+    /// <summary>
+    /// At most <paramref name="max"/> of the <paramref name="count"/> items of a stream, spread evenly (item
+    /// <c>floor(i * count / max)</c> for i = 0 .. max - 1; all of them when fewer), taken in one pass.
+    /// </summary>
+    internal static IEnumerable<T> Pick<T>(IEnumerable<T> items, int count, int max)
     {
-        if (items.Count <= max)
+        if (count <= max)
         {
-            return items;
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+
+            yield break;
         }
 
-        return Enumerable.Range(0, max).Select(i => items[(int)((long)i * items.Count / max)]);
+        var picked = 0;
+        var position = 0L;
+        foreach (var item in items)
+        {
+            if (picked == max)
+            {
+                yield break;
+            }
+
+            if (position == (long)picked * count / max)
+            {
+                picked++;
+                yield return item;
+            }
+
+            position++;
+        }
     }
 
     private sealed class Accumulator(HistogramRange range, int binCount)

@@ -11,6 +11,12 @@ public sealed record BatchReport
     /// <summary>When the report was made (UTC).</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
 
+    /// <summary>
+    /// True when <see cref="GeneratedAt"/> is the journals' last change rather than the clock (the report <c>merge</c>
+    /// writes, so that merging the same journals twice gives the same page).
+    /// </summary>
+    public bool AsOfLastChange { get; init; }
+
     /// <summary>The recorded run; null when the batch stopped before saving its settings.</summary>
     public RunInfo? Run { get; init; }
 

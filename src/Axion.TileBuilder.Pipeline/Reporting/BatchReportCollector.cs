@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Merging;
 using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Stac.Security;
 
@@ -11,27 +12,25 @@ public static class BatchReportCollector
 {
     /// <summary>
     /// Reads the journals' summaries and rows (the shards of a merged dataset together, rows in CSV line order), the
-    /// done rows' decisions, which quicklooks exist, and samples the tiles.
+    /// done rows' decisions, which quicklooks exist, and samples the tiles. Rows are streamed from the journals a page at
+    /// a time (<see cref="JournalRowMerge"/>): only the first <see cref="ReportOptions.MaxRows"/> locations are read and
+    /// kept (the rest are counted from the journals' summaries, a row done in two journals twice), and the histograms, so
+    /// memory does not grow with the batch. The tiles are the done rows' <c>.npz</c> files, rows
+    /// by id, each row's files by name; the histograms take <see cref="ReportOptions.MaxHistogramTiles"/> of them evenly
+    /// (counted in one pass over the journals, read in a second).
     /// </summary>
     public static BatchReport Collect(string outDir, IReadOnlyList<JournalReader> journals, ReportOptions options, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         ArgumentNullException.ThrowIfNull(journals);
         var summary = JournalSummary.Sum(journals.Select(j => j.Summarize()));
-        var rows = journals
-            .SelectMany(j => j.EnumerateRows(null))
-            .OrderBy(r => r.Line)
-            .ThenBy(r => r.RowId, StringComparer.Ordinal)
+        var locations = JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows()
+            .Take(options.MaxRows)
+            .Select(row => Entry(row, outDir))
             .ToList();
-        var locations = rows.Take(options.MaxRows).Select(r => Entry(r, outDir)).ToList();
-        var tiles = rows
-            .Where(r => r.State == RowState.Done)
-            .SelectMany(r => r.Outcome?.Files ?? [])
-            .Where(f => f.EndsWith(".npz", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(f => Path.Combine(outDir, f))
-            .ToList();
-        var (histograms, read, unreadable) = BandHistogramBuilder.Build(tiles, options, cancellationToken);
+
+        var tileCount = TilePaths(journals, outDir).Count();
+        var (histograms, read, unreadable) = BandHistogramBuilder.Build(TilePaths(journals, outDir), tileCount, options, cancellationToken);
         return new BatchReport
         {
             OutDir = outDir,
@@ -39,14 +38,20 @@ public static class BatchReportCollector
             Run = journals.Select(j => j.Run).FirstOrDefault(r => r is not null),
             Summary = summary,
             Locations = locations,
-            LocationsOmitted = Math.Max(0, rows.Count - locations.Count),
+            LocationsOmitted = Math.Max(0, summary.RowsTotal - locations.Count),
             Histograms = histograms,
-            TilesListed = tiles.Count,
+            TilesListed = tileCount,
             TilesSampled = read,
             TilesUnreadable = unreadable,
             Options = options,
         };
     }
+
+    /// <summary>The <c>.npz</c> files of the done rows (each row once), rows by id, a row's files by name; streamed.</summary>
+    private static IEnumerable<string> TilePaths(IReadOnlyList<JournalReader> journals, string outDir) =>
+        JournalRowMerge.Of(journals, RowState.Done, JournalRowOrder.RowId).Rows()
+            .SelectMany(r => (r.Outcome?.Files ?? []).Where(f => f.EndsWith(".npz", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            .Select(f => Path.Combine(outDir, f));
 
     /// <summary>One row as the report lists it; decisions are read leniently (a missing field stays null).</summary>
     internal static LocationEntry Entry(JournalRow row, string outDir)

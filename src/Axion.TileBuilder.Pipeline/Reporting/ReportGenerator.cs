@@ -23,11 +23,7 @@ public static class ReportGenerator
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         ArgumentNullException.ThrowIfNull(clock);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new AxionException(FailureKind.BadInput, "invalid report options: " + string.Join("; ", errors));
-        }
+        ThrowIfInvalid(options);
 
         var dir = Path.GetFullPath(outDir);
         var files = JournalLayout.Find(dir);
@@ -58,6 +54,44 @@ public static class ReportGenerator
             }
         }
 
+        return Write(dir, report);
+    }
+
+    /// <summary>
+    /// Writes the report of a merged dataset from its journals, already open (<c>merge</c> passes the snapshot it wrote
+    /// the index from; shards may still run, so no lock is checked). The page is stamped with the journals' last change
+    /// (the latest <see cref="RunInfo.UpdatedAt"/>, else <see cref="RunInfo.CreatedAt"/>; the Unix epoch when no journal
+    /// recorded its run), not the clock, so the same journals and tiles always give the same bytes.
+    /// </summary>
+    /// <exception cref="AxionException">Bad options (<see cref="FailureKind.BadInput"/>); the page cannot be written (<see cref="FailureKind.Environment"/>).</exception>
+    public static ReportResult GenerateFromJournals(string outDir, IReadOnlyList<JournalReader> journals, ReportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentNullException.ThrowIfNull(journals);
+        ThrowIfInvalid(options);
+
+        var dir = Path.GetFullPath(outDir);
+        var lastChange = journals
+            .Select(j => j.Run)
+            .OfType<RunInfo>()
+            .Select(r => r.UpdatedAt ?? r.CreatedAt)
+            .DefaultIfEmpty(DateTimeOffset.UnixEpoch)
+            .Max();
+        var report = BatchReportCollector.Collect(dir, journals, options, lastChange, cancellationToken) with { AsOfLastChange = true };
+        return Write(dir, report);
+    }
+
+    private static void ThrowIfInvalid(ReportOptions options)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new AxionException(FailureKind.BadInput, "invalid report options: " + string.Join("; ", errors));
+        }
+    }
+
+    private static ReportResult Write(string dir, BatchReport report)
+    {
         var html = Encoding.UTF8.GetBytes(ReportHtml.Render(report));
         var path = Path.Combine(dir, FileName);
         WriteAtomically(path, html);

@@ -60,7 +60,7 @@ public static class ReportHtml
         sb.Append("<title>").Append(HtmlText.Escape(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n");
         sb.Append("<body data-images-loaded=\"pending\">\n");
         sb.Append("<h1>axion-tiles batch report</h1>\n");
-        sb.Append("<p class=\"meta\">").Append(HtmlText.Escape(report.OutDir)).Append(" &middot; generated ")
+        sb.Append("<p class=\"meta\">").Append(HtmlText.Escape(report.OutDir)).Append(report.AsOfLastChange ? " &middot; as of the journals' last change " : " &middot; generated ")
             .Append(HtmlText.Escape(HtmlText.Timestamp(report.GeneratedAt))).Append("</p>\n");
         Summary(sb, report);
         Histograms(sb, report);

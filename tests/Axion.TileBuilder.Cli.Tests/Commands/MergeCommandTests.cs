@@ -39,6 +39,8 @@ public sealed class MergeCommandTests : IDisposable
             Assert.Equal(["_journal/shard-1-of-3.db"], root.GetProperty("shards_unfinished").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal(1, root.GetProperty("rows").GetProperty("failed").GetInt32());
             Assert.Equal(1, root.GetProperty("journals")[1].GetProperty("rows").GetProperty("pending").GetInt32());
+            Assert.Equal(Path.Combine(_dir, "report.html"), root.GetProperty("files")[3].GetString());
+            Assert.True(File.Exists(Path.Combine(_dir, "report.html")));
         }
 
         File.Delete(Path.Combine(_dir, JournalLayout.ShardFolder, JournalLayout.ShardFileName(1, 3)));

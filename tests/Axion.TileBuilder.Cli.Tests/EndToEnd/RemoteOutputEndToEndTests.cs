@@ -46,7 +46,7 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
         var expected = fixture.Reference.Keys
             .Concat(fixture.RowIds.Select(id => $"quicklooks/{id}.png"))
             .Concat(Enumerable.Range(0, 3).Select(k => $"_journal/shard-{k}-of-3.db"))
-            .Concat(["_journal/batch.json", "index.csv", "index.geojson", "index.parquet"]);
+            .Concat(["_journal/batch.json", "index.csv", "index.geojson", "index.parquet", "report.html"]);
         Assert.Equal(expected.Order(StringComparer.Ordinal), fixture.Stored.Names.Order(StringComparer.Ordinal));
     }
 
@@ -71,7 +71,7 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
     }
 
     [Fact]
-    public void Merge_writes_the_index_into_the_store_and_status_counts_every_row_once()
+    public void Merge_writes_the_index_and_the_report_into_the_store_and_status_counts_every_row_once()
     {
         var (mergeExit, mergeLines) = fixture.Merge;
         Assert.True(mergeExit == 0, "merge: exit " + mergeExit + "\n" + string.Join("\n", mergeLines));
@@ -81,6 +81,9 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
             Assert.Equal(fixture.Reference.Count, merge.RootElement.GetProperty("tiles").GetInt32());
             Assert.Equal(fixture.Out, merge.RootElement.GetProperty("out_dir").GetString());
         }
+
+        var report = File.ReadAllText(Path.Combine(fixture.Stored.Dir, "report.html"));
+        Assert.All(fixture.RowIds, id => Assert.Contains(id, report, StringComparison.Ordinal));
 
         var index = File.ReadAllLines(Path.Combine(fixture.Stored.Dir, "index.csv"));
         Assert.Equal(fixture.Reference.Count, index.Length - 1);

@@ -2,6 +2,7 @@ using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Output.Index;
 using Axion.TileBuilder.Pipeline.Merging;
+using Axion.TileBuilder.Pipeline.Reporting;
 using Axion.TileBuilder.Pipeline.Tests.Support;
 using Axion.TileBuilder.Pipeline.Tiles;
 
@@ -65,7 +66,7 @@ public sealed class DatasetMergerTests : IDisposable
     public void Merging_twice_gives_byte_identical_files()
     {
         ShardedDataset.Create(_dir.Path, complete: true);
-        string[] names = ["index.csv", "index.geojson", "index.parquet"];
+        string[] names = ["index.csv", "index.geojson", "index.parquet", "report.html"];
 
         DatasetMerger.Merge(_dir.Path, CancellationToken.None);
         var first = names.Select(n => File.ReadAllBytes(_dir.File(n))).ToList();
@@ -75,6 +76,28 @@ public sealed class DatasetMergerTests : IDisposable
         {
             Assert.Equal(first[i], File.ReadAllBytes(_dir.File(names[i])));
         }
+    }
+
+    [Fact]
+    public void Merge_writes_the_report_of_every_shard_dated_by_the_journals_last_change()
+    {
+        ShardedDataset.Create(_dir.Path, complete: true);
+        var lastChange = JournalLayout.Find(_dir.Path).Select(f =>
+        {
+            using var reader = JournalReader.Open(f.Path);
+            return reader.Run!.UpdatedAt ?? reader.Run.CreatedAt;
+        }).Max();
+
+        var result = DatasetMerger.Merge(_dir.Path, CancellationToken.None);
+
+        Assert.Equal(_dir.File("report.html"), result.Report.Path);
+        var html = File.ReadAllText(result.Report.Path);
+        Assert.Contains("data-key=\"rows-total\">7<", html, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"rows-done\">6<", html, StringComparison.Ordinal);
+        Assert.Contains("as of the journals' last change " + HtmlText.Escape(HtmlText.Timestamp(lastChange)), html, StringComparison.Ordinal);
+        Assert.Equal(lastChange, result.Report.Report.GeneratedAt);
+        Assert.Equal(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"], result.Report.Report.Locations.Select(l => l.RowId));
+        Assert.Equal(8, result.Report.Report.TilesListed);
     }
 
     [Fact]
@@ -92,6 +115,7 @@ public sealed class DatasetMergerTests : IDisposable
         Assert.True(journal.Unfinished);
         Assert.Equal(1, journal.Summary.Count(RowState.Running));
         Assert.Equal("solo", Assert.Single(TileIndexReader.ReadCsv(_dir.File("index.csv"))).RowId);
+        Assert.Equal(2, result.Report.Report.Summary.RowsTotal); // the report too, while the batch holds its lock
     }
 
     [Fact]
@@ -104,6 +128,18 @@ public sealed class DatasetMergerTests : IDisposable
 
         Assert.Equal(1, result.DuplicateRows);
         Assert.Equal(["same", "zed"], TileIndexReader.ReadCsv(_dir.File("index.csv")).Select(e => e.RowId));
+    }
+
+    [Fact]
+    public void A_row_pending_in_one_journal_and_done_in_a_later_one_is_listed_from_the_done_one()
+    {
+        JournalFixture.WriteShard(_dir.Path, 0, 2, [new("moved", 2, RowState.Pending), new("zed", 4, RowState.Done, (0, 0))]);
+        JournalFixture.WriteShard(_dir.Path, 1, 2, [new("alpha", 3, RowState.Done, (0, 0)), new("moved", 2, RowState.Done, (0, 1))]);
+
+        var result = DatasetMerger.Merge(_dir.Path, CancellationToken.None);
+
+        Assert.Equal([("alpha", 0), ("moved", 1), ("zed", 0)], TileIndexReader.ReadCsv(_dir.File("index.csv")).Select(e => (e.RowId, e.TileCol)));
+        Assert.Equal(0, result.DuplicateRows);
     }
 
     [Fact]

@@ -164,6 +164,27 @@ public sealed class ReportGeneratorTests : IDisposable
         Assert.Empty(BandHistogramBuilder.Pick(items, 0));
     }
 
+    [Fact]
+    public void Pick_over_a_stream_takes_the_same_items_in_one_pass()
+    {
+        var items = Enumerable.Range(0, 1000).ToArray();
+        var passes = 0;
+        IEnumerable<int> Stream()
+        {
+            passes++;
+            foreach (var i in items)
+            {
+                yield return i;
+            }
+        }
+
+        var picked = BandHistogramBuilder.Pick(Stream(), items.Length, 7).ToList();
+
+        Assert.Equal(1, passes);
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => items[i * 1000 / 7]), picked);
+        Assert.Equal(items, BandHistogramBuilder.Pick(items, items.Length, 1000));
+    }
+
     private static int CountOf(string text, string what)
     {
         var count = 0;

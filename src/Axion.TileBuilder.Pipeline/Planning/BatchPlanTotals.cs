@@ -1,0 +1,55 @@
+namespace Axion.TileBuilder.Pipeline.Planning;
+
+/// <summary>
+/// The totals of a planned batch, added up row by row as each row's plan is handed out: what <c>plan</c> keeps of
+/// its rows (a few numbers and one count per failure reason), so its memory does not grow with the CSV.
+/// </summary>
+public sealed class BatchPlanTotals
+{
+    private readonly SortedDictionary<string, int> _failuresByReason = new(StringComparer.Ordinal);
+
+    /// <summary>Rows planned.</summary>
+    public int Planned { get; private set; }
+
+    /// <summary>Rows that failed planning.</summary>
+    public int Failed { get; private set; }
+
+    /// <summary>Rows handed out (planned + failed).</summary>
+    public int Total => Planned + Failed;
+
+    /// <summary>Bytes the plan phase spent on SCL checks, all rows (a build spends them again).</summary>
+    public long PlanBytes { get; private set; }
+
+    /// <summary>HTTP operations of the SCL checks, all rows.</summary>
+    public long PlanRequests { get; private set; }
+
+    /// <summary>Estimated bytes of the band reads of a build, all planned rows.</summary>
+    public long EstimatedBytes { get; private set; }
+
+    /// <summary>Estimated requests of the band reads of a build, all planned rows.</summary>
+    public long EstimatedRequests { get; private set; }
+
+    /// <summary>Failed rows by reason (<c>unknown</c> when a failure has none), reasons in ordinal order.</summary>
+    public IReadOnlyDictionary<string, int> FailuresByReason => _failuresByReason;
+
+    /// <summary>Wall time of the planning, seconds (set when the last row is handed out).</summary>
+    public double Seconds { get; internal set; }
+
+    /// <summary>Adds one row's outcome.</summary>
+    public void Add(RowPlanOutcome row)
+    {
+        if (row.Plan is not { } plan)
+        {
+            Failed++;
+            var reason = row.Reason ?? "unknown";
+            _failuresByReason[reason] = _failuresByReason.GetValueOrDefault(reason) + 1;
+            return;
+        }
+
+        Planned++;
+        PlanBytes += plan.PlanBytes;
+        PlanRequests += plan.PlanRequests;
+        EstimatedBytes += plan.EstimatedBytes;
+        EstimatedRequests += plan.EstimatedRequests;
+    }
+}
