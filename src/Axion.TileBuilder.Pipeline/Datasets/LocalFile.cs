@@ -23,9 +23,18 @@ public sealed class LocalFile : IDisposable
     /// <summary>Deletes a downloaded copy.</summary>
     public void Dispose()
     {
-        if (_temporary)
+        if (!_temporary)
+        {
+            return;
+        }
+
+        try
         {
             File.Delete(Path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was downloaded: not even its folder exists.
         }
     }
 }
