@@ -23,20 +23,9 @@ public static class BatchReportCollector
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(journals);
         var summary = JournalSummary.Sum(journals.Select(j => j.Summarize()));
-        var rows = journals
-            .SelectMany(j => j.EnumerateRows(null))
-            .OrderBy(r => r.Line)
-            .ThenBy(r => r.RowId, StringComparer.Ordinal)
-            .ToList();
-        var listed = rows.Take(options.MaxRows).ToList();
+        var (listed, rowCount, tiles) = ReadRows(journals, options.MaxRows, cancellationToken);
         var quicklooks = await ExistingQuicklooksAsync(dataset, listed, cancellationToken);
         var locations = listed.Select(r => Entry(r, quicklooks.ContainsKey(r.RowId))).ToList();
-        var tiles = rows
-            .Where(r => r.State == RowState.Done)
-            .SelectMany(r => r.Outcome?.Files ?? [])
-            .Where(f => f.EndsWith(".npz", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
         var (histograms, read, unreadable) = await BandHistogramBuilder.BuildAsync(dataset, tiles, options, cancellationToken);
         return new BatchReport
         {
@@ -45,13 +34,62 @@ public static class BatchReportCollector
             Run = journals.Select(j => j.Run).FirstOrDefault(r => r is not null),
             Summary = summary,
             Locations = locations,
-            LocationsOmitted = Math.Max(0, rows.Count - locations.Count),
+            LocationsOmitted = Math.Max(0, rowCount - locations.Count),
             Histograms = histograms,
             TilesListed = tiles.Count,
             TilesSampled = read,
             TilesUnreadable = unreadable,
             Options = options,
         };
+    }
+
+    /// <summary>
+    /// One pass over every journal's rows (a page at a time): the first <paramref name="maxRows"/> rows by CSV line, then
+    /// row id, then journal order (what a stable sort of all rows gives), the number of rows, and the done rows' tile
+    /// names in ordinal order. Only the listed rows are kept whole, so memory holds <paramref name="maxRows"/> rows and
+    /// one name per tile, not every row's decisions.
+    /// </summary>
+    private static (List<JournalRow> Listed, int RowCount, List<string> Tiles) ReadRows(IReadOnlyList<JournalReader> journals, int maxRows, CancellationToken cancellationToken)
+    {
+        // A max-heap of the kept rows: the root is the last of them, replaced by any row that sorts before it.
+        var kept = new PriorityQueue<JournalRow, (int Line, string RowId, long Sequence)>(Math.Min(maxRows, 1024), Comparer<(int Line, string RowId, long Sequence)>.Create((a, b) => Compare(b, a)));
+        var tiles = new List<string>();
+        var count = 0;
+        foreach (var row in journals.SelectMany(j => j.EnumerateRows(null)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = (row.Line, row.RowId, Sequence: (long)count);
+            count++;
+            if (row.State == RowState.Done)
+            {
+                tiles.AddRange((row.Outcome?.Files ?? []).Where(f => f.EndsWith(".npz", StringComparison.Ordinal)));
+            }
+
+            if (kept.Count < maxRows)
+            {
+                kept.Enqueue(row, key);
+            }
+            else if (maxRows > 0 && kept.TryPeek(out _, out var last) && Compare(key, last) < 0)
+            {
+                kept.DequeueEnqueue(row, key);
+            }
+        }
+
+        var listed = kept.UnorderedItems.OrderBy(i => i.Priority, Comparer<(int Line, string RowId, long Sequence)>.Create(Compare)).Select(i => i.Element).ToList();
+        tiles.Sort(StringComparer.Ordinal);
+        return (listed, count, tiles);
+    }
+
+    private static int Compare((int Line, string RowId, long Sequence) a, (int Line, string RowId, long Sequence) b)
+    {
+        var byLine = a.Line.CompareTo(b.Line);
+        if (byLine != 0)
+        {
+            return byLine;
+        }
+
+        var byId = string.CompareOrdinal(a.RowId, b.RowId);
+        return byId != 0 ? byId : a.Sequence.CompareTo(b.Sequence);
     }
 
     /// <summary>The ids of the listed rows with an outcome whose quicklook exists (a store: one lookup per row, a few at once).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Output.Index;
@@ -206,10 +207,12 @@ public static class DatasetValidator
             return false;
         }
 
-        IReadOnlyList<TileIndexEntry> entries;
+        // Only the file names are kept (an index of a million tiles is read one entry at a time).
+        List<string> entries;
         try
         {
-            entries = TileIndexReader.ReadCsv(index.Path);
+            using var reader = new StreamReader(index.Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            entries = TileIndexReader.EnumerateCsv(reader).Select(e => e.File).ToList();
         }
         catch (Exception ex) when (ex is TileIndexFormatException or IOException or UnauthorizedAccessException)
         {
@@ -219,11 +222,11 @@ public static class DatasetValidator
 
         var severity = live ? IssueSeverity.Warning : IssueSeverity.Violation;
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        foreach (var file in entries)
         {
-            if (listed.Add(entry.File) && !onDisk.Contains(entry.File) && !await dataset.ExistsAsync(entry.File, cancellationToken))
+            if (listed.Add(file) && !onDisk.Contains(file) && !await dataset.ExistsAsync(file, cancellationToken))
             {
-                issues.Add(new ValidationIssue(entry.File, ValidationChecks.IndexMissing, "index.csv lists it but it is not on disk", severity));
+                issues.Add(new ValidationIssue(file, ValidationChecks.IndexMissing, "index.csv lists it but it is not on disk", severity));
             }
         }
 
