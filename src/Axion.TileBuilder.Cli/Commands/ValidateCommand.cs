@@ -17,10 +17,9 @@ internal static class ValidateCommand
     public static Command Create(CommandRunner runner)
     {
         var defaults = new ValidationOptions();
-        var dir = new Argument<string>("dir")
+        var dataset = new Argument<string>("dataset")
         {
             Description = $"The dataset (a build's or merge's --out): {OutputOptionSet.Forms}. From a store the journal snapshots and index.csv are downloaded once and the tiles one per worker at a time (each deleted once checked).",
-            HelpName = "DIR|URL",
         };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output." };
         var minValid = new Option<double>(BuildOptionSpecs.MinValid.Name)
@@ -40,7 +39,7 @@ internal static class ValidateCommand
             + "and cross-checks them with journal.db (or the shard journals under _journal/) and index.csv. Exit 0 when clean, 3 when a violation is found.\n\n"
             + "Examples: axion-tiles validate data/tiles --json\n          axion-tiles validate az://tiles/run1")
         {
-            dir, json, minValid, maxListed, noJournal,
+            dataset, json, minValid, maxListed, noJournal,
         };
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
@@ -58,8 +57,8 @@ internal static class ValidateCommand
                 return ExitCodes.UsageOrBadInput;
             }
 
-            using var dataset = DatasetFiles.Open(OutputLocation.Parse(parse.GetRequiredValue(dir)), context.Log);
-            var report = await Task.Run(() => DatasetValidator.ValidateAsync(dataset, options, token), token);
+            using var files = DatasetFiles.Open(OutputLocation.Parse(parse.GetRequiredValue(dataset)), context.Log);
+            var report = await Task.Run(() => DatasetValidator.ValidateAsync(files, options, token), token);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(ValidationReportJson.Write(report));
