@@ -101,7 +101,8 @@ public static class DatasetValidator
 
         if (dataset.IsRemote && onDisk.Count == 0 && !journalFound && !indexChecked)
         {
-            throw new DatasetFolderException($"there is no dataset at {dataset.Shown}: no tile_*.npz, journal or index.csv under it (check the container or bucket and the prefix).");
+            var what = options.CheckJournal ? "no tile_*.npz, journal or index.csv" : "no tile_*.npz";
+            throw new DatasetFolderException($"there is no dataset at {dataset.Shown}: {what} under it (check the container or bucket and the prefix).");
         }
 
         foreach (var issue in cross)
