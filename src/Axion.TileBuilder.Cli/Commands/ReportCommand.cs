@@ -1,16 +1,22 @@
 using System.CommandLine;
 using System.Globalization;
+using Axion.TileBuilder.Pipeline.Datasets;
 using Axion.TileBuilder.Pipeline.Reporting;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
-/// <summary><c>axion-tiles report</c>: a self-contained HTML page about a batch (<c>&lt;out&gt;/report.html</c>).</summary>
+/// <summary>
+/// <c>axion-tiles report</c>: a self-contained HTML page about a batch (<c>&lt;out&gt;/report.html</c>); with an
+/// <c>az://</c> or <c>s3://</c> <c>--out</c> the page is uploaded next to the tiles and quicklooks.
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CommandRunner runner)
     {
         var defaults = new ReportOptions();
-        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The batch's output folder (holding journal.db); report.html is written there.", Required = true };
+        var output = new OutputOptionSet(
+            $"The batch's output ({OutputOptionSet.Forms}) holding journal.db or the shard journals under _journal/; report.html is written there (into the store for az:// and s3://).",
+            runsBatch: false);
         var maxRows = new Option<int>("--max-rows")
         {
             Description = string.Create(CultureInfo.InvariantCulture, $"Locations listed in the table (CSV order); the rest are counted. Default {defaults.MaxRows}."),
@@ -23,20 +29,24 @@ internal static class ReportCommand
         };
         var command = new Command(
             "report",
-            "Write DIR/report.html: batch summary, settings, band histograms and a table of locations with their quicklooks. "
-            + "Self-contained (no external resources); open it in a browser next to the tiles. Not while a batch runs on DIR.\n\n"
-            + "Example: axion-tiles report --out data/tiles")
+            "Write OUT/report.html: batch summary, settings, band histograms and a table of locations with their quicklooks. "
+            + "Self-contained (no external resources; quicklooks are linked as quicklooks/<id>.png); open it in a browser next to the tiles. Not while a batch runs on OUT.\n\n"
+            + "With an az:// or s3:// --out the journal snapshots are read from the store, the sampled tiles are downloaded one at a time, "
+            + "and report.html is uploaded next to the tiles; the command prints its URL.\n\n"
+            + "Examples: axion-tiles report --out data/tiles\n          axion-tiles report --out az://tiles/run1")
         {
-            outDir, maxRows, maxTiles,
+            maxRows, maxTiles,
         };
-        command.SetAction((parse, ct) => runner.RunAsync(parse, ct, (context, token) =>
+        output.AddTo(command);
+        command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
             var options = new ReportOptions
             {
                 MaxRows = parse.GetValue(maxRows),
                 MaxHistogramTiles = parse.GetValue(maxTiles),
             };
-            var result = ReportGenerator.Generate(parse.GetRequiredValue(outDir).FullName, options, TimeProvider.System, token);
+            using var dataset = DatasetFiles.Open(output.Location(parse), context.Log);
+            var result = await ReportGenerator.GenerateAsync(dataset, options, TimeProvider.System, token);
             var r = result.Report;
             context.Log.Information(
                 "Report: {Rows} locations ({Done} done), {Sampled} of {Tiles} tiles sampled, {KB:F0} kB",
@@ -45,8 +55,8 @@ internal static class ReportCommand
                 r.TilesSampled,
                 r.TilesListed,
                 result.Bytes / 1e3);
-            context.Output.WriteLine(result.Path);
-            return Task.FromResult(ExitCodes.Ok);
+            await context.Output.WriteLineAsync(result.Path);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -1,17 +1,26 @@
 using System.CommandLine;
 using System.Globalization;
 using Axion.TileBuilder.Options;
+using Axion.TileBuilder.Pipeline.Datasets;
 using Axion.TileBuilder.Pipeline.Validation;
+using Axion.TileBuilder.Storage.Locations;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
-/// <summary><c>axion-tiles validate DIR</c>: checks a dataset folder against the tile contract; exit 3 on any violation.</summary>
+/// <summary>
+/// <c>axion-tiles validate DATASET</c>: checks a dataset (a local folder, or <c>az://CONTAINER/PREFIX</c> /
+/// <c>s3://BUCKET/PREFIX</c>, whose tiles are downloaded one per worker and deleted once checked) against the tile
+/// contract; exit 3 on any violation.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(CommandRunner runner)
     {
         var defaults = new ValidationOptions();
-        var dir = new Argument<DirectoryInfo>("dir") { Description = "The dataset folder (a build's --out)." };
+        var dataset = new Argument<string>("dataset")
+        {
+            Description = $"The dataset (a build's or merge's --out): {OutputOptionSet.Forms}. From a store the journal snapshots and index.csv are downloaded once and the tiles one per worker at a time (each deleted once checked).",
+        };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output." };
         var minValid = new Option<double>(BuildOptionSpecs.MinValid.Name)
         {
@@ -26,11 +35,11 @@ internal static class ValidateCommand
         var noJournal = new Option<bool>("--no-journal") { Description = "Do not cross-check with journal.db and index.csv." };
         var command = new Command(
             "validate",
-            "Checks every .npz of a dataset folder (arrays, dtypes, shapes, meta, names, finite fraction, value ranges) "
-            + "and cross-checks them with journal.db and index.csv. Exit 0 when clean, 3 when a violation is found.\n\n"
-            + "Example: axion-tiles validate data/tiles --json")
+            "Checks every .npz of a dataset folder or bucket prefix (arrays, dtypes, shapes, meta, names, finite fraction, value ranges) "
+            + "and cross-checks them with journal.db (or the shard journals under _journal/) and index.csv. Exit 0 when clean, 3 when a violation is found.\n\n"
+            + "Examples: axion-tiles validate data/tiles --json\n          axion-tiles validate az://tiles/run1")
         {
-            dir, json, minValid, maxListed, noJournal,
+            dataset, json, minValid, maxListed, noJournal,
         };
         command.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
@@ -48,8 +57,8 @@ internal static class ValidateCommand
                 return ExitCodes.UsageOrBadInput;
             }
 
-            var path = parse.GetRequiredValue(dir).FullName;
-            var report = await Task.Run(() => DatasetValidator.Validate(path, options, token), token);
+            using var files = DatasetFiles.Open(OutputLocation.Parse(parse.GetRequiredValue(dataset)), context.Log);
+            var report = await Task.Run(() => DatasetValidator.ValidateAsync(files, options, token), token);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(ValidationReportJson.Write(report));

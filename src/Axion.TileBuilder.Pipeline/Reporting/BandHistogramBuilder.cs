@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Axion.TileBuilder.Output.Npz;
+using Axion.TileBuilder.Pipeline.Datasets;
 
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
@@ -10,27 +11,35 @@ namespace Axion.TileBuilder.Pipeline.Reporting;
 /// </summary>
 public static class BandHistogramBuilder
 {
-    /// <summary>The histograms, and how many tiles were read and how many could not be.</summary>
-    /// <param name="tilePaths">Every tile, enumerated once (the picked ones are read, one at a time).</param>
-    /// <param name="tileCount">How many <paramref name="tilePaths"/> holds.</param>
+    /// <summary>
+    /// The histograms of the tiles <paramref name="tileNames"/> (names in <paramref name="dataset"/>), and how many tiles
+    /// were read and how many could not be (missing or corrupt). The picked tiles are read one at a time, in order (a
+    /// store's tile is downloaded, read and deleted before the next).
+    /// </summary>
+    /// <param name="dataset">Where the tiles are.</param>
+    /// <param name="tileNames">Every tile, enumerated once.</param>
+    /// <param name="tileCount">How many <paramref name="tileNames"/> holds.</param>
     /// <param name="options">How many tiles, which pixels, how many bins.</param>
     /// <param name="cancellationToken">Stops between tiles.</param>
-    public static (IReadOnlyList<BandHistogram> Histograms, int TilesRead, int TilesUnreadable) Build(
-        IEnumerable<string> tilePaths,
+    public static async Task<(IReadOnlyList<BandHistogram> Histograms, int TilesRead, int TilesUnreadable)> BuildAsync(
+        DatasetFiles dataset,
+        IEnumerable<string> tileNames,
         int tileCount,
         ReportOptions options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tilePaths);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(tileNames);
         var accumulators = HistogramRange.Bands.Select(r => new Accumulator(r, options.Bins)).ToArray();
         var read = 0;
         var unreadable = 0;
-        foreach (var path in Pick(tilePaths, tileCount, options.MaxHistogramTiles))
+        foreach (var name in Pick(tileNames, tileCount, options.MaxHistogramTiles))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var local = await dataset.FetchAsync(name, cancellationToken);
             try
             {
-                using var npz = NpzReader.Open(path);
+                using var npz = NpzReader.Open(local.Path);
                 var bands = accumulators.Select(a => npz.Get(a.Range.Key).AsFloat32()).ToArray();
                 for (var b = 0; b < bands.Length; b++)
                 {

@@ -5,7 +5,7 @@ namespace Axion.TileBuilder.Pipeline.Reporting;
 /// <summary>Everything the HTML report shows, gathered from the journal and the tiles of one out dir.</summary>
 public sealed record BatchReport
 {
-    /// <summary>The out dir (full path).</summary>
+    /// <summary>The dataset: the out dir's full path, or <c>az://CONTAINER/PREFIX</c> / <c>s3://BUCKET/PREFIX</c>.</summary>
     public required string OutDir { get; init; }
 
     /// <summary>When the report was made (UTC).</summary>

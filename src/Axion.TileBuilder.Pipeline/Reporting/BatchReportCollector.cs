@@ -1,39 +1,42 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Datasets;
 using Axion.TileBuilder.Pipeline.Merging;
 using Axion.TileBuilder.Pipeline.Quicklooks;
 using Axion.TileBuilder.Stac.Security;
 
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
-/// <summary>Gathers a <see cref="BatchReport"/> from the journals of a dataset folder and its files (reads only).</summary>
+/// <summary>Gathers a <see cref="BatchReport"/> from the journals of a dataset and its files (reads only).</summary>
 public static class BatchReportCollector
 {
+    /// <summary>Quicklook lookups in flight at once (a store: one request each).</summary>
+    private const int LookupsInParallel = 8;
+
     /// <summary>
     /// Reads the journals' summaries and rows (the shards of a merged dataset together, rows in CSV line order), the
-    /// done rows' decisions, which quicklooks exist, and samples the tiles. Rows are streamed from the journals a page at
-    /// a time (<see cref="JournalRowMerge"/>): only the first <see cref="ReportOptions.MaxRows"/> locations are read and
-    /// kept (the rest are counted from the journals' summaries, a row done in two journals twice), and the histograms, so
-    /// memory does not grow with the batch. The tiles are the done rows' <c>.npz</c> files, rows
-    /// by id, each row's files by name; the histograms take <see cref="ReportOptions.MaxHistogramTiles"/> of them evenly
-    /// (counted in one pass over the journals, read in a second).
+    /// done rows' decisions, which quicklooks of the listed rows exist, and samples the tiles. Rows are streamed from the
+    /// journals a page at a time (<see cref="JournalRowMerge"/>): only the first <see cref="ReportOptions.MaxRows"/>
+    /// locations are read and kept (the rest are counted from the journals' summaries, a row done in two journals
+    /// twice), and the histograms, so memory does not grow with the batch. The tiles are the done rows' <c>.npz</c>
+    /// files, rows by id, each row's files by name; the histograms take <see cref="ReportOptions.MaxHistogramTiles"/> of
+    /// them evenly (counted in one pass over the journals, read in a second).
     /// </summary>
-    public static BatchReport Collect(string outDir, IReadOnlyList<JournalReader> journals, ReportOptions options, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    public static async Task<BatchReport> CollectAsync(DatasetFiles dataset, IReadOnlyList<JournalReader> journals, ReportOptions options, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(journals);
         var summary = JournalSummary.Sum(journals.Select(j => j.Summarize()));
-        var locations = JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows()
-            .Take(options.MaxRows)
-            .Select(row => Entry(row, outDir))
-            .ToList();
-
-        var tileCount = TilePaths(journals, outDir).Count();
-        var (histograms, read, unreadable) = BandHistogramBuilder.Build(TilePaths(journals, outDir), tileCount, options, cancellationToken);
+        var listed = JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows().Take(options.MaxRows).ToList();
+        var quicklooks = await ExistingQuicklooksAsync(dataset, listed, cancellationToken);
+        var locations = listed.Select(r => Entry(r, quicklooks.ContainsKey(r.RowId))).ToList();
+        var tileCount = TileNames(journals).Count();
+        var (histograms, read, unreadable) = await BandHistogramBuilder.BuildAsync(dataset, TileNames(journals), tileCount, options, cancellationToken);
         return new BatchReport
         {
-            OutDir = outDir,
+            OutDir = dataset.Shown,
             GeneratedAt = generatedAt.ToUniversalTime(),
             Run = journals.Select(j => j.Run).FirstOrDefault(r => r is not null),
             Summary = summary,
@@ -48,13 +51,31 @@ public static class BatchReportCollector
     }
 
     /// <summary>The <c>.npz</c> files of the done rows (each row once), rows by id, a row's files by name; streamed.</summary>
-    private static IEnumerable<string> TilePaths(IReadOnlyList<JournalReader> journals, string outDir) =>
+    private static IEnumerable<string> TileNames(IReadOnlyList<JournalReader> journals) =>
         JournalRowMerge.Of(journals, RowState.Done, JournalRowOrder.RowId).Rows()
-            .SelectMany(r => (r.Outcome?.Files ?? []).Where(f => f.EndsWith(".npz", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            .Select(f => Path.Combine(outDir, f));
+            .SelectMany(r => (r.Outcome?.Files ?? []).Where(f => f.EndsWith(".npz", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+    /// <summary>The ids of the listed rows with an outcome whose quicklook exists (a store: one lookup per row, a few at once).</summary>
+    private static async Task<ConcurrentDictionary<string, bool>> ExistingQuicklooksAsync(DatasetFiles dataset, IReadOnlyList<JournalRow> listed, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            listed.Where(r => r.Outcome is not null).Select(r => r.RowId).Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = LookupsInParallel, CancellationToken = cancellationToken },
+            async (rowId, ct) =>
+            {
+                if (await dataset.ExistsAsync(QuicklookFiles.FileName(rowId), ct))
+                {
+                    found.TryAdd(rowId, true);
+                }
+            });
+        return found;
+    }
 
     /// <summary>One row as the report lists it; decisions are read leniently (a missing field stays null).</summary>
-    internal static LocationEntry Entry(JournalRow row, string outDir)
+    /// <param name="row">The journal row.</param>
+    /// <param name="hasQuicklook">Whether <c>quicklooks/&lt;id&gt;.png</c> exists in the dataset.</param>
+    internal static LocationEntry Entry(JournalRow row, bool hasQuicklook)
     {
         var entry = new LocationEntry
         {
@@ -77,7 +98,7 @@ public static class BatchReportCollector
             TilesRejected = outcome.TilesRejected,
             BytesRead = outcome.BytesRead,
             Seconds = outcome.Seconds,
-            Quicklook = File.Exists(QuicklookFiles.PathFor(outDir, row.RowId)) ? QuicklookFiles.FileName(row.RowId) : null,
+            Quicklook = hasQuicklook ? QuicklookFiles.FileName(row.RowId) : null,
         };
         return WithItems(entry, outcome.ItemsJson);
     }

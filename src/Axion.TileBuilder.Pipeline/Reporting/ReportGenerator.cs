@@ -1,40 +1,52 @@
 using System.Text;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
-using Axion.TileBuilder.Output.IO;
+using Axion.TileBuilder.Pipeline.Datasets;
 
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
 /// <summary>
-/// <c>axion-tiles report</c>: writes <c>&lt;out&gt;/report.html</c> from the journals and the tiles of a
-/// batch: <c>journal.db</c>, or every shard journal of a merged dataset (<see cref="JournalLayout.Find"/>), read
-/// read-only. A batch running in the folder (its lock held) makes this fail with a clear message. The page is
-/// written under a temporary name, then renamed.
+/// <c>axion-tiles report</c>: writes <c>report.html</c> into a dataset (a local folder or an <c>az://</c> / <c>s3://</c>
+/// location, see <see cref="DatasetFiles"/>) from its journals and tiles: <c>journal.db</c>, or every shard journal of a
+/// merged dataset (<see cref="JournalLayout.Find"/>), read read-only (a store's journal snapshots are downloaded). A batch
+/// running in a local folder (its lock held) makes this fail with a clear message. The page is written under a
+/// temporary name, then renamed (a store: uploaded, verified).
 /// </summary>
 public static class ReportGenerator
 {
     /// <summary>The report's file name in the out dir.</summary>
     public const string FileName = "report.html";
 
-    /// <summary>Collects, renders and writes the report of <paramref name="outDir"/>.</summary>
+    /// <summary>Collects, renders and writes the report of the folder <paramref name="outDir"/>.</summary>
     /// <exception cref="AxionException">Bad options or no journal (<see cref="FailureKind.BadInput"/>); the out dir is in use
     /// (<see cref="JournalLockedException"/>); the page cannot be written (<see cref="FailureKind.Environment"/>).</exception>
     public static ReportResult Generate(string outDir, ReportOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        using var dataset = new LocalDatasetFiles(outDir);
+        return Task.Run(() => GenerateAsync(dataset, options, clock, cancellationToken), cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Collects, renders and writes the report of <paramref name="dataset"/>; <see cref="ReportResult.Path"/> is where the
+    /// page went (a full path, or the object's <c>az://</c> / <c>s3://</c> URL).
+    /// </summary>
+    /// <exception cref="AxionException">As <see cref="Generate"/>; for a store also its errors (credentials, container, upload).</exception>
+    public static async Task<ReportResult> GenerateAsync(DatasetFiles dataset, ReportOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(clock);
         ThrowIfInvalid(options);
 
-        var dir = Path.GetFullPath(outDir);
-        var files = JournalLayout.Find(dir);
+        var files = JournalLayout.Find(await dataset.JournalFolderAsync(cancellationToken));
         if (files.Count == 0)
         {
             throw new AxionException(
                 FailureKind.BadInput,
-                $"no batch in {dir}: {BatchJournal.FileName} not found, nor {JournalLayout.ShardFolder}/shard-<K>-of-<N>.db (start one with 'axion-tiles build').");
+                $"no batch in {dataset.Shown}: {BatchJournal.FileName} not found, nor {JournalLayout.ShardFolder}/shard-<K>-of-<N>.db (start one with 'axion-tiles build').");
         }
 
-        if (BatchJournal.IsInUse(dir))
+        if (dataset is LocalDatasetFiles { Directory: var dir } && dataset.BatchRunning)
         {
             throw new JournalLockedException(dir, Path.Combine(dir, BatchJournal.LockFileName));
         }
@@ -44,7 +56,7 @@ public static class ReportGenerator
         try
         {
             journals.AddRange(files.Select(f => JournalReader.Open(f.Path)));
-            report = BatchReportCollector.Collect(dir, journals, options, clock.GetUtcNow(), cancellationToken);
+            report = await BatchReportCollector.CollectAsync(dataset, journals, options, clock.GetUtcNow(), cancellationToken);
         }
         finally
         {
@@ -54,7 +66,7 @@ public static class ReportGenerator
             }
         }
 
-        return Write(dir, report);
+        return await WriteAsync(dataset, report, cancellationToken);
     }
 
     /// <summary>
@@ -77,8 +89,14 @@ public static class ReportGenerator
             .Select(r => r.UpdatedAt ?? r.CreatedAt)
             .DefaultIfEmpty(DateTimeOffset.UnixEpoch)
             .Max();
-        var report = BatchReportCollector.Collect(dir, journals, options, lastChange, cancellationToken) with { AsOfLastChange = true };
-        return Write(dir, report);
+        using var dataset = new LocalDatasetFiles(dir);
+        return Task.Run(
+            async () =>
+            {
+                var report = await BatchReportCollector.CollectAsync(dataset, journals, options, lastChange, cancellationToken) with { AsOfLastChange = true };
+                return await WriteAsync(dataset, report, cancellationToken);
+            },
+            cancellationToken).GetAwaiter().GetResult();
     }
 
     private static void ThrowIfInvalid(ReportOptions options)
@@ -90,40 +108,10 @@ public static class ReportGenerator
         }
     }
 
-    private static ReportResult Write(string dir, BatchReport report)
+    private static async Task<ReportResult> WriteAsync(DatasetFiles dataset, BatchReport report, CancellationToken cancellationToken)
     {
         var html = Encoding.UTF8.GetBytes(ReportHtml.Render(report));
-        var path = Path.Combine(dir, FileName);
-        WriteAtomically(path, html);
+        var path = await dataset.SaveAsync(FileName, html, cancellationToken);
         return new ReportResult(path, report, html.Length);
-    }
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temp = Path.Combine(AtomicRename.TempFolderOf(Path.GetDirectoryName(path)!), AtomicRename.TempName(FileName));
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            AtomicRename.Replace(temp, path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: the next build removes stray temporary files.
-            }
-
-            throw new AxionException(FailureKind.Environment, $"cannot write {path}: {ex.Message}", ex);
-        }
     }
 }

@@ -1,44 +1,61 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Output.Index;
-using Axion.TileBuilder.Output.IO;
+using Axion.TileBuilder.Pipeline.Datasets;
 using Axion.TileBuilder.Pipeline.Tiles;
 using Microsoft.Data.Sqlite;
 
 namespace Axion.TileBuilder.Pipeline.Validation;
 
 /// <summary>
-/// <c>axion-tiles validate</c>: checks every <c>.npz</c> of a dataset folder against the tile
-/// contract (<c>docs/output-format.md</c>) and cross-checks the files with every journal (<c>journal.db</c> and the shard journals) and
-/// <c>index.csv</c>. Files are checked in parallel, one band in memory per worker at a time.
+/// <c>axion-tiles validate</c>: checks every <c>.npz</c> of a dataset (a local folder or an <c>az://</c> / <c>s3://</c>
+/// location, see <see cref="DatasetFiles"/>) against the tile contract (<c>docs/output-format.md</c>) and cross-checks the
+/// files with every journal (<c>journal.db</c> and the shard journals) and <c>index.csv</c>. Files are checked in
+/// parallel (<see cref="ValidationOptions.MaxParallelism"/> at once), one band in memory per worker at a time; a store's
+/// tiles are downloaded one per worker and deleted once checked.
 /// </summary>
-public static partial class DatasetValidator
+public static class DatasetValidator
 {
     private const string IndexCsv = "index.csv";
-    private const string NpzExtension = ".npz";
 
-    /// <summary>Validates <paramref name="directory"/>; throws <see cref="DatasetFolderException"/> when it is not a folder.</summary>
+    /// <summary>Validates the folder <paramref name="directory"/>; throws <see cref="DatasetFolderException"/> when it is not a folder.</summary>
     public static ValidationReport Validate(string directory, ValidationOptions options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         CheckOptions(options);
-        var dir = Path.GetFullPath(directory);
-        if (!Directory.Exists(dir))
+        using var files = new LocalDatasetFiles(directory);
+        return Task.Run(() => ValidateAsync(files, options, cancellationToken), cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Validates <paramref name="dataset"/>. Throws <see cref="DatasetFolderException"/> when a local folder does not exist,
+    /// or when a store's location holds no tile and no journal or <c>index.csv</c> (a wrong container or prefix).
+    /// </summary>
+    public static async Task<ValidationReport> ValidateAsync(DatasetFiles dataset, ValidationOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        CheckOptions(options);
+        if (dataset is LocalDatasetFiles { Directory: var dir } && !Directory.Exists(dir))
         {
             throw new DatasetFolderException(File.Exists(dir) ? $"'{dir}' is a file, not a dataset folder." : $"the dataset folder '{dir}' does not exist.");
         }
 
-        var live = BatchJournal.IsInUse(dir);
+        var live = dataset.BatchRunning;
         var issues = new ConcurrentQueue<ValidationIssue>();
         var fractions = new ConcurrentQueue<TileQuality>();
         var checkedFiles = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken };
-        Parallel.ForEach(NpzFiles(dir), parallel, path =>
+        await Parallel.ForEachAsync(dataset.ListTilesAsync(cancellationToken), parallel, async (name, ct) =>
         {
-            var result = TileFileChecker.Check(path, options);
+            TileCheckResult result;
+            using (var local = await dataset.FetchAsync(name, ct))
+            {
+                result = ShownAs(TileFileChecker.Check(local.Path, options), local.Path, dataset.Show(name));
+            }
+
             if (result.Vanished)
             {
                 if (!live)
@@ -69,14 +86,23 @@ public static partial class DatasetValidator
             cross.Add(new ValidationIssue(BatchJournal.LockFileName, ValidationChecks.BatchRunning, "a batch is running in this folder: files may change while they are checked; orphan and index findings are warnings", IssueSeverity.Warning));
         }
 
-        CheckTempFiles(dir, live, cross);
+        CheckTempFiles(dataset, live, cross);
         var journalChecked = false;
         var indexChecked = false;
+        var journalFound = false;
         JournalSnapshot? journal = null;
         if (options.CheckJournal)
         {
-            journal = CheckJournal(dir, onDisk, live, cross, out journalChecked);
-            indexChecked = CheckIndex(dir, onDisk, journal, live, cross);
+            var journals = JournalLayout.Find(await dataset.JournalFolderAsync(cancellationToken));
+            journalFound = journals.Count > 0;
+            (journal, journalChecked) = await CheckJournalAsync(dataset, journals, onDisk, live, cross, cancellationToken);
+            indexChecked = await CheckIndexAsync(dataset, onDisk, journal, live, cross, cancellationToken);
+        }
+
+        if (dataset.IsRemote && onDisk.Count == 0 && !journalFound && !indexChecked)
+        {
+            var what = options.CheckJournal ? "no tile_*.npz, journal or index.csv" : "no tile_*.npz";
+            throw new DatasetFolderException($"there is no dataset at {dataset.Shown}: {what} under it (check the container or bucket and the prefix).");
         }
 
         foreach (var issue in cross)
@@ -84,38 +110,37 @@ public static partial class DatasetValidator
             issues.Enqueue(issue);
         }
 
-        return BuildReport(dir, options, onDisk, [.. issues], [.. fractions], journalChecked, indexChecked, live);
+        return BuildReport(dataset.Shown, options, onDisk, [.. issues], [.. fractions], journalChecked, indexChecked, live);
     }
 
-    /// <summary>The <c>.npz</c> files directly in <paramref name="dir"/>, streamed.</summary>
-    private static IEnumerable<string> NpzFiles(string dir) =>
-        Directory.EnumerateFiles(dir, "*" + NpzExtension, SearchOption.TopDirectoryOnly)
-            .Where(p => p.EndsWith(NpzExtension, StringComparison.Ordinal));
+    /// <summary>The result with the local copy's path in its messages replaced by how the dataset names the file (a no-op for a local folder).</summary>
+    private static TileCheckResult ShownAs(TileCheckResult result, string localPath, string shown) =>
+        string.Equals(localPath, shown, StringComparison.Ordinal)
+            ? result
+            : result with { Issues = result.Issues.Select(i => i with { Message = i.Message.Replace(localPath, shown, StringComparison.Ordinal) }).ToList() };
 
-    private static void CheckTempFiles(string dir, bool live, List<ValidationIssue> issues)
+    private static void CheckTempFiles(DatasetFiles dataset, bool live, List<ValidationIssue> issues)
     {
-        var tempFolder = AtomicRename.TempFolderOf(dir); // where writes keep their temporary files; older versions wrote them next to the tiles
-        var inTempFolder = Directory.Exists(tempFolder) ? Directory.EnumerateFiles(tempFolder, ".*") : [];
-        foreach (var path in Directory.EnumerateFiles(dir, ".*", SearchOption.TopDirectoryOnly).Concat(inTempFolder))
+        foreach (var name in dataset.TempFileNames())
         {
-            var name = Path.GetRelativePath(dir, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (TempName().IsMatch(name))
-            {
-                issues.Add(live
-                    ? new ValidationIssue(name, ValidationChecks.OrphanedTemp, "a tile being written by the running batch", IssueSeverity.Warning)
-                    : new ValidationIssue(name, ValidationChecks.OrphanedTemp, "temporary file of a killed write: run 'axion-tiles resume' (it removes stray temporary files) or delete it", IssueSeverity.Violation));
-            }
+            issues.Add(live
+                ? new ValidationIssue(name, ValidationChecks.OrphanedTemp, "a tile being written by the running batch", IssueSeverity.Warning)
+                : new ValidationIssue(name, ValidationChecks.OrphanedTemp, "temporary file of a killed write: run 'axion-tiles resume' (it removes stray temporary files) or delete it", IssueSeverity.Violation));
         }
     }
 
-    /// <summary>Reads every journal of the folder (<see cref="JournalLayout.Find"/>: <c>journal.db</c> and the shard journals) into one snapshot.</summary>
-    private static JournalSnapshot? CheckJournal(string dir, HashSet<string> onDisk, bool live, List<ValidationIssue> issues, out bool journalChecked)
+    /// <summary>Reads every journal of the dataset (<see cref="JournalLayout.Find"/>: <c>journal.db</c> and the shard journals) into one snapshot.</summary>
+    private static async Task<(JournalSnapshot? Journal, bool Checked)> CheckJournalAsync(
+        DatasetFiles dataset,
+        IReadOnlyList<JournalFile> files,
+        HashSet<string> onDisk,
+        bool live,
+        List<ValidationIssue> issues,
+        CancellationToken cancellationToken)
     {
-        journalChecked = false;
-        var files = JournalLayout.Find(dir);
         if (files.Count == 0)
         {
-            return null;
+            return (null, false);
         }
 
         var doneFiles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -135,15 +160,14 @@ public static partial class DatasetValidator
             catch (Exception ex) when (ex is SqliteException or JsonException or IOException or InvalidOperationException)
             {
                 issues.Add(new ValidationIssue(file.Name, ValidationChecks.JournalUnreadable, $"cannot read the journal: {ex.Message}", IssueSeverity.Violation));
-                return null;
+                return (null, false);
             }
         }
 
         var journal = new JournalSnapshot(doneFiles, runningRows);
-        journalChecked = true;
         foreach (var (file, rowId) in journal.DoneFiles)
         {
-            if (!onDisk.Contains(file) && !File.Exists(Path.Combine(dir, file)))
+            if (!onDisk.Contains(file) && !await dataset.ExistsAsync(file, cancellationToken))
             {
                 issues.Add(new ValidationIssue(file, ValidationChecks.Missing, $"done row '{rowId}' lists it but it is not on disk", IssueSeverity.Violation));
             }
@@ -168,13 +192,13 @@ public static partial class DatasetValidator
                 IssueSeverity.Warning));
         }
 
-        return journal;
+        return (journal, true);
     }
 
-    private static bool CheckIndex(string dir, HashSet<string> onDisk, JournalSnapshot? journal, bool live, List<ValidationIssue> issues)
+    private static async Task<bool> CheckIndexAsync(DatasetFiles dataset, HashSet<string> onDisk, JournalSnapshot? journal, bool live, List<ValidationIssue> issues, CancellationToken cancellationToken)
     {
-        var indexPath = Path.Combine(dir, IndexCsv);
-        if (!File.Exists(indexPath))
+        using var index = await dataset.FetchAsync(IndexCsv, cancellationToken);
+        if (!File.Exists(index.Path))
         {
             if (journal is { DoneFiles.Count: > 0 } && !live)
             {
@@ -184,10 +208,12 @@ public static partial class DatasetValidator
             return false;
         }
 
-        IReadOnlyList<TileIndexEntry> entries;
+        // Only the file names are kept (an index of a million tiles is read one entry at a time).
+        List<string> entries;
         try
         {
-            entries = TileIndexReader.ReadCsv(indexPath);
+            using var reader = new StreamReader(index.Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            entries = TileIndexReader.EnumerateCsv(reader).Select(e => e.File).ToList();
         }
         catch (Exception ex) when (ex is TileIndexFormatException or IOException or UnauthorizedAccessException)
         {
@@ -197,11 +223,11 @@ public static partial class DatasetValidator
 
         var severity = live ? IssueSeverity.Warning : IssueSeverity.Violation;
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        foreach (var file in entries)
         {
-            if (listed.Add(entry.File) && !onDisk.Contains(entry.File) && !File.Exists(Path.Combine(dir, entry.File)))
+            if (listed.Add(file) && !onDisk.Contains(file) && !await dataset.ExistsAsync(file, cancellationToken))
             {
-                issues.Add(new ValidationIssue(entry.File, ValidationChecks.IndexMissing, "index.csv lists it but it is not on disk", severity));
+                issues.Add(new ValidationIssue(file, ValidationChecks.IndexMissing, "index.csv lists it but it is not on disk", severity));
             }
         }
 
@@ -289,8 +315,4 @@ public static partial class DatasetValidator
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxParallelism, $"MaxParallelism must be >= 1, got {options.MaxParallelism}.");
         }
     }
-
-    /// <summary>The temporary name of <c>AtomicFile</c>: <c>.&lt;name&gt;.tmp-&lt;hex&gt;</c>.</summary>
-    [GeneratedRegex(@"^\..+\.tmp-[0-9a-f]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex TempName();
 }

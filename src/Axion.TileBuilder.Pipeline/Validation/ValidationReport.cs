@@ -3,7 +3,7 @@ namespace Axion.TileBuilder.Pipeline.Validation;
 /// <summary>What <see cref="DatasetValidator.Validate"/> found in a dataset folder.</summary>
 public sealed record ValidationReport
 {
-    /// <summary>The dataset folder (full path).</summary>
+    /// <summary>The dataset: the folder's full path, or <c>az://CONTAINER/PREFIX</c> / <c>s3://BUCKET/PREFIX</c>.</summary>
     public required string Directory { get; init; }
 
     /// <summary><c>.npz</c> files opened and checked.</summary>

@@ -261,4 +261,59 @@ public sealed class RemoteOutputEndToEndTests(RemoteOutputFixture fixture) : ICl
         Assert.Contains(lines, l => l.Contains($"no batch {(command == "resume" ? "to resume " : string.Empty)}in {output}", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Validate_and_report_read_the_merged_dataset_in_the_store_and_the_report_goes_next_to_the_tiles()
+    {
+        var local = await CliHarness.RunAsync("validate", fixture.ReferenceDir, "--json");
+        Assert.True(local.ExitCode == ExitCodes.Ok, local.ToString());
+        using (var doc = JsonDocument.Parse(local.Stdout))
+        {
+            Assert.Equal(fixture.Reference.Count, doc.RootElement.GetProperty("files_checked").GetInt32());
+        }
+
+        var (exitCode, lines) = await ShardedBatchFixture.RunAsync(["validate", fixture.Out], fixture.StoreEnvironment);
+        Assert.True(exitCode == ExitCodes.Ok, $"validate: exit {exitCode}\n" + string.Join('\n', lines));
+        var summary = $"OK: {fixture.Out}: {fixture.Reference.Count} file(s) checked, {fixture.Reference.Count} ok, 0 with violations; 0 violation(s), 0 warning(s) (journal, index)";
+        Assert.Contains(summary, lines);
+
+        var (reportExit, reportLines) = await ShardedBatchFixture.RunAsync(["report", "--out", fixture.Out], fixture.StoreEnvironment);
+        Assert.True(reportExit == ExitCodes.Ok, $"report: exit {reportExit}\n" + string.Join('\n', reportLines));
+        Assert.Contains($"{fixture.Out}/report.html", reportLines);
+        var (dir, names) = await fixture.DownloadAsync();
+        Assert.Contains("report.html", names);
+        var html = await File.ReadAllTextAsync(Path.Combine(dir, "report.html"));
+        Assert.Contains("data-key=\"rows-done\">3<", html, StringComparison.Ordinal);
+        Assert.Contains($"data-key=\"tiles-written\">{fixture.Reference.Count}<", html, StringComparison.Ordinal);
+        foreach (var id in fixture.RowIds)
+        {
+            Assert.Contains($"<tr data-row-id=\"{id}\">", html, StringComparison.Ordinal);
+            Assert.Contains($"<img class=\"ql\" src=\"quicklooks/{id}.png\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("could not be read", html, StringComparison.Ordinal); // the sampled tiles were downloaded and read
+    }
+
+    [Fact]
+    public async Task Validate_names_a_corrupted_tile_in_the_store_and_exits_3()
+    {
+        var container = fixture.Azurite.CreateContainer();
+        await fixture.UploadAsync(fixture.Stored.Dir, container, "damaged/");
+        var victim = fixture.Reference.Keys.Order(StringComparer.Ordinal).First();
+        var copy = Path.Combine(fixture.NewDir("damaged-tile"), victim);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(fixture.Stored.Dir, victim));
+        for (var i = bytes.Length / 3; i < (bytes.Length / 3) + 64; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        await File.WriteAllBytesAsync(copy, bytes);
+        await fixture.UploadAsync(Path.GetDirectoryName(copy)!, container, "damaged/");
+        var output = $"az://{container}/damaged";
+
+        var (exitCode, lines) = await ShardedBatchFixture.RunAsync(["validate", output], fixture.StoreEnvironment);
+
+        Assert.True(exitCode == ExitCodes.FinishedWithFailures, $"exit {exitCode}\n" + string.Join('\n', lines));
+        Assert.Contains(lines, l => l.StartsWith($"FAILED: {output}: {fixture.Reference.Count} file(s) checked, {fixture.Reference.Count - 1} ok, 1 with violations", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"  {victim}: unreadable: '{output}/{victim}' is corrupt", StringComparison.Ordinal));
+    }
 }

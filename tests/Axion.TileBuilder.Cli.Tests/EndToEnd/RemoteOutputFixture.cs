@@ -39,6 +39,9 @@ public sealed class RemoteOutputFixture : IAsyncLifetime
 
     public IReadOnlyList<string> RowIds { get; private set; } = [];
 
+    /// <summary>The folder of the unsharded local reference build.</summary>
+    public string ReferenceDir { get; private set; } = string.Empty;
+
     /// <summary>The tiles of the unsharded local reference build.</summary>
     public Dictionary<string, List<string>> Reference { get; private set; } = [];
 
@@ -80,7 +83,7 @@ public sealed class RemoteOutputFixture : IAsyncLifetime
         _span = (s2Dates.Min(), s2Dates.Max());
         _server = await LocalCatalogServer.StartAsync(world, new LocalCatalogOptions { Faults = new FaultOptions { Error503Rate = 0.05, Seed = 7 } });
 
-        var reference = NewDir("remote-ref");
+        var reference = ReferenceDir = NewDir("remote-ref");
         var runs = new List<Task<(int, IReadOnlyList<string>)>> { ShardedBatchFixture.RunAsync(BuildArgs(reference)) };
         for (var k = 0; k < 3; k++)
         {
@@ -150,6 +153,17 @@ public sealed class RemoteOutputFixture : IAsyncLifetime
         }
 
         return (dir, names);
+    }
+
+    /// <summary>Uploads every file under <paramref name="dir"/> to <paramref name="container"/> under <paramref name="prefix"/> with the Azure SDK (not through axion-tiles).</summary>
+    public async Task UploadAsync(string dir, string container, string prefix)
+    {
+        var client = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(container);
+        foreach (var path in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            var name = prefix + Path.GetRelativePath(dir, path).Replace(Path.DirectorySeparatorChar, '/');
+            await client.GetBlobClient(name).UploadAsync(path, overwrite: true);
+        }
     }
 
     /// <summary>A new temporary folder, deleted with the fixture.</summary>

@@ -143,6 +143,20 @@ public sealed class ReportGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void With_max_rows_the_first_rows_by_line_across_every_shard_journal_are_listed_and_the_rest_counted()
+    {
+        ShardedDataset.Create(_dir.Path, complete: true);
+
+        var report = ReportGenerator.Generate(_dir.Path, new ReportOptions { MaxRows = 3 }, new FixedClock(Now), CancellationToken.None).Report;
+
+        // Lines 2, 3, 4 live in shards 1, 0, 1: the rows are chosen across the journals, not per journal.
+        Assert.Equal(["alpha", "bravo", "charlie"], report.Locations.Select(l => l.RowId));
+        Assert.Equal(4, report.LocationsOmitted);
+        Assert.Equal(8, report.TilesListed); // every done row's tiles, listed or not
+        Assert.Equal(8, report.TilesSampled);
+    }
+
+    [Fact]
     public void A_running_batch_holding_the_lock_gives_a_clear_error()
     {
         ReportDataset.Create(_dir.Path, quicklook: false);
