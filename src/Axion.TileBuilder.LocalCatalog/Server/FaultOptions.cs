@@ -2,8 +2,9 @@ namespace Axion.TileBuilder.LocalCatalog.Server;
 
 /// <summary>
 /// Failure and slowness knobs of a running <see cref="LocalCatalogServer"/>. Everything is off by
-/// default. Random decisions come from one RNG seeded with <see cref="Seed"/>, re-seeded whenever
-/// the options are replaced, so a run with the same requests in the same order sees the same faults.
+/// default. Random decisions come from one RNG per request category (assets, STAC, token) seeded from
+/// <see cref="Seed"/>, re-seeded whenever the options are replaced: the n-th request of a category always meets the
+/// same fault, however requests of different categories interleave.
 /// </summary>
 public sealed record FaultOptions
 {
@@ -40,7 +41,7 @@ public sealed record FaultOptions
     /// <summary>Request categories the knobs apply to. Default <see cref="FaultTargets.All"/>.</summary>
     public FaultTargets AppliesTo { get; init; } = FaultTargets.All;
 
-    /// <summary>Seed of the fault RNG. Default 1.</summary>
+    /// <summary>Seed of the fault RNGs (one per category: <c>Seed * 31 + category</c>). Default 1.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>True when at least one knob (other than <see cref="TokenLifetime"/>) is on.</summary>

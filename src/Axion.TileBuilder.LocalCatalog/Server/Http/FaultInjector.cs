@@ -1,19 +1,20 @@
 namespace Axion.TileBuilder.LocalCatalog.Server.Http;
 
 /// <summary>
-/// Holds the live <see cref="FaultOptions"/> and the seeded RNG behind their random decisions.
-/// Replacing the options re-seeds the RNG. Thread-safe.
+/// Holds the live <see cref="FaultOptions"/> and the seeded RNGs behind their random decisions: one per request
+/// category (assets, STAC, token), so the faults the n-th request of a category meets depend only on the seed and n,
+/// not on how a client's requests of different kinds interleave (a test can rely on "the first token request fails").
+/// Replacing the options re-seeds them. Thread-safe.
 /// </summary>
 internal sealed class FaultInjector
 {
     private readonly Lock _gate = new();
     private FaultOptions _options;
-    private Random _random;
+    private Dictionary<FaultTargets, Random> _random = [];
 
     public FaultInjector(FaultOptions options)
     {
         _options = options;
-        _random = new Random(options.Seed);
     }
 
     public FaultOptions Options
@@ -33,7 +34,7 @@ internal sealed class FaultInjector
             lock (_gate)
             {
                 _options = value;
-                _random = new Random(value.Seed);
+                _random = [];
             }
         }
     }
@@ -49,24 +50,30 @@ internal sealed class FaultInjector
                 return (options, FaultDecision.None);
             }
 
-            if (Roll(options.DropConnectionRate))
+            if (!_random.TryGetValue(category, out var random))
+            {
+                random = new Random(unchecked((options.Seed * 31) + (int)category));
+                _random[category] = random;
+            }
+
+            if (Roll(random, options.DropConnectionRate))
             {
                 return (options, FaultDecision.Drop);
             }
 
-            if (Roll(options.Error503Rate))
+            if (Roll(random, options.Error503Rate))
             {
                 return (options, FaultDecision.Error503);
             }
 
-            if (Roll(options.Error429Rate))
+            if (Roll(random, options.Error429Rate))
             {
                 return (options, FaultDecision.Error429);
             }
 
-            return (options, Roll(options.TruncateRate) ? FaultDecision.Truncate : FaultDecision.None);
+            return (options, Roll(random, options.TruncateRate) ? FaultDecision.Truncate : FaultDecision.None);
         }
     }
 
-    private bool Roll(double rate) => rate > 0 && (rate >= 1 || _random.NextDouble() < rate);
+    private static bool Roll(Random random, double rate) => rate > 0 && (rate >= 1 || random.NextDouble() < rate);
 }
