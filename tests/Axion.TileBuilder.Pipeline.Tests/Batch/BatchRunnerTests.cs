@@ -76,7 +76,7 @@ public sealed class BatchRunnerTests : IDisposable
     public async Task The_start_jitter_is_waited_on_the_batchs_clock_before_any_row_is_claimed()
     {
         var outDir = _dir.File("out");
-        var clock = new HeldTimeProvider();
+        var clock = new DelayRecordingTimeProvider(advanceOnWait: false);
         var started = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var runner = Runner(row =>
         {
@@ -87,7 +87,7 @@ public sealed class BatchRunnerTests : IDisposable
 
         var run = runner.RunAsync(Request(Write(Csv), outDir) with { StartJitter = jitter, Clock = clock }, CancellationToken.None);
 
-        await Until(() => clock.DueTimes.Contains(jitter) || run.IsCompleted);
+        await Until(() => clock.Delays.Contains(jitter) || run.IsCompleted);
         Assert.False(run.IsCompleted, "the batch did not wait for its start jitter");
         Assert.Empty(started);
         using (var reader = BatchJournal.OpenReadOnly(outDir))
@@ -106,12 +106,12 @@ public sealed class BatchRunnerTests : IDisposable
     public async Task Cancelling_during_the_start_jitter_ends_the_wait_and_leaves_every_row_pending()
     {
         var outDir = _dir.File("out");
-        var clock = new HeldTimeProvider();
+        var clock = new DelayRecordingTimeProvider(advanceOnWait: false);
         var runner = Runner(row => throw new InvalidOperationException($"row {row.Id} ran"));
         using var cancel = new CancellationTokenSource();
 
         var run = runner.RunAsync(Request(Write(Csv), outDir) with { StartJitter = TimeSpan.FromSeconds(30), Clock = clock }, cancel.Token);
-        await Until(() => clock.DueTimes.Count > 0 || run.IsCompleted);
+        await Until(() => clock.Delays.Count > 0 || run.IsCompleted);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);

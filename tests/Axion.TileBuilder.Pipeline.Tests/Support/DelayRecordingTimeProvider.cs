@@ -3,19 +3,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace Axion.TileBuilder.Pipeline.Tests.Support;
 
 /// <summary>
-/// A fake clock whose time moves only when something waits on it: every timer records its due time, and the clock is
-/// advanced by it at once (on the thread pool), so the wait ends without sleeping. Tests assert the waits the code
-/// asked for instead of timing it, so the result does not depend on the machine's speed or load.
+/// A fake clock that records the due time of every timer created on it. By default its time moves only when something
+/// waits on it: the clock is advanced by the wait at once (on the thread pool), so the wait ends without sleeping.
+/// Held (<c>advanceOnWait: false</c>), it moves only when the test calls <see cref="FakeTimeProvider.Advance"/>, so the
+/// test decides when a wait ends. Tests assert the waits the code asked for instead of timing it, so the result does not
+/// depend on the machine's speed or load.
 /// </summary>
-internal sealed class DelayRecordingTimeProvider : FakeTimeProvider
+/// <param name="advanceOnWait">End every wait at once (default), or hold the clock until the test advances it.</param>
+internal sealed class DelayRecordingTimeProvider(bool advanceOnWait = true) : FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
 {
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _delays = [];
-
-    public DelayRecordingTimeProvider()
-        : base(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
-    {
-    }
 
     /// <summary>The waits asked for so far (zero waits included), in order.</summary>
     public IReadOnlyList<TimeSpan> Delays
@@ -39,7 +37,10 @@ internal sealed class DelayRecordingTimeProvider : FakeTimeProvider
                 _delays.Add(dueTime);
             }
 
-            ThreadPool.QueueUserWorkItem(_ => Advance(dueTime));
+            if (advanceOnWait)
+            {
+                ThreadPool.QueueUserWorkItem(_ => Advance(dueTime));
+            }
         }
 
         return timer;
