@@ -113,6 +113,7 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
                 {
                     await checkpoints.RowFinishedAsync();
                 }
+
                 NativeHeap.Trim(); // a row's freed GDAL/curl buffers stay in malloc arenas otherwise
 
                 Interlocked.Increment(ref processed);

@@ -15,8 +15,17 @@ public sealed class TileWriter(string outDir, BuildOptions options)
     public static readonly IReadOnlyList<string> BandKeys = ["s1_vv", "s1_vh", "s2_b2", "s2_b3", "s2_b4", "s2_b8"];
 
     /// <summary>
+    /// Tiles of one row written at once: the cores left to each of the <paramref name="workers"/> rows running at the same
+    /// time (at least 1), so workers x tiles in parallel stays within the machine's cores instead of multiplying them.
+    /// </summary>
+    /// <param name="workers">Rows in parallel (<c>--workers</c>).</param>
+    /// <param name="processors">Cores of the machine (<see cref="Environment.ProcessorCount"/>).</param>
+    public static int Parallelism(int workers, int processors) => Math.Max(1, processors / Math.Max(1, workers));
+
+    /// <summary>
     /// Writes every tile whose valid fraction reaches the threshold; returns them (in row-major tile order) and the
-    /// rejection counts by reason. Tiles are cut, compressed and written in parallel (each tile is independent).
+    /// rejection counts by reason. Tiles are cut, compressed and written in parallel (each tile is independent), on
+    /// <see cref="Parallelism"/> threads.
     /// </summary>
     public (IReadOnlyList<TileRecord> Tiles, IReadOnlyDictionary<string, int> Rejected) WriteAll(BandSet bands, TileContext context, CancellationToken cancellationToken)
     {
@@ -27,7 +36,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
             Parallel.For(
                 0,
                 outcomes.Length,
-                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Parallelism(options.Workers, Environment.ProcessorCount) },
                 i => outcomes[i] = WriteOne(bands, context, i / grid.TilesX, i % grid.TilesX));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
@@ -36,6 +45,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
             throw;
         }
+
         var tiles = outcomes.OfType<TileRecord>().ToList();
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
         if (tiles.Count < outcomes.Length)

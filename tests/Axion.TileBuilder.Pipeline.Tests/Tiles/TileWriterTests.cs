@@ -52,6 +52,17 @@ public sealed class TileWriterTests : IDisposable
     /// <summary>Value of band <paramref name="b"/> (0..5 in file order) at AOI pixel (x, y); exact in float32.</summary>
     private static float Value(int b, int x, int y) => ((b + 1) * 1_000_000) + (y * 1000) + x;
 
+    [Theory]
+    [InlineData(1, 2, 2)] // one row alone uses every core
+    [InlineData(2, 2, 1)]
+    [InlineData(8, 2, 1)] // --workers 8 on 2 cores: one thread per row's tiles, not 16
+    [InlineData(4, 16, 4)]
+    [InlineData(3, 16, 5)]
+    public void A_rows_tiles_are_written_on_the_cores_left_per_worker(int workers, int processors, int expected)
+    {
+        Assert.Equal(expected, TileWriter.Parallelism(workers, processors));
+    }
+
     [Fact]
     public void Writes_valid_tiles_and_rejects_the_one_below_min_valid()
     {
