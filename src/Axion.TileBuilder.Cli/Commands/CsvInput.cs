@@ -24,7 +24,8 @@ internal static class CsvInput
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         var slash = value.LastIndexOf('/');
-        if (!value.Contains("://", StringComparison.Ordinal) || slash < 0 || !OutputLocation.Parse(value[..slash]).IsRemote)
+        var parent = value.Contains("://", StringComparison.Ordinal) && slash >= 0 ? OutputLocation.Parse(value[..slash]) : null;
+        if (parent is not { IsRemote: true })
         {
             return Path.GetFullPath(value);
         }
@@ -35,7 +36,6 @@ internal static class CsvInput
             throw new AxionException(FailureKind.BadInput, $"--csv {value}: name the CSV object after the container or bucket, e.g. az://inputs/batch1/locations.csv");
         }
 
-        var parent = OutputLocation.Parse(value[..slash]);
         using var store = ObjectStoreFactory.Create(parent);
         var limit = LocationCsvLimits.Default.MaxBytes;
         var stored = await store.HeadAsync(name, cancellationToken)

@@ -1,4 +1,6 @@
 using Axion.TileBuilder.Locations;
+using Axion.TileBuilder.Pipeline.Quicklooks;
+using Axion.TileBuilder.Pipeline.Tiles;
 
 namespace Axion.TileBuilder.Pipeline.Batch;
 
@@ -19,4 +21,13 @@ public sealed record RowFiles(string OutDir, string RowId, int TilesX, int Tiles
         ArgumentNullException.ThrowIfNull(settings);
         return new RowFiles(outDir, row.Id, row.TilesX ?? settings.TilesX, row.TilesY ?? settings.TilesY);
     }
+
+    /// <summary>
+    /// Every name, relative to the output with <c>/</c>, the row can have written: each tile of its grid
+    /// (<see cref="TileNames.NamesOf"/>) with its GeoTIFF copy, and its quicklook.
+    /// </summary>
+    public IEnumerable<string> PossibleNames() =>
+        TileNames.NamesOf(RowId, TilesX, TilesY)
+            .SelectMany(name => new[] { name, TileNames.GeoTiffCopyOf(name) })
+            .Append(QuicklookFiles.FileName(RowId));
 }

@@ -140,7 +140,7 @@ public sealed class RemoteOutput : IDisposable
         foreach (var tile in result.Tiles)
         {
             names.Add(tile.File);
-            var geotiff = Path.ChangeExtension(tile.File, ".tif");
+            var geotiff = TileNames.GeoTiffCopyOf(tile.File);
             if (File.Exists(LocalPath(geotiff)))
             {
                 names.Add(geotiff);
@@ -167,21 +167,12 @@ public sealed class RemoteOutput : IDisposable
     public async Task RemoveRowAsync(RowFiles files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var names = TileNames.NamesOf(files.RowId, files.TilesX, files.TilesY)
-            .SelectMany(n => new[] { n, Path.ChangeExtension(n, ".tif") })
-            .Append(QuicklookFiles.FileName(files.RowId));
-        await Parallel.ForEachAsync(
-            names,
-            new ParallelOptions { MaxDegreeOfParallelism = FilesInParallel, CancellationToken = cancellationToken },
-            async (name, ct) => await Store.DeleteAsync(name, ct));
+        await ForEachNameAsync(files.PossibleNames(), Store.DeleteAsync, cancellationToken);
     }
 
     /// <summary>Uploads the work folder's files <paramref name="names"/> (relative, with <c>/</c>) under the same names.</summary>
     public async Task PublishFilesAsync(IEnumerable<string> names, CancellationToken cancellationToken) =>
-        await Parallel.ForEachAsync(
-            names,
-            new ParallelOptions { MaxDegreeOfParallelism = FilesInParallel, CancellationToken = cancellationToken },
-            async (name, ct) => await Store.UploadAsync(name, LocalPath(name), ct));
+        await ForEachNameAsync(names, (name, ct) => Store.UploadAsync(name, LocalPath(name), ct), cancellationToken);
 
     /// <summary>
     /// <see cref="DownloadJournalsAsync"/>, refusing (bad input, naming the location) a store that holds no journal
@@ -226,6 +217,13 @@ public sealed class RemoteOutput : IDisposable
 
     /// <summary>Disposes the store.</summary>
     public void Dispose() => Store.Dispose();
+
+    /// <summary>Runs <paramref name="action"/> on every name, <see cref="FilesInParallel"/> at a time.</summary>
+    private static Task ForEachNameAsync(IEnumerable<string> names, Func<string, CancellationToken, Task> action, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            names,
+            new ParallelOptions { MaxDegreeOfParallelism = FilesInParallel, CancellationToken = cancellationToken },
+            async (name, ct) => await action(name, ct));
 
     private string LocalPath(string name) => Path.Combine(WorkDir, name.Replace('/', Path.DirectorySeparatorChar));
 }

@@ -14,6 +14,9 @@ public static partial class TileNames
     public static string FileName(string rowId, int tileRow, int tileCol) =>
         string.Create(CultureInfo.InvariantCulture, $"tile_{rowId}_{tileRow}_{tileCol}.npz");
 
+    /// <summary>The <c>--format geotiff</c> copy of a tile: the same name (or path) with <c>.tif</c> for <c>.npz</c>.</summary>
+    public static string GeoTiffCopyOf(string tileFileName) => Path.ChangeExtension(tileFileName, ".tif");
+
     /// <summary>True when <paramref name="fileName"/> is a tile of <paramref name="rowId"/>.</summary>
     public static bool BelongsTo(string fileName, string rowId) =>
         fileName.StartsWith("tile_" + rowId + "_", StringComparison.Ordinal)
@@ -58,7 +61,7 @@ public static partial class TileNames
                 deleted++;
             }
 
-            File.Delete(Path.ChangeExtension(path, ".tif")); // the --format geotiff copy, if any (a missing file is no error)
+            File.Delete(GeoTiffCopyOf(path)); // the --format geotiff copy, if any (a missing file is no error)
         }
 
         return deleted;

@@ -118,7 +118,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
 
         if (options.GeoTiff)
         {
-            TileGeoTiff.Write(Path.ChangeExtension(path, ".tif"), cut, BandKeys, record, tempFolder);
+            TileGeoTiff.Write(TileNames.GeoTiffCopyOf(path), cut, BandKeys, record, tempFolder);
         }
 
         return record;
