@@ -7,6 +7,16 @@ namespace Axion.TileBuilder.Bench;
 /// <summary>The Markdown table of a benchmark run (pasted into docs/benchmarks.md).</summary>
 internal static class BenchReport
 {
+    /// <summary>Prints a run's Markdown tables on standard output and, when <paramref name="file"/> is given, writes them there too.</summary>
+    public static async Task PublishAsync(string markdown, FileInfo? file, CancellationToken cancellationToken)
+    {
+        Console.Out.Write(markdown);
+        if (file is not null)
+        {
+            await File.WriteAllTextAsync(file.FullName, markdown, cancellationToken);
+        }
+    }
+
     public static string Markdown(
         BenchOptions options,
         SyntheticWorld world,

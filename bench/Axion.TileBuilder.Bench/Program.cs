@@ -36,11 +36,7 @@ root.SetAction(async (parse, ct) =>
         WorkDir = parse.GetRequiredValue(work).FullName,
     };
     var markdown = await new BenchRunner(options, Console.Error).RunAsync(ct);
-    Console.Out.Write(markdown);
-    if (parse.GetValue(report) is { } file)
-    {
-        await File.WriteAllTextAsync(file.FullName, markdown, ct);
-    }
+    await BenchReport.PublishAsync(markdown, parse.GetValue(report), ct);
 
     return 0;
 });

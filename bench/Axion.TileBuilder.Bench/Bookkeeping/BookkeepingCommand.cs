@@ -35,11 +35,7 @@ internal static class BookkeepingCommand
                 WorkDir = parse.GetRequiredValue(work).FullName,
             };
             var markdown = await new BookkeepingBench(options, Console.Error).RunAsync(ct);
-            Console.Out.Write(markdown);
-            if (parse.GetValue(report) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, markdown, ct);
-            }
+            await BenchReport.PublishAsync(markdown, parse.GetValue(report), ct);
 
             return 0;
         });
