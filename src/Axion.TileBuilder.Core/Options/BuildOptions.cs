@@ -47,6 +47,12 @@ public readonly record struct BuildOptions
     /// <summary>Compress tiles (DEFLATE). Default true.</summary>
     public bool Compressed { get; init; } = true;
 
+    /// <summary>zlib level of compressed tiles, 1-9 (<see cref="BuildOptionSpecs.CompressionLevel"/>; default 2). Ignored when not <see cref="Compressed"/>.</summary>
+    public int CompressionLevel { get; init; } = BuildOptionSpecs.CompressionLevel.Default;
+
+    /// <summary>The zlib level a tile's arrays are written at: 0 (stored) when not <see cref="Compressed"/>, else <see cref="CompressionLevel"/>.</summary>
+    public int TileCompressionLevel => Compressed ? CompressionLevel : 0;
+
     /// <summary>Also write each tile as a 6-band float32 GeoTIFF (<c>tile_&lt;id&gt;_&lt;row&gt;_&lt;col&gt;.tif</c>) for GIS users. Default false.</summary>
     public bool GeoTiff { get; init; }
 
@@ -89,6 +95,7 @@ public readonly record struct BuildOptions
             Start is { } s && End is { } e && s > e ? Invariant($"--start {s:yyyy-MM-dd} is after --end {e:yyyy-MM-dd}") : null,
             BuildOptionSpecs.MaxReadFactor.Problem(MaxReadBudgetFactor),
             BuildOptionSpecs.MaxStacRps.Problem(MaxStacRps),
+            BuildOptionSpecs.CompressionLevel.Problem(CompressionLevel),
         }.OfType<string>().ToList();
         errors.AddRange(Selection.Validate());
         return errors;

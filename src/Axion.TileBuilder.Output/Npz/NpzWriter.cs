@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Text;
+using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Output.IO;
 
 namespace Axion.TileBuilder.Output.Npz;
@@ -7,28 +7,23 @@ namespace Axion.TileBuilder.Output.Npz;
 /// <summary>
 /// Writes a <c>.npz</c> archive numpy loads with <c>np.load</c> (no pickle): each array goes
 /// straight into its own <c>&lt;key&gt;.npy</c> zip entry, stored (like <c>np.savez</c>) or
-/// deflated (like <c>np.savez_compressed</c>). The archive is written to a hidden temporary file in
-/// the target directory and renamed into place by <see cref="Commit"/>; disposing without a commit
-/// deletes it. Not thread-safe.
+/// deflated at a zlib level (like <c>np.savez_compressed</c>, which uses level 6; see <see cref="ZipWriter"/>).
+/// The archive is written to a hidden temporary file in the target directory and renamed into place by
+/// <see cref="Commit"/>; disposing without a commit deletes it. Not thread-safe.
 /// </summary>
 public sealed class NpzWriter : IDisposable
 {
-    /// <summary>Zip entry time, fixed (like numpy) so identical content gives identical bytes.</summary>
-    private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private readonly AtomicFile _file;
-    private readonly ZipArchive _zip;
+    private readonly ZipWriter _zip;
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly List<string> _keyOrder = [];
-    private readonly CompressionLevel _level;
     private State _state;
 
-    private NpzWriter(AtomicFile file, ZipArchive zip, bool compressed)
+    private NpzWriter(AtomicFile file, int compressionLevel)
     {
         _file = file;
-        _zip = zip;
-        Compressed = compressed;
-        _level = compressed ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
+        _zip = new ZipWriter(file.Stream);
+        CompressionLevel = compressionLevel;
     }
 
     private enum State
@@ -43,28 +38,32 @@ public sealed class NpzWriter : IDisposable
     public string Path => _file.FinalPath;
 
     /// <summary>Whether entries are deflated.</summary>
-    public bool Compressed { get; }
+    public bool Compressed => CompressionLevel != ZipWriter.Stored;
+
+    /// <summary>zlib level of every entry: 0 stored, 1 (fastest) to 9 (smallest).</summary>
+    public int CompressionLevel { get; }
 
     /// <summary>Keys added so far, in order.</summary>
     public IReadOnlyList<string> Keys => _keyOrder;
 
-    /// <summary>Creates the temporary file next to <paramref name="path"/> (creating the directory if needed).</summary>
-    public static NpzWriter Create(string path, bool compressed) => Create(path, compressed, tempFolder: null);
+    /// <summary>
+    /// Creates the temporary file next to <paramref name="path"/> (creating the directory if needed), deflated at the
+    /// default level (<see cref="BuildOptionSpecs.CompressionLevel"/>) or stored.
+    /// </summary>
+    public static NpzWriter Create(string path, bool compressed) =>
+        Create(path, compressed ? BuildOptionSpecs.CompressionLevel.Default : ZipWriter.Stored, tempFolder: null);
 
-    /// <summary>Creates the temporary file in <paramref name="tempFolder"/> (next to <paramref name="path"/> when null; see <see cref="AtomicFile.Create(string, string?)"/>).</summary>
-    public static NpzWriter Create(string path, bool compressed, string? tempFolder)
+    /// <summary>
+    /// Creates the temporary file in <paramref name="tempFolder"/> (next to <paramref name="path"/> when null; see
+    /// <see cref="AtomicFile.Create(string, string?)"/>); entries are stored (<paramref name="compressionLevel"/> 0) or
+    /// deflated at zlib level 1-9.
+    /// </summary>
+    public static NpzWriter Create(string path, int compressionLevel, string? tempFolder)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(compressionLevel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(compressionLevel, ZipWriter.MaxLevel);
         var file = AtomicFile.Create(path, tempFolder);
-        try
-        {
-            var zip = new ZipArchive(file.Stream, ZipArchiveMode.Create, leaveOpen: true);
-            return new NpzWriter(file, zip, compressed);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
+        return new NpzWriter(file, compressionLevel);
     }
 
     /// <summary>Adds a float32 (<c>&lt;f4</c>) array; the product of <paramref name="shape"/> must equal the data length (no shape = 0-d, one value).</summary>
@@ -130,7 +129,7 @@ public sealed class NpzWriter : IDisposable
         EnsureOpen();
         try
         {
-            _zip.Dispose();
+            _zip.Finish();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -162,19 +161,10 @@ public sealed class NpzWriter : IDisposable
         }
 
         _state = State.Disposed;
-        try
-        {
-            _zip.Dispose();
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException or UnauthorizedAccessException)
-        {
-            // The archive is abandoned anyway.
-        }
-
-        _file.Dispose();
+        _file.Dispose(); // the archive is abandoned: its temporary file is deleted
     }
 
-    private ZipArchiveEntry Begin(string key, int length, int[] shape)
+    private string Begin(string key, int length, int[] shape)
     {
         EnsureOpen();
         ValidateKey(key);
@@ -201,32 +191,22 @@ public sealed class NpzWriter : IDisposable
         }
 
         _keyOrder.Add(key);
-        try
-        {
-            var entry = _zip.CreateEntry(key + ".npy", _level);
-            entry.LastWriteTime = EntryTime;
-            return entry;
-        }
-        catch
-        {
-            _state = State.Faulted;
-            throw;
-        }
+        return key + ".npy";
     }
 
-    private void Write<T>(ZipArchiveEntry entry, string descr, ReadOnlySpan<T> data, int[] shape)
+    private void Write<T>(string entry, string descr, ReadOnlySpan<T> data, int[] shape)
         where T : unmanaged
     {
         try
         {
-            using var stream = entry.Open();
+            using var stream = _zip.BeginEntry(entry, CompressionLevel);
             NpyFormat.WriteHeader(stream, descr, shape);
             LittleEndianData.Write(stream, data);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _state = State.Faulted;
-            throw new OutputWriteException($"Cannot write array '{entry.FullName}' to '{Path}': {ex.Message}", ex);
+            throw new OutputWriteException($"Cannot write array '{entry}' to '{Path}': {ex.Message}", ex);
         }
         catch
         {

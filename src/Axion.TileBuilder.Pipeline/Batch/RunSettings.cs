@@ -72,6 +72,14 @@ public sealed record RunSettings
     [JsonPropertyName("compressed")]
     public bool Compressed { get; init; } = true;
 
+    /// <summary>
+    /// zlib level of compressed tiles (<c>--compression-level</c>; <see cref="BuildOptionSpecs.CompressionLevel"/>). Not part
+    /// of the batch identity: it changes a file's size, never its arrays. A journal written before the option existed
+    /// reads as the default.
+    /// </summary>
+    [JsonPropertyName("compression_level")]
+    public int CompressionLevel { get; init; } = BuildOptionSpecs.CompressionLevel.Default;
+
     /// <summary>Also write a GeoTIFF per tile (<c>--format npz,geotiff</c>).</summary>
     [JsonPropertyName("geotiff")]
     public bool GeoTiff { get; init; }
@@ -112,6 +120,7 @@ public sealed record RunSettings
         IncludeScl = IncludeScl,
         IncludeValidMask = IncludeValidMask,
         Compressed = Compressed,
+        CompressionLevel = CompressionLevel,
         GeoTiff = GeoTiff,
         MaxReadBudgetFactor = MaxReadFactor,
         StrictHosts = StrictHosts,
@@ -135,8 +144,8 @@ public sealed record RunSettings
         JsonSerializer.Deserialize<RunSettings>(json, JsonOptions) ?? throw new JsonException("empty run settings");
 
     /// <summary>
-    /// What makes two runs "the same batch": everything that changes the output. Worker count, the catalog request
-    /// rate, endpoint URLs (the demo catalog's port changes every start) and the CSV's path (its content
+    /// What makes two runs "the same batch": everything that changes the output's arrays. Worker count, the catalog request
+    /// rate, the compression level, endpoint URLs (the demo catalog's port changes every start) and the CSV's path (its content
     /// hash is compared separately) do not.
     /// </summary>
     public string IdentityJson()
@@ -150,6 +159,7 @@ public sealed record RunSettings
             StrictHosts = false,
             AllowNonCog = false,
             MaxStacRps = BuildOptionSpecs.MaxStacRps.Default,
+            CompressionLevel = BuildOptionSpecs.CompressionLevel.Default,
             Profile = Profile with
             {
                 Description = null,

@@ -95,7 +95,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
         var record = TileMetadata.Record(context, tr, tc, validFraction);
         var path = Path.Combine(outDir, record.File);
         var tempFolder = AtomicRename.TempFolderOf(outDir); // temporary files never land among the tiles (RowFileCleanup)
-        using (var npz = NpzWriter.Create(path, options.Compressed, tempFolder))
+        using (var npz = NpzWriter.Create(path, options.TileCompressionLevel, tempFolder))
         {
             for (var b = 0; b < cut.Length; b++)
             {

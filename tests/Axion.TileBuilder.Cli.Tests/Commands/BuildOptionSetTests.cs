@@ -42,6 +42,7 @@ public sealed class BuildOptionSetTests
         Check(BuildOptionSpecs.Workers, settings.Workers, run.Workers, build.Workers, help);
         Check(BuildOptionSpecs.MaxReadFactor, settings.MaxReadFactor, run.MaxReadFactor, build.MaxReadBudgetFactor, help);
         Check(BuildOptionSpecs.MaxStacRps, settings.MaxStacRps, run.MaxStacRps, build.MaxStacRps, help);
+        Check(BuildOptionSpecs.CompressionLevel, settings.CompressionLevel, run.CompressionLevel, build.CompressionLevel, help);
 
         Assert.Equal((BuildOptionSpecs.TilesX.Default, BuildOptionSpecs.TilesY.Default), (settings.TilesX, settings.TilesY));
         Assert.Equal((BuildOptionSpecs.TilesX.Default, BuildOptionSpecs.TilesY.Default), (run.TilesX, run.TilesY));

@@ -56,7 +56,10 @@ public sealed class InvalidOptionTests
     [InlineData("--max-stac-rps", "1001", "invalid options: --max-stac-rps 1001 must be 0..1000")]
     [InlineData("--start-jitter", "601", "invalid options: --start-jitter 601 must be 0..600 (seconds)")]
     [InlineData("--start-jitter", "-0.5", "invalid options: --start-jitter -0.5 must be 0..600 (seconds)")]
-    public async Task Build_refuses_a_rate_or_jitter_out_of_range_before_reading_the_csv_or_creating_out(string option, string value, string message)
+    [InlineData("--compression-level", "0", "invalid options: --compression-level 0 must be 1..9 (zlib level)")]
+    [InlineData("--compression-level", "10", "invalid options: --compression-level 10 must be 1..9 (zlib level)")]
+    [InlineData("--uncompressed", "--compression-level=6", "--compression-level and --uncompressed exclude each other")]
+    public async Task Build_refuses_an_option_out_of_range_before_reading_the_csv_or_creating_out(string option, string value, string message)
     {
         var dir = TestPaths.NewTempDir("build-bad-rate");
         var outDir = Path.Combine(dir, "out");

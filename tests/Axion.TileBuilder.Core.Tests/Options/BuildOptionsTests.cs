@@ -17,6 +17,9 @@ public class BuildOptionsTests
         Assert.False(o.IncludeScl);
         Assert.False(o.IncludeValidMask);
         Assert.True(o.Compressed);
+        Assert.Equal(2, o.CompressionLevel);
+        Assert.Equal(2, o.TileCompressionLevel);
+        Assert.Equal(0, (o with { Compressed = false }).TileCompressionLevel);
         Assert.Equal(8, o.MaxReadBudgetFactor);
         Assert.Equal(10, o.MaxStacRps);
         Assert.Empty(o.Validate());
@@ -35,6 +38,7 @@ public class BuildOptionsTests
             End = new DateOnly(2024, 1, 1),
             MaxReadBudgetFactor = 0.5,
             MaxStacRps = -1,
+            CompressionLevel = 0,
             Selection = new SelectionOptions { MinClear = 2 },
         };
         var errors = o.Validate();
@@ -47,6 +51,7 @@ public class BuildOptionsTests
                 "--start 2024-02-01 is after --end 2024-01-01",
                 "--max-read-factor 0.5 must be at least 1 (multiple of the window's blocks)",
                 "--max-stac-rps -1 must be 0..1000 (requests per second per process, 0 = no cap)",
+                "--compression-level 0 must be 1..9 (zlib level)",
                 "--min-clear 2 must be 0..1 (fraction of the AOI)",
             ],
             errors);

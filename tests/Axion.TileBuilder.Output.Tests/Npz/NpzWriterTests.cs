@@ -45,6 +45,35 @@ public class NpzWriterTests
     }
 
     [Fact]
+    public void The_compression_level_sets_the_file_size_never_the_arrays()
+    {
+        using var dir = new TempDirectory();
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 256 * 256).Select(i => 0.2f + (0.1f * MathF.Cos(i / 500f)) + (float)(random.NextDouble() * 0.001)).ToArray();
+        long Write(string name, int level)
+        {
+            using (var writer = NpzWriter.Create(dir.File(name), level, tempFolder: null))
+            {
+                Assert.Equal(level, writer.CompressionLevel);
+                Assert.Equal(level > 0, writer.Compressed);
+                writer.Add("s2_b2", values, 256, 256);
+                writer.Commit();
+            }
+
+            using var npz = NpzReader.Open(dir.File(name));
+            Assert.Equal(values, npz.Get("s2_b2").AsFloat32());
+            return new FileInfo(dir.File(name)).Length;
+        }
+
+        var stored = Write("stored.npz", 0);
+        var fast = Write("fast.npz", 2);
+        var smallest = Write("smallest.npz", 9);
+        Assert.True(stored > fast && fast > smallest, $"stored {stored}, level 2 {fast}, level 9 {smallest} bytes");
+        Assert.Throws<ArgumentOutOfRangeException>(() => NpzWriter.Create(dir.File("x.npz"), 10, tempFolder: null));
+        Assert.Equal(3, dir.AllFiles().Length);
+    }
+
+    [Fact]
     public void Temp_names_never_match_the_tile_pattern()
     {
         for (var i = 0; i < 50; i++)

@@ -28,6 +28,7 @@ public class RunSettingsTests
         IncludeScl = true,
         IncludeValidMask = true,
         Compressed = false,
+        CompressionLevel = 7,
         StrictHosts = true,
         MaxStacRps = 2.5,
     };
@@ -51,6 +52,7 @@ public class RunSettingsTests
         Assert.True(back.IncludeScl);
         Assert.True(back.IncludeValidMask);
         Assert.False(back.Compressed);
+        Assert.Equal(7, back.CompressionLevel);
         Assert.True(back.StrictHosts);
         Assert.Equal(2.5, back.MaxStacRps);
         Assert.Equal("earth-search", back.Profile.Name);
@@ -116,6 +118,19 @@ public class RunSettingsTests
     }
 
     [Fact]
+    public void Settings_stored_before_the_compression_level_existed_read_as_the_default_level_and_the_same_identity()
+    {
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(Custom().ToJson())!.AsObject();
+        Assert.True(stored.Remove("compression_level"));
+
+        var back = RunSettings.FromJson(stored.ToJsonString());
+
+        Assert.Equal(Options.BuildOptionSpecs.CompressionLevel.Default, back.CompressionLevel);
+        Assert.Equal(Custom().IdentityJson(), back.IdentityJson());
+        Assert.Equal(Custom().IdentityJson(), (Custom() with { CompressionLevel = 9 }).IdentityJson()); // sizes change, arrays do not
+    }
+
+    [Fact]
     public void Identity_changes_with_everything_that_changes_the_output()
     {
         var settings = Custom();
@@ -161,6 +176,8 @@ public class RunSettingsTests
         Assert.True(options.IncludeScl);
         Assert.True(options.IncludeValidMask);
         Assert.False(options.Compressed);
+        Assert.Equal(7, options.CompressionLevel);
+        Assert.Equal(0, options.TileCompressionLevel);
         Assert.True(options.StrictHosts);
         Assert.Equal(2.5, options.MaxStacRps);
         Assert.Equal(42.5, options.Selection.MaxSceneCloud);

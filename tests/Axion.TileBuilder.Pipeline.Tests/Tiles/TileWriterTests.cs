@@ -219,6 +219,42 @@ public sealed class TileWriterTests : IDisposable
         Assert.Equal(Math.Round(65535.0 / 65536, 6), tiles[3].ValidFraction);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(9)]
+    public void The_compression_level_is_the_zip_entries_level_and_never_changes_the_arrays(int level)
+    {
+        var stored = Path.Combine(_dir.Path, "stored");
+        var deflated = Path.Combine(_dir.Path, "deflated");
+        var (storedTiles, _) = new TileWriter(stored, new BuildOptions { Compressed = false }).WriteAll(Bands(), _context, CancellationToken.None);
+        var (tiles, _) = new TileWriter(deflated, new BuildOptions { CompressionLevel = level }).WriteAll(Bands(), _context, CancellationToken.None);
+
+        Assert.Equal(storedTiles.Select(t => t.File), tiles.Select(t => t.File));
+        foreach (var tile in tiles)
+        {
+            using var plain = NpzReader.Open(Path.Combine(stored, tile.File));
+            using var npz = NpzReader.Open(Path.Combine(deflated, tile.File));
+            Assert.Equal(plain.Keys, npz.Keys);
+            foreach (var key in TileWriter.BandKeys)
+            {
+                Assert.Equal(plain.Get(key).AsFloat32(), npz.Get(key).AsFloat32());
+            }
+
+            // The bytes are those of a raw DEFLATE stream at this zlib level: the same data deflated here gives them back.
+            using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(deflated, tile.File));
+            var entry = zip.GetEntry("s2_b2.npy")!;
+            using var raw = System.IO.Compression.ZipFile.OpenRead(Path.Combine(stored, tile.File));
+            var npy = ReadAll(raw.GetEntry("s2_b2.npy")!.Open());
+            var expected = new MemoryStream();
+            using (var deflate = new System.IO.Compression.DeflateStream(expected, new System.IO.Compression.ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+            {
+                deflate.Write(npy);
+            }
+
+            Assert.Equal(expected.Length, entry.CompressedLength);
+        }
+    }
+
     [Fact]
     public void GeoTiff_format_writes_a_georeferenced_six_band_copy_of_each_tile()
     {
@@ -257,6 +293,16 @@ public sealed class TileWriterTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() => writer.WriteAll(Bands(), _context, cts.Token));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Path));
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
     }
 
     private static byte Scl(int x, int y) => (byte)((x + (3 * y)) % 12);
