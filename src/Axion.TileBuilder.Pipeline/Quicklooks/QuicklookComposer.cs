@@ -52,37 +52,19 @@ public static class QuicklookComposer
             }
         }
 
-        FillPanel(image, input, 0, k, TrueColourPixel);
-        FillPanel(image, input, image.RightPanelX, k, BackscatterPixel);
+        FillPanel(image, input, 0, k, new TrueColourPanel(input));
+        FillPanel(image, input, image.RightPanelX, k, new BackscatterPanel(input));
         DrawGrid(image, input, 0, k);
         DrawGrid(image, input, image.RightPanelX, k);
         return image;
     }
 
-    /// <summary>Display colour of AOI pixel <paramref name="i"/> in the left panel: true colour, then the SCL overlay.</summary>
-    internal static Rgb TrueColourPixel(QuicklookInput input, int i)
-    {
-        var b = input.S2[0][i];
-        var g = input.S2[1][i];
-        var r = input.S2[2][i];
-        var colour = float.IsFinite(r) && float.IsFinite(g) && float.IsFinite(b)
-            ? new Rgb(QuicklookStyle.TrueColour(r), QuicklookStyle.TrueColour(g), QuicklookStyle.TrueColour(b))
-            : QuicklookStyle.NoDataBase;
-        return QuicklookStyle.OverlayFor(input.Scl[i]) is { } overlay ? QuicklookStyle.Blend(overlay, colour) : colour;
-    }
-
-    /// <summary>Display colour of AOI pixel <paramref name="i"/> in the right panel: R = VV, G = VH, B = VV - VH.</summary>
-    internal static Rgb BackscatterPixel(QuicklookInput input, int i)
-    {
-        double vv = input.S1Vv[i];
-        double vh = input.S1Vh[i];
-        return new Rgb(
-            QuicklookStyle.Linear(vv, QuicklookStyle.VvMinDb, QuicklookStyle.VvMaxDb),
-            QuicklookStyle.Linear(vh, QuicklookStyle.VhMinDb, QuicklookStyle.VhMaxDb),
-            QuicklookStyle.Linear(vv - vh, QuicklookStyle.RatioMinDb, QuicklookStyle.RatioMaxDb));
-    }
-
-    private static void FillPanel(QuicklookImage image, QuicklookInput input, int x0, int k, Func<QuicklookInput, int, Rgb> pixel)
+    /// <summary>
+    /// Box-averages the display colours of <paramref name="panel"/> into the panel starting at column <paramref name="x0"/>.
+    /// Generic over a struct so the colour of each of the AOI's pixels is computed inline, not through a delegate.
+    /// </summary>
+    private static void FillPanel<TPanel>(QuicklookImage image, QuicklookInput input, int x0, int k, TPanel panel)
+        where TPanel : struct, IPanelColours
     {
         var pw = image.PanelWidth;
         for (var py = 0; py < image.Height; py++)
@@ -97,7 +79,7 @@ public static class QuicklookComposer
                     var rowStart = sy * input.Width;
                     for (var sx = px * k; sx < sx1; sx++)
                     {
-                        var c = pixel(input, rowStart + sx);
+                        var c = panel.At(rowStart + sx);
                         sr += c.R;
                         sg += c.G;
                         sb += c.B;
@@ -172,4 +154,47 @@ public static class QuicklookComposer
     }
 
     private static int CeilDiv(int a, int b) => (a + b - 1) / b;
+
+    /// <summary>The display colour of each AOI pixel of one panel.</summary>
+    private interface IPanelColours
+    {
+        Rgb At(int i);
+    }
+
+    /// <summary>Left panel: true colour (B04, B03, B02), then the SCL overlay.</summary>
+    private readonly struct TrueColourPanel(QuicklookInput input) : IPanelColours
+    {
+        private readonly float[] _blue = input.S2[0];
+        private readonly float[] _green = input.S2[1];
+        private readonly float[] _red = input.S2[2];
+        private readonly byte[] _scl = input.Scl;
+
+        public Rgb At(int i)
+        {
+            var b = _blue[i];
+            var g = _green[i];
+            var r = _red[i];
+            var colour = float.IsFinite(r) && float.IsFinite(g) && float.IsFinite(b)
+                ? new Rgb(QuicklookStyle.TrueColour(r), QuicklookStyle.TrueColour(g), QuicklookStyle.TrueColour(b))
+                : QuicklookStyle.NoDataBase;
+            return QuicklookStyle.OverlayFor(_scl[i]) is { } overlay ? QuicklookStyle.Blend(overlay, colour) : colour;
+        }
+    }
+
+    /// <summary>Right panel: R = VV, G = VH, B = VV - VH.</summary>
+    private readonly struct BackscatterPanel(QuicklookInput input) : IPanelColours
+    {
+        private readonly float[] _vv = input.S1Vv;
+        private readonly float[] _vh = input.S1Vh;
+
+        public Rgb At(int i)
+        {
+            double vv = _vv[i];
+            double vh = _vh[i];
+            return new Rgb(
+                QuicklookStyle.Linear(vv, QuicklookStyle.VvMinDb, QuicklookStyle.VvMaxDb),
+                QuicklookStyle.Linear(vh, QuicklookStyle.VhMinDb, QuicklookStyle.VhMaxDb),
+                QuicklookStyle.Linear(vv - vh, QuicklookStyle.RatioMinDb, QuicklookStyle.RatioMaxDb));
+        }
+    }
 }
