@@ -25,6 +25,13 @@ public sealed record LocalCatalogOptions
     public Action<string>? RequestLogger { get; init; }
 
     /// <summary>
+    /// Tests: awaited before each request is answered (after it is counted as arrived, before any fault or latency), with
+    /// the request's path (no query) and its abort token. Lets a test hold one file's answers until another request
+    /// arrives, to prove which requests a client sends without waiting for which. Null (default): nothing is held.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? BeforeAnswer { get; init; }
+
+    /// <summary>
     /// Clock for SAS issue/expiry checks, the request log's times and the waits of the latency and bandwidth knobs.
     /// Default <see cref="TimeProvider.System"/>; tests inject a fake one.
     /// </summary>

@@ -121,7 +121,7 @@ public sealed class LocalCatalogServer : IAsyncDisposable
         var server = new LocalCatalogServer(app, options, faults, stats);
         var secret = options.Secret is { } given ? [.. given] : RandomNumberGenerator.GetBytes(32);
         var sas = new SasTokenService(secret, options.Clock);
-        var pipeline = new RequestPipeline(stats, faults, options.Clock, options.RequestLogger);
+        var pipeline = new RequestPipeline(stats, faults, options.Clock, options.RequestLogger, options.BeforeAnswer);
 
         app.Use((context, next) =>
         {

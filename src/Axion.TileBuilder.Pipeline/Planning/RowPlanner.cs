@@ -100,6 +100,7 @@ public sealed class RowPlanner(RowEnvironment env)
         //    The band headers of the best acquisition are read meanwhile: it is usually the one chosen.
         var best = acquisitions[0];
         var bestProbes = ProbeS2(best, s2Items, s2Source, target, ahead);
+        var bestS1 = Observed(PairAndProbeS1Async(s1Search, s2Items[best.Items[0].Id], extent, samples, grid, target, ahead));
         Acquisition? chosenS2 = null;
         byte[]? scl = null;
         List<AssetReadPlan> sclPlans = [];
@@ -166,48 +167,36 @@ public sealed class RowPlanner(RowEnvironment env)
         var chosen = s2Members[0];
 
         // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI (one item, or frames of one pass),
-        //    among the items within the pairing limit of the chosen date.
-        var s1Harvest = await s1Search;
-        var s1Items = s1Harvest.Items
-            .Where(kv => (kv.Value.Datetime - chosen.Datetime).Duration() <= selection.S1MaxDelta)
-            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        var s1Keys = s1Source.Assets.Values.ToArray();
-        var s1Candidates = s1Items.Values.Select(i => StacMapping.ToCandidate(i, s1Source.Collection, s1Keys)).ToList();
-        var pairing = S1Pairing.Choose(chosen.Datetime, s1Candidates, selection.S1MaxDelta, grid);
-        var s1Mosaics = AcquisitionGrouper.Mosaics(
-            s1Candidates.Where(c => (c.Datetime - chosen.Datetime).Duration() <= selection.S1MaxDelta && c.HasAllAssets && Coverage.Problem(c, extent) is not null)
-                .DistinctBy(c => c.Id, StringComparer.Ordinal),
-            samples);
-        var s1Choice = pairing.Chosen is { } single ? Acquisition.Single(single) : null;
-        var nearestMosaic = s1Mosaics
-            .OrderBy(m => (m.Datetime - chosen.Datetime).Duration())
-            .ThenBy(m => m.First.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (nearestMosaic is not null && (s1Choice is null || (nearestMosaic.Datetime - chosen.Datetime).Duration() < (s1Choice.Datetime - chosen.Datetime).Duration()))
+        //    among the items within the pairing limit of the chosen date. When the best acquisition was chosen (the usual
+        //    case) its pair was found and its headers probed during the SCL checks.
+        S1Pair pair;
+        Task<AssetReadResult<AssetReadPlan>>[]? s1Ahead = null;
+        if (ReferenceEquals(chosenS2, best))
         {
-            s1Choice = nearestMosaic;
+            (pair, s1Ahead) = await bestS1;
+        }
+        else
+        {
+            pair = PairS1(await s1Search, chosen, extent, samples, grid);
+            if (bestS1.IsCompletedSuccessfully)
+            {
+                // The headers read for the best acquisition's pair were not needed: their bytes still count.
+                foreach (var wasted in await Settled(bestS1.Result.Probes))
+                {
+                    planBytes += wasted.Bytes;
+                    planRequests += wasted.Requests;
+                }
+            }
         }
 
-        var s1Chosen = (s1Choice?.Ids ?? []).ToHashSet(StringComparer.Ordinal);
-        var s1InMosaic = s1Mosaics.SelectMany(m => m.Items.Select((item, i) => (item.Id, Mosaic: m, Coverage: m.Coverage[i])))
-            .ToDictionary(x => x.Id, x => (x.Mosaic, x.Coverage), StringComparer.Ordinal);
-        var s1Verdicts = s1Harvest.Dropped.Concat(pairing.Decisions
-            .Select(d => s1InMosaic.TryGetValue(d.Id, out var part)
-                ? new CandidateVerdict(
-                    d.Id,
-                    s1Chosen.Contains(d.Id) ? "chosen" : "eligible",
-                    Invariant($"frame of one pass, covers {part.Coverage:F3} of the AOI; mosaic {string.Join(" + ", part.Mosaic.Ids)}: S1 - S2 = {S1Pairing.DeltaDays(part.Mosaic.First, chosen.Datetime):+0.00;-0.00;0.00} days"))
-                : d.Accepted
-                    ? new CandidateVerdict(d.Id, s1Chosen.Contains(d.Id) ? "chosen" : "eligible", d.Reason)
-                    : CandidateVerdict.Rejected(d.Id, d.Reason, s1Items.TryGetValue(d.Id, out var item) ? StacMapping.UnusableFields(item, withCloudCover: false) : [])))
-            .ToList();
+        var (s1Items, s1Choice, s1Verdicts, s1Unusable) = pair;
         LogUnusable(row, "Sentinel-1", s1Verdicts);
         if (s1Choice is null)
         {
             throw new RowFailedException(
                 FailureKind.NoData,
                 "no_s1_pair",
-                Invariant($"no Sentinel-1 acquisition with {string.Join('+', s1Keys)} covers the AOI within {selection.S1MaxDays} days of {chosen.Datetime:yyyy-MM-dd} ({s1Items.Count} found{Unusable(s1Harvest, s1Verdicts)})"));
+                Invariant($"no Sentinel-1 acquisition with {string.Join('+', s1Source.Assets.Values)} covers the AOI within {selection.S1MaxDays} days of {chosen.Datetime:yyyy-MM-dd} ({s1Items.Count} found{s1Unusable})"));
         }
 
         var s1Members = s1Choice.Items.Select(m => s1Items[m.Id]).ToList();
@@ -221,7 +210,7 @@ public sealed class RowPlanner(RowEnvironment env)
 
         // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
         // Mosaics: every item of the acquisition per band, in merge order.
-        var s1Probes = S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))).ToArray();
+        var s1Probes = s1Ahead ?? S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))).ToArray();
         AssetReadResult<AssetReadPlan>[] s2Probed;
         if (ReferenceEquals(chosenS2, best) && bestProbes is not null)
         {
@@ -297,6 +286,78 @@ public sealed class RowPlanner(RowEnvironment env)
         }
 
         return [.. assets.Select(a => Observed(Probe(env.Sentinel2Reader, a.Asset, target, a.Band, cancellationToken)))];
+    }
+
+    /// <summary>
+    /// The Sentinel-1 pairing of one Sentinel-2 date (<see cref="PairS1"/>) and the header probes of the chosen acquisition's
+    /// assets (polarisation-major, merge order), started as soon as the Sentinel-1 search is in; the probes are null when no
+    /// acquisition pairs or an asset is missing or refused (the regular path reports that).
+    /// </summary>
+    private async Task<(S1Pair Pair, Task<AssetReadResult<AssetReadPlan>>[]? Probes)> PairAndProbeS1Async(
+        Task<SearchHarvest> s1Search, StacItem s2, AoiExtent extent, IReadOnlyList<Geo.GeoPoint> samples, AoiGrid grid, TargetGrid target, CancellationToken cancellationToken)
+    {
+        var pair = PairS1(await s1Search, s2, extent, samples, grid);
+        if (pair.Choice is null)
+        {
+            return (pair, null);
+        }
+
+        var s1Source = env.Profile.Sentinel1;
+        List<(AssetRef Asset, string Band)> assets;
+        try
+        {
+            assets = [.. S1Bands.SelectMany(pol => pair.Choice.Items.Select(member => (Asset(pair.Items[member.Id], s1Source, pol), pol)))];
+        }
+        catch (Exception ex) when (ex is RowFailedException or UnsafeHrefException)
+        {
+            return (pair, null);
+        }
+
+        return (pair, [.. assets.Select(a => Observed(Probe(env.Sentinel1Reader, a.Asset, target, a.Band, cancellationToken)))]);
+    }
+
+    /// <summary>
+    /// Pairs Sentinel-1 with the date of <paramref name="s2"/>: the nearest acquisition with every polarisation that covers the
+    /// AOI (one item, or frames of one pass) among the search's items within the pairing limit, and a verdict for each.
+    /// </summary>
+    private S1Pair PairS1(SearchHarvest s1Harvest, StacItem s2, AoiExtent extent, IReadOnlyList<Geo.GeoPoint> samples, AoiGrid grid)
+    {
+        var selection = env.Options.Selection;
+        var s1Source = env.Profile.Sentinel1;
+        var s1Items = s1Harvest.Items
+            .Where(kv => (kv.Value.Datetime - s2.Datetime).Duration() <= selection.S1MaxDelta)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var s1Keys = s1Source.Assets.Values.ToArray();
+        var s1Candidates = s1Items.Values.Select(i => StacMapping.ToCandidate(i, s1Source.Collection, s1Keys)).ToList();
+        var pairing = S1Pairing.Choose(s2.Datetime, s1Candidates, selection.S1MaxDelta, grid);
+        var s1Mosaics = AcquisitionGrouper.Mosaics(
+            s1Candidates.Where(c => (c.Datetime - s2.Datetime).Duration() <= selection.S1MaxDelta && c.HasAllAssets && Coverage.Problem(c, extent) is not null)
+                .DistinctBy(c => c.Id, StringComparer.Ordinal),
+            samples);
+        var s1Choice = pairing.Chosen is { } single ? Acquisition.Single(single) : null;
+        var nearestMosaic = s1Mosaics
+            .OrderBy(m => (m.Datetime - s2.Datetime).Duration())
+            .ThenBy(m => m.First.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (nearestMosaic is not null && (s1Choice is null || (nearestMosaic.Datetime - s2.Datetime).Duration() < (s1Choice.Datetime - s2.Datetime).Duration()))
+        {
+            s1Choice = nearestMosaic;
+        }
+
+        var s1Chosen = (s1Choice?.Ids ?? []).ToHashSet(StringComparer.Ordinal);
+        var s1InMosaic = s1Mosaics.SelectMany(m => m.Items.Select((item, i) => (item.Id, Mosaic: m, Coverage: m.Coverage[i])))
+            .ToDictionary(x => x.Id, x => (x.Mosaic, x.Coverage), StringComparer.Ordinal);
+        var s1Verdicts = s1Harvest.Dropped.Concat(pairing.Decisions
+            .Select(d => s1InMosaic.TryGetValue(d.Id, out var part)
+                ? new CandidateVerdict(
+                    d.Id,
+                    s1Chosen.Contains(d.Id) ? "chosen" : "eligible",
+                    Invariant($"frame of one pass, covers {part.Coverage:F3} of the AOI; mosaic {string.Join(" + ", part.Mosaic.Ids)}: S1 - S2 = {S1Pairing.DeltaDays(part.Mosaic.First, s2.Datetime):+0.00;-0.00;0.00} days"))
+                : d.Accepted
+                    ? new CandidateVerdict(d.Id, s1Chosen.Contains(d.Id) ? "chosen" : "eligible", d.Reason)
+                    : CandidateVerdict.Rejected(d.Id, d.Reason, s1Items.TryGetValue(d.Id, out var item) ? StacMapping.UnusableFields(item, withCloudCover: false) : [])))
+            .ToList();
+        return new S1Pair(s1Items, s1Choice, s1Verdicts, Unusable(s1Harvest, s1Verdicts));
     }
 
     /// <summary>The results of the probes that succeeded (failures of work that is no longer needed are ignored).</summary>
@@ -407,4 +468,7 @@ public sealed class RowPlanner(RowEnvironment env)
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A Sentinel-1 pairing: the items within the limit, the chosen acquisition (null: none pairs), every verdict, and the "unusable" part of a failure message.</summary>
+    private sealed record S1Pair(Dictionary<string, StacItem> Items, Acquisition? Choice, List<CandidateVerdict> Verdicts, string UnusableText);
 }

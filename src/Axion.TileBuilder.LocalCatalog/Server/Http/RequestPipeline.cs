@@ -8,7 +8,7 @@ namespace Axion.TileBuilder.LocalCatalog.Server.Http;
 /// The first middleware: classifies the request, applies the fault knobs of its category, meters the
 /// response body and records the request in <see cref="ServerStats"/> (admin endpoints excluded).
 /// </summary>
-internal sealed class RequestPipeline(ServerStats stats, FaultInjector faults, TimeProvider clock, Action<string>? logger)
+internal sealed class RequestPipeline(ServerStats stats, FaultInjector faults, TimeProvider clock, Action<string>? logger, Func<string, CancellationToken, Task>? beforeAnswer)
 {
     public const string AdminPrefix = "/_admin";
 
@@ -65,6 +65,11 @@ internal sealed class RequestPipeline(ServerStats stats, FaultInjector faults, T
         var dropped = false;
         try
         {
+            if (beforeAnswer is not null)
+            {
+                await beforeAnswer(path, context.RequestAborted);
+            }
+
             if (applies && options.LatencyMs > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(options.LatencyMs), clock, context.RequestAborted);
