@@ -65,7 +65,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
         DefaultValueFactory = _ => SclClassSet.DefaultInvalid.ToString(),
     };
 
-    public Option<int> Workers { get; } = new(S.Workers.Name, "-j") { Description = Text($"Rows processed in parallel, {S.Workers.RangeText}; their window reads share workers + 2 I/O threads (at least 6). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). {S.Workers.DefaultText}"), DefaultValueFactory = _ => S.Workers.Default };
+    public Option<int> Workers { get; } = new(S.Workers.Name, "-j") { Description = Text($"Rows processed in parallel, {S.Workers.RangeText}; their window reads share workers + 2 I/O threads (at least 7). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). {S.Workers.DefaultText}"), DefaultValueFactory = _ => S.Workers.Default };
 
     public Option<double> MaxStacRps { get; } = new(S.MaxStacRps.Name) { Description = MaxStacRpsHelp(S.MaxStacRps.DefaultText), DefaultValueFactory = _ => S.MaxStacRps.Default };
 

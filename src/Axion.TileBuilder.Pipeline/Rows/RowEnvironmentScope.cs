@@ -26,8 +26,12 @@ public sealed class RowEnvironmentScope : IDisposable
     /// <summary>Connect timeout of the catalog and token requests (asset reads go through GDAL, not this client): 10 s.</summary>
     public static readonly TimeSpan StacConnectTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Fewest blocking I/O threads: the band reads of one row (4 Sentinel-2 + 2 Sentinel-1) run at once.</summary>
-    public const int MinIoThreads = 6;
+    /// <summary>
+    /// Fewest blocking I/O threads: everything one row opens at once runs at once. While the best scene's SCL is checked,
+    /// its four band headers and the two Sentinel-1 headers of its pair are probed (1 + 4 + 2); with 6 threads one of
+    /// them waited for another's whole read, a round trip on every row's critical path at <c>--workers 1</c>.
+    /// </summary>
+    public const int MinIoThreads = 7;
 
     /// <summary>
     /// Blocking I/O threads for <paramref name="workers"/> workers: the workers plus 2, at least <see cref="MinIoThreads"/>
