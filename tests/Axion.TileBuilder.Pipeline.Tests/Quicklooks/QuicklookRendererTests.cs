@@ -72,6 +72,25 @@ public sealed class QuicklookRendererTests : IDisposable
     }
 
     [Fact]
+    public void The_png_is_deflated_at_the_fastest_zlib_level()
+    {
+        var path = Path.Combine(_dir.Path, "x.png");
+        QuicklookRenderer.Render(SyntheticRow.Create(), path);
+
+        // The first IDAT chunk's zlib header (RFC 1950): FLEVEL, the top two bits of FLG, is 0 for level 1 ("fastest"),
+        // 2 for GDAL's default 6.
+        var bytes = File.ReadAllBytes(path);
+        var idat = bytes.AsSpan().IndexOf("IDAT"u8);
+        Assert.True(idat > 0, "no IDAT chunk");
+        var cmf = bytes[idat + 4];
+        var flg = bytes[idat + 5];
+        Assert.Equal(0x78, cmf); // deflate, 32 KB window
+        Assert.Equal(0, (cmf * 256 + flg) % 31);
+        Assert.Equal(0, flg >> 6);
+        Assert.Equal(1, QuicklookRenderer.PngZlibLevel);
+    }
+
+    [Fact]
     public void Large_aoi_is_downscaled_to_at_most_1024_px_wide_by_box_averaging()
     {
         // 4 x 1 tiles of 256 px = 1024 x 256 AOI: two panels at full size would be 2056 px wide.
