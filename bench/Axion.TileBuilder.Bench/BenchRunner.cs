@@ -94,7 +94,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         var json = JsonNode.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..])!;
         return ((JsonArray)json["rows"]!).OfType<JsonObject>()
             .Where(r => (string?)r["status"] == "planned")
-            .ToDictionary(r => (string)r["id"]!, r => (long)r["build_bytes"]!, StringComparer.Ordinal);
+            // The minimum is what the chosen scenes need: without the windows a build reads ahead and wastes, which the
+            // plan includes in its estimate of the build (read_ahead_waste_bytes) and the ratio must show.
+            .ToDictionary(r => (string)r["id"]!, r => (long)r["build_bytes"]! - (long)r["read_ahead_waste_bytes"]!, StringComparer.Ordinal);
     }
 
     private string WriteCsv(string name, IEnumerable<(string Id, double Lat, double Lon)> rows)

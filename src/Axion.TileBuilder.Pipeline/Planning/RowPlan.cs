@@ -84,8 +84,18 @@ public sealed record RowPlan
     /// <summary>HTTP operations of the header probes, measured.</summary>
     public required long ProbeRequests { get; init; }
 
-    /// <summary>Estimated bytes of the build reads still to do after planning (headers and blocks of the band assets).</summary>
-    public long EstimatedBytes => Reads.Where(r => !r.ReadInPlan).Sum(r => r.Estimate.Bytes);
+    /// <summary>
+    /// Estimated block bytes a build reads ahead and wastes on this row: the band windows of the best Sentinel-2
+    /// acquisition, read while its SCL was checked (<see cref="Planning.ReadAhead"/>), when the check rejected it. Set by
+    /// <c>plan</c> (a build measures them into <see cref="PlanBytes"/> instead); 0 when nothing would be wasted.
+    /// </summary>
+    public long ReadAheadWasteBytes { get; init; }
+
+    /// <summary>
+    /// Estimated bytes of the build reads still to do after planning (headers and blocks of the band assets), including
+    /// <see cref="ReadAheadWasteBytes"/>.
+    /// </summary>
+    public long EstimatedBytes => Reads.Where(r => !r.ReadInPlan).Sum(r => r.Estimate.Bytes) + ReadAheadWasteBytes;
 
     /// <summary>Estimated HTTP requests of the build reads still to do.</summary>
     public long EstimatedRequests => Reads.Where(r => !r.ReadInPlan).Sum(r => (long)r.Estimate.Requests);
@@ -117,6 +127,14 @@ public sealed record RowPlan
     [JsonIgnore]
     public IReadOnlyList<StacItem>? S1Items { get; init; }
 
+    /// <summary>
+    /// Band windows already read and converted to reflectance while the SCL was checked (<see cref="Planning.ReadAhead"/>),
+    /// by band (<c>B02</c> ...), on the AOI grid; their reads are marked <see cref="AssetReadPlan.ReadInPlan"/>. Null when
+    /// the chosen acquisition was not read ahead (not serialised).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, float[]>? ReadAhead { get; init; }
+
     /// <summary>The chosen scene's SCL classes on the AOI grid, row-major (not serialised).</summary>
     [JsonIgnore]
     public IReadOnlyList<byte>? Scl { get; init; }
@@ -125,5 +143,5 @@ public sealed record RowPlan
     /// This plan without what only a build needs: the chosen scene's SCL window and the STAC items (hundreds of kB per
     /// row). <c>plan</c> prints this form, so no row's pixels outlive the row.
     /// </summary>
-    public RowPlan WithoutBuildInputs() => this with { Scl = null, S2Item = null, S1Item = null, S2Items = null, S1Items = null };
+    public RowPlan WithoutBuildInputs() => this with { ReadAhead = null, Scl = null, S2Item = null, S1Item = null, S2Items = null, S1Items = null };
 }

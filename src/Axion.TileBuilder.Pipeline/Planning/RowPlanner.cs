@@ -97,9 +97,11 @@ public sealed class RowPlanner(RowEnvironment env)
         }
 
         // 2. Cheap SCL checks on the best few (all items of a mosaic, merged): the chosen scene's SCL is kept for masking.
-        //    The band headers of the best acquisition are read meanwhile: it is usually the one chosen.
+        //    The band headers of the best acquisition are read meanwhile: it is usually the one chosen. In a build, when it
+        //    is one item with a low scene cloud, its band windows are read too (ReadAhead).
         var best = acquisitions[0];
-        var bestProbes = ProbeS2(best, s2Items, s2Source, target, ahead);
+        var readAhead = ReadAhead.For(env, best, s2Items, s2Source);
+        var bestProbes = ProbeS2(best, s2Items, s2Source, target, ahead, readAhead);
         var bestS1 = Observed(PairAndProbeS1Async(s1Search, s2Items[best.Items[0].Id], extent, samples, grid, target, ahead));
         Acquisition? chosenS2 = null;
         byte[]? scl = null;
@@ -212,17 +214,24 @@ public sealed class RowPlanner(RowEnvironment env)
         // Mosaics: every item of the acquisition per band, in merge order.
         var s1Probes = s1Ahead ?? S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))).ToArray();
         AssetReadResult<AssetReadPlan>[] s2Probed;
+        long readAheadWaste = 0;
         if (ReferenceEquals(chosenS2, best) && bestProbes is not null)
         {
             s2Probed = await Task.WhenAll(bestProbes);
+            if (readAhead is not null)
+            {
+                s2Probed = [.. s2Probed.Select(p => p with { Value = p.Value with { ReadInPlan = true } })];
+            }
         }
         else
         {
-            // The headers read for the best acquisition were not needed: their bytes still count.
+            // The headers (in a build perhaps the windows) read for the best acquisition were not needed: their bytes still
+            // count. A plan estimates the windows a build would have read ahead.
             foreach (var wasted in await Settled(bestProbes))
             {
                 planBytes += wasted.Bytes;
                 planRequests += wasted.Requests;
+                readAheadWaste += readAhead is null && ReadAhead.Applies(best) ? wasted.Value.Estimate.BlockBytes : 0;
             }
 
             s2Probed = await Task.WhenAll(ProbeS2(chosenS2, s2Items, s2Source, target, cancellationToken)!);
@@ -258,6 +267,8 @@ public sealed class RowPlanner(RowEnvironment env)
             PlanRequests = planRequests,
             ProbeBytes = probed.Sum(p => p.Bytes),
             ProbeRequests = probed.Sum(p => p.Requests),
+            ReadAhead = ReferenceEquals(chosenS2, best) ? readAhead?.Windows : null,
+            ReadAheadWasteBytes = readAheadWaste,
             Row = row,
             AoiGrid = grid,
             S2Item = chosen,
@@ -270,10 +281,11 @@ public sealed class RowPlanner(RowEnvironment env)
 
     /// <summary>
     /// Header probes of every Sentinel-2 band of an acquisition (band-major, merge order); null when an asset is missing
-    /// or refused (the regular path reports that if this acquisition is chosen).
+    /// or refused (the regular path reports that if this acquisition is chosen). With <paramref name="readAhead"/>, each
+    /// probe also reads and converts its band's window into it, in the same open.
     /// </summary>
     private Task<AssetReadResult<AssetReadPlan>>[]? ProbeS2(
-        Acquisition acquisition, IReadOnlyDictionary<string, StacItem> items, SourceProfile source, TargetGrid target, CancellationToken cancellationToken)
+        Acquisition acquisition, IReadOnlyDictionary<string, StacItem> items, SourceProfile source, TargetGrid target, CancellationToken cancellationToken, ReadAhead? readAhead = null)
     {
         List<(AssetRef Asset, string Band)> assets;
         try
@@ -285,7 +297,19 @@ public sealed class RowPlanner(RowEnvironment env)
             return null;
         }
 
-        return [.. assets.Select(a => Observed(Probe(env.Sentinel2Reader, a.Asset, target, a.Band, cancellationToken)))];
+        return [.. assets.Select(a => Observed(readAhead is null
+            ? Probe(env.Sentinel2Reader, a.Asset, target, a.Band, cancellationToken)
+            : env.Sentinel2Reader.ReadAsync(
+                a.Asset,
+                (ds, meter) =>
+                {
+                    var plan = AssetProbe.Inspect(ds, target, a.Asset, a.Band, "bilinear", env.Options.AllowNonCog);
+                    meter.BudgetBytes = ReadBudget.BytesFor(plan.Estimate, env.Options.MaxReadBudgetFactor);
+                    readAhead.Windows[a.Band] = RowProcessor.ReadReflectance(ds, target, readAhead.Rule, plan.Method);
+                    return plan;
+                },
+                null,
+                cancellationToken)))];
     }
 
     /// <summary>

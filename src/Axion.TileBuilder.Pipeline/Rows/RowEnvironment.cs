@@ -31,6 +31,12 @@ public sealed record RowEnvironment
     /// <summary>Tool version written into each tile's metadata.</summary>
     public required string ToolVersion { get; init; }
 
+    /// <summary>
+    /// Read the band windows of a row's best Sentinel-2 acquisition while its SCL is checked (<see cref="Planning.ReadAhead"/>).
+    /// True for a build; false (default) for <c>plan</c>, which reads no band pixels.
+    /// </summary>
+    public bool ReadAheadBands { get; init; }
+
     /// <summary>Write <c>quicklooks/&lt;id&gt;.png</c> for every done row. Default true.</summary>
     public bool Quicklooks { get; init; } = true;
 }

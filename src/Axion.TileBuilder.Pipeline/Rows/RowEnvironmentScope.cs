@@ -101,6 +101,7 @@ public sealed class RowEnvironmentScope : IDisposable
             Log = log,
             ToolVersion = BatchRunner.ToolVersion,
             Quicklooks = settings.Quicklooks,
+            ReadAheadBands = outDir.Length > 0, // a build; plan passes no output folder and reads no band pixels
         };
     }
 

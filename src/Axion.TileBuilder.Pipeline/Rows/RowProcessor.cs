@@ -67,11 +67,13 @@ public sealed class RowProcessor(RowEnvironment env)
         var target = plan.Grid;
         // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
         var factor = env.Options.MaxReadBudgetFactor;
-        var s2Tasks = RowPlanner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => env.Sentinel2Reader.ReadAsync(
-            AssetOf(read),
-            (ds, _) => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read.Method),
-            ReadBudget.BytesFor(read.Estimate, factor),
-            cancellationToken)).ToArray()).ToArray();
+        var s2Tasks = RowPlanner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => plan.ReadAhead?.GetValueOrDefault(band) is { } window
+            ? Task.FromResult(new AssetReadResult<float[]>(window, 0, 0, 0)) // read while the SCL was checked; its bytes are in ProbeBytes
+            : env.Sentinel2Reader.ReadAsync(
+                AssetOf(read),
+                (ds, _) => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read.Method),
+                ReadBudget.BytesFor(read.Estimate, factor),
+                cancellationToken)).ToArray()).ToArray();
         var s1Source = env.Profile.Sentinel1;
         double? grdConstant = s1Source.IsGrd ? s1Source.GrdCalibrationConstant ?? GrdCalibration.DefaultConstant : null;
         var s1Tasks = RowPlanner.S1Bands.Select(pol => plan.Reads.Where(r => r.Band == pol).Select(read => env.Sentinel1Reader.ReadAsync(
@@ -200,7 +202,8 @@ public sealed class RowProcessor(RowEnvironment env)
     private static AssetRef AssetOf(AssetReadPlan read) =>
         read.Asset ?? throw new ArgumentException($"the read plan of {read.Band} of {read.ItemId} has no asset (it was deserialised, not planned)", nameof(read));
 
-    private static float[] ReadReflectance(GdalDataset ds, TargetGrid target, S2RadiometryRule rule, ReadMethod method)
+    /// <summary>A Sentinel-2 band's window on the AOI grid as reflectance (NaN where no data) by <paramref name="rule"/>.</summary>
+    internal static float[] ReadReflectance(GdalDataset ds, TargetGrid target, S2RadiometryRule rule, ReadMethod method)
     {
         var dn = method == ReadMethod.Aligned
             ? GridReader.ReadAligned<ushort>(ds, 1, target, 0)

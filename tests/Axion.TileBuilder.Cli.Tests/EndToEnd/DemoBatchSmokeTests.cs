@@ -74,57 +74,9 @@ print(json.dumps(out))
     {
         var files = batch.TileFiles();
         Assert.NotEmpty(files);
-        var scenes = batch.World.Scenes.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var bands = new (string Key, S2Band Band)[] { ("s2_b2", S2Band.B02), ("s2_b3", S2Band.B03), ("s2_b4", S2Band.B04), ("s2_b8", S2Band.B08) };
         foreach (var file in files)
         {
-            var name = Path.GetFileName(file);
-            using var npz = NpzReader.Open(file);
-            using var meta = JsonDocument.Parse(npz.Get("meta").AsString());
-            var m = meta.RootElement;
-            var gt = m.GetProperty("geotransform").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-            var s2Scene = scenes[m.GetProperty("s2_item").GetString()!];
-            var s1Scene = scenes[m.GetProperty("s1_item").GetString()!];
-            Assert.Equal(s2Scene.Epsg.ToString(CultureInfo.InvariantCulture), m.GetProperty("crs").GetString()!["EPSG:".Length..]);
-            var offset = GroundTruth.HasBoaOffset(s2Scene.ProcessingBaseline!) ? GroundTruth.BoaOffsetDn : 0;
-            var s2 = bands.Select(b => npz.Get(b.Key).AsFloat32()).ToArray();
-            var vv = npz.Get("s1_vv").AsFloat32();
-            var vh = npz.Get("s1_vh").AsFloat32();
-            var scl = npz.Get("s2_scl").AsUInt8();
-            for (var r = 0; r < 256; r++)
-            {
-                for (var c = 0; c < 256; c++)
-                {
-                    var i = (r * 256) + c;
-
-                    // The ground position of the output pixel centre, and the source pixels under it.
-                    var x = gt[0] + ((c + 0.5) * gt[1]);
-                    var y = gt[3] + ((r + 0.5) * gt[5]);
-                    var (col, row) = ScenePixel(s2Scene, x, y, 10);
-                    var (col20, row20) = ScenePixel(s2Scene, x, y, 20);
-                    var (col1, row1) = ScenePixel(s1Scene, x, y, 10);
-
-                    Assert.True(SceneTruth.Scl(s2Scene, col20, row20) == scl[i], $"{name} ({r},{c}) SCL {scl[i]} vs ground truth {SceneTruth.Scl(s2Scene, col20, row20)}");
-                    var invalid = Array.IndexOf(InvalidScl, scl[i]) >= 0;
-                    for (var b = 0; b < bands.Length; b++)
-                    {
-                        if (invalid)
-                        {
-                            Assert.True(float.IsNaN(s2[b][i]), $"{name} ({r},{c}) {bands[b].Key}: SCL {scl[i]} must be NaN");
-                            continue;
-                        }
-
-                        var dn = SceneTruth.S2Dn(s2Scene, bands[b].Band, col, row);
-                        var expected = (dn - offset) / 10000.0;
-                        Assert.True(Math.Abs(s2[b][i] - expected) < 1e-6, $"{name} ({r},{c}) {bands[b].Key}: {s2[b][i]} vs ground truth {expected}");
-                    }
-
-                    var expectedVv = 10 * Math.Log10(SceneTruth.S1Linear(s1Scene, S1Polarization.VV, col1, row1));
-                    var expectedVh = 10 * Math.Log10(SceneTruth.S1Linear(s1Scene, S1Polarization.VH, col1, row1));
-                    Assert.True(Math.Abs(vv[i] - expectedVv) < 1e-4, $"{name} ({r},{c}) s1_vv {vv[i]} vs {expectedVv}");
-                    Assert.True(Math.Abs(vh[i] - expectedVh) < 1e-4, $"{name} ({r},{c}) s1_vh {vh[i]} vs {expectedVh}");
-                }
-            }
+            GroundTruthTile.AssertMatches(file, batch.World);
         }
     }
 
@@ -261,6 +213,4 @@ print(json.dumps(out))
         Assert.Contains("different batch", other.Stderr, StringComparison.Ordinal);
     }
 
-    private static (int Col, int Row) ScenePixel(SyntheticScene scene, double x, double y, double pixelSize) =>
-        ((int)Math.Floor((x - scene.OriginX) / pixelSize), (int)Math.Floor((scene.OriginY - y) / pixelSize));
 }

@@ -68,6 +68,7 @@ internal sealed class PlanJsonOutput : IPlanOutput, IDisposable
             j.WriteNumber("plan_bytes", p.PlanBytes);
             j.WriteNumber("plan_requests", p.PlanRequests);
             j.WriteNumber("estimated_bytes", p.EstimatedBytes);
+            j.WriteNumber("read_ahead_waste_bytes", p.ReadAheadWasteBytes);
             j.WriteNumber("estimated_requests", p.EstimatedRequests);
             j.WriteNumber("build_bytes", p.BuildBytes);
             j.WriteNumber("probe_bytes", p.ProbeBytes);

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Axion.TileBuilder.Pipeline.Mosaics;
+using Axion.TileBuilder.Pipeline.Profiles;
+using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Radiometry;
+using Axion.TileBuilder.Stac.Model;
+
+namespace Axion.TileBuilder.Pipeline.Planning;
+
+/// <summary>
+/// A build reads the band windows of the best Sentinel-2 acquisition while its SCL is checked, not after the verdict,
+/// when that acquisition is one item whose scene cloud is at most <see cref="MaxSceneCloud"/>: such a scene is nearly
+/// always chosen, and its reads leave the row's critical path. When it is rejected anyway, the windows read are wasted
+/// and their bytes stay on the row's cost (in <see cref="RowPlan.PlanBytes"/>). <c>plan</c> never reads ahead (it reads no
+/// band pixels).
+/// </summary>
+/// <param name="Rule">The radiometric rule of the item (the rule its reads would get if it is chosen).</param>
+internal sealed record ReadAhead(S2RadiometryRule Rule)
+{
+    /// <summary>Largest scene cloud cover, percent, of a best acquisition whose band windows are read ahead: 10.</summary>
+    public const double MaxSceneCloud = 10;
+
+    /// <summary>The converted windows by band, filled by the reads as they finish.</summary>
+    public ConcurrentDictionary<string, float[]> Windows { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when a build reads <paramref name="best"/>'s band windows ahead: one item, scene cloud at most <see cref="MaxSceneCloud"/>.</summary>
+    public static bool Applies(Acquisition best) => !best.IsMosaic && best.CloudCover is { } cloud && cloud <= MaxSceneCloud;
+
+    /// <summary>The read-ahead of <paramref name="best"/> in a build (<see cref="RowEnvironment.ReadAheadBands"/>), or null when it does not apply.</summary>
+    public static ReadAhead? For(RowEnvironment env, Acquisition best, IReadOnlyDictionary<string, StacItem> items, SourceProfile source)
+    {
+        if (!env.ReadAheadBands || !Applies(best))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ReadAhead(S2RadiometryChoice.For(items[best.Items[0].Id], source));
+        }
+        catch (Errors.AxionException)
+        {
+            return null; // the regular path reports the item's problem if it is chosen
+        }
+    }
+}
