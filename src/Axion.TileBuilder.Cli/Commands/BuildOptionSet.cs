@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Locations;
 using Axion.TileBuilder.Options;
@@ -79,6 +80,18 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<bool> NoQuicklooks { get; } = new("--no-quicklooks") { Description = "Do not write quicklooks/<id>.png (true colour with the cloud mask, S1 false colour, tile grid) per location." };
 
+    public Option<string> Bands { get; } = new("--bands")
+    {
+        Description = Text($"Sentinel-2 bands to write, comma-separated, any of {string.Join(' ', SpectralBand.All.Select(b => b.Name))}; each becomes a float32 reflectance key s2_b<N> (s2_b5, s2_b8a, s2_b11, ...) after s1_vv and s1_vh, in the order given. 20 m bands (B05 B06 B07 B8A B11 B12) and 60 m bands (B01 B09) are resampled onto the 10 m grid with --resampling. Part of the batch identity. Default {BandSelection.DefaultText}."),
+        DefaultValueFactory = _ => BandSelection.DefaultText,
+    };
+
+    public Option<string> Resampling { get; } = new("--resampling")
+    {
+        Description = "How 20 m and 60 m bands come onto the 10 m grid: bilinear (2 x 2 source pixels around each 10 m pixel centre), cubic (4 x 4, GDAL's cubic convolution) or nearest (the source pixel holding the centre: exact source values). GDAL's pixel-is-area geometry: a 10 m pixel centre lies a quarter of a 20 m pixel from the nearest 20 m centre (README, docs/output-format.md). 10 m bands are copied. Default bilinear.",
+        DefaultValueFactory = _ => BandResamplingNames.Default.Name(),
+    };
+
     public Option<string> Format { get; } = new("--format")
     {
         Description = "Output formats, comma-separated: npz (always) and geotiff (adds tile_<id>_<row>_<col>.tif: 6 float32 bands, NaN nodata, for QGIS/GDAL). Default npz.",
@@ -89,7 +102,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
     {
         command.Options.Add(Format);
         var catalog = catalogOptions ? new Option[] { Catalog, StacUrl, TokenUrl } : [];
-        foreach (var option in catalog.Concat([Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, MaxStacRps, StrictHosts, AllowNonCog]))
+        foreach (var option in catalog.Concat([Bands, Resampling, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, NoQuicklooks, MaxReadFactor, MaxStacRps, StrictHosts, AllowNonCog]))
         {
             command.Options.Add(option);
         }
@@ -145,8 +158,11 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
             AllowNonCog = parse.GetValue(AllowNonCog),
             MaxStacRps = parse.GetValue(MaxStacRps),
         };
+        settings = settings.WithBands(BandSelection.Parse(parse.GetValue(Bands)), BandResamplingNames.Parse(parse.GetValue(Resampling)));
         settings.ToBuildOptions().ThrowIfInvalid();
-        return catalogOptions ? settings with { Profile = LoadProfile(parse) } : settings;
+        var resolved = catalogOptions ? settings with { Profile = LoadProfile(parse) } : settings;
+        _ = S2AssetRoles.KeysFor(resolved.Profile.Sentinel2, resolved.SelectedBands, resolved.Profile.Name);
+        return resolved;
     }
 
     /// <summary>The profile named by --catalog with the URL overrides applied.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Grid;
 using Axion.TileBuilder.Locations;
@@ -21,8 +22,8 @@ namespace Axion.TileBuilder.Pipeline.Planning;
 /// </summary>
 public sealed class RowPlanner(RowEnvironment env)
 {
-    /// <summary>Sentinel-2 bands read by the build, in tile order.</summary>
-    public static readonly IReadOnlyList<string> S2Bands = ["B02", "B03", "B04", "B08"];
+    /// <summary>Sentinel-2 bands read by the build, in tile order (<c>--bands</c>; default B02, B03, B04, B08).</summary>
+    public IReadOnlyList<string> S2Bands { get; } = [.. env.Options.Bands.Select(b => b.Name)];
 
     /// <summary>Sentinel-1 polarisations read by the build, in tile order.</summary>
     public static readonly IReadOnlyList<string> S1Bands = ["vv", "vh"];
@@ -72,7 +73,7 @@ public sealed class RowPlanner(RowEnvironment env)
             env.Sentinel1Catalog, s1Source, bbox, window.StartUtc - selection.S1MaxDelta, window.EndExclusiveUtc + selection.S1MaxDelta, null, ahead));
         var s2Search = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
         var s2Items = s2Search.Items;
-        var s2Keys = s2Source.Assets.Values.ToArray();
+        var s2Keys = S2AssetRoles.KeysFor(s2Source, env.Options.Bands, env.Profile.Name);
         var s2Candidates = s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)).ToList();
         var ranking = S2CandidateRanker.Rank(s2Candidates, selection, grid, window);
 
@@ -327,7 +328,14 @@ public sealed class RowPlanner(RowEnvironment env)
     }
 
     private Task<AssetReadResult<AssetReadPlan>> Probe(AssetReader reader, AssetRef asset, TargetGrid target, string band, CancellationToken cancellationToken) =>
-        reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, "bilinear", env.Options.AllowNonCog), cancellationToken);
+        reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, Resampling(band), env.Options.AllowNonCog), cancellationToken);
+
+    /// <summary>
+    /// The gdalwarp <c>-r</c> of a band's read when it is not an exact copy: <c>--resampling</c> for 20 m and 60 m bands;
+    /// bilinear for 10 m bands and Sentinel-1 (warped only across zones).
+    /// </summary>
+    private string Resampling(string band) =>
+        SpectralBand.Find(band) is { IsResampled: true } ? env.Options.Resampling.GdalName() : "bilinear";
 
     private static async Task<SearchHarvest> SearchAsync(
         StacClient client,
@@ -365,7 +373,11 @@ public sealed class RowPlanner(RowEnvironment env)
 
     private static AssetRef Asset(StacItem item, SourceProfile source, string band)
     {
-        var key = source.Assets[band];
+        if (!source.Assets.TryGetValue(band, out var key))
+        {
+            throw new RowFailedException(FailureKind.Permanent, "missing_asset", $"the catalog profile maps no asset for band {band} (item {item.Id})");
+        }
+
         if (!item.Assets.TryGetValue(key, out var asset))
         {
             throw new RowFailedException(FailureKind.Permanent, "missing_asset", $"item {item.Id} has no asset '{key}' ({band})");

@@ -22,7 +22,11 @@ public static class BuiltInProfiles
         StacUrl = PlanetaryComputerStac,
         Collection = "sentinel-2-l2a",
         Flavor = "planetary-computer",
-        Assets = new Dictionary<string, string> { ["B02"] = "B02", ["B03"] = "B03", ["B04"] = "B04", ["B08"] = "B08", ["SCL"] = "SCL" },
+        Assets = new Dictionary<string, string>
+        {
+            ["B02"] = "B02", ["B03"] = "B03", ["B04"] = "B04", ["B08"] = "B08", ["SCL"] = "SCL",
+            ["B01"] = "B01", ["B05"] = "B05", ["B06"] = "B06", ["B07"] = "B07", ["B8A"] = "B8A", ["B09"] = "B09", ["B11"] = "B11", ["B12"] = "B12",
+        },
         Signing = PcSigning,
     };
 
@@ -70,7 +74,11 @@ public static class BuiltInProfiles
             StacUrl = EarthSearchStac,
             Collection = "sentinel-2-c1-l2a",
             Flavor = "earth-search-c1",
-            Assets = new Dictionary<string, string> { ["B02"] = "blue", ["B03"] = "green", ["B04"] = "red", ["B08"] = "nir", ["SCL"] = "scl" },
+            Assets = new Dictionary<string, string>
+            {
+                ["B02"] = "blue", ["B03"] = "green", ["B04"] = "red", ["B08"] = "nir", ["SCL"] = "scl",
+                ["B01"] = "coastal", ["B05"] = "rededge1", ["B06"] = "rededge2", ["B07"] = "rededge3", ["B8A"] = "nir08", ["B09"] = "nir09", ["B11"] = "swir16", ["B12"] = "swir22",
+            },
             Signing = null,
         },
         Sentinel1 = PcSentinel1Rtc,
