@@ -29,6 +29,12 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
     public SceneDateSpan DateSpan => World.DatesOf(SceneKind.Sentinel2L2A);
 
     /// <summary>Generates (or takes from the cache) the world of the CSV's locations and starts the server on it.</summary>
+    /// <param name="csvPath">The locations CSV.</param>
+    /// <param name="scenePx">Scene side, 10 m pixels.</param>
+    /// <param name="cacheDir">World cache folder; null for the default.</param>
+    /// <param name="options">Server options (faults, latency).</param>
+    /// <param name="log">Logger.</param>
+    /// <param name="cancellationToken">Cancels the generation.</param>
     /// <param name="allBands">Also give the scenes the 20 m and 60 m bands (<see cref="WorldSpec.IncludeAllBands"/>: another world, generated once).</param>
     public static async Task<LocalCatalogHost> StartAsync(
         string csvPath,
