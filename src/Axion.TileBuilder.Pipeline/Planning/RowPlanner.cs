@@ -215,9 +215,9 @@ public sealed class RowPlanner(RowEnvironment env)
         var s1 = s1Members[0];
 
         // 4. Radiometry rule of every Sentinel-2 item read (a mosaic's items each keep their own).
-        var rule = S2RadiometryChoice.For(chosen, s2Source);
+        var rule = S2RadiometryChoice.For(chosen, s2Source, S2Bands);
         var itemRules = s2Members.Count > 1
-            ? s2Members.DistinctBy(i => i.Id, StringComparer.Ordinal).ToDictionary(i => i.Id, i => S2RadiometryChoice.For(i, s2Source), StringComparer.Ordinal)
+            ? s2Members.DistinctBy(i => i.Id, StringComparer.Ordinal).ToDictionary(i => i.Id, i => S2RadiometryChoice.For(i, s2Source, S2Bands), StringComparer.Ordinal)
             : null;
 
         // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
