@@ -54,7 +54,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<double> MaxReadFactor { get; } = new(S.MaxReadFactor.Name) { Description = Text($"Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). Must be {S.MaxReadFactor.RangeText}. {S.MaxReadFactor.DefaultText}"), DefaultValueFactory = _ => S.MaxReadFactor.Default };
 
-    public Option<double> MinValid { get; } = new(S.MinValid.Name) { Description = Text($"Smallest fraction ({S.MinValid.RangeText}) of valid pixels (all six bands finite) for a tile to be written. {S.MinValid.DefaultText}"), DefaultValueFactory = _ => S.MinValid.Default };
+    public Option<double> MinValid { get; } = new(S.MinValid.Name) { Description = Text($"Smallest fraction ({S.MinValid.RangeText}) of valid pixels (all bands finite: s1_vv, s1_vh and the --bands) for a tile to be written. {S.MinValid.DefaultText}"), DefaultValueFactory = _ => S.MinValid.Default };
 
     public Option<int> MaxCandidates { get; } = new(S.MaxCandidates.Name) { Description = Text($"How many of the best scenes get the SCL check per row, {S.MaxCandidates.RangeText}. {S.MaxCandidates.DefaultText}"), DefaultValueFactory = _ => S.MaxCandidates.Default };
 
@@ -72,7 +72,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<bool> IncludeScl { get; } = new("--include-scl") { Description = "Also write the SCL classes as 's2_scl' (uint8) in each tile." };
 
-    public Option<bool> IncludeValid { get; } = new("--include-valid") { Description = "Also write the validity mask as 'valid' (uint8, 1 = all six bands valid)." };
+    public Option<bool> IncludeValid { get; } = new("--include-valid") { Description = "Also write the validity mask as 'valid' (uint8, 1 = all bands valid: s1_vv, s1_vh and the --bands)." };
 
     public Option<bool> Uncompressed { get; } = new("--uncompressed") { Description = "Store arrays without DEFLATE (like np.savez); default is compressed (like np.savez_compressed)." };
 
