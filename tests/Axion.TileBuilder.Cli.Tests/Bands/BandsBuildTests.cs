@@ -137,6 +137,33 @@ public sealed class BandsBuildTests(BandsBatchFixture batch, ITestOutputHelper o
         }
     }
 
+    [Fact]
+    public void Plan_reads_each_band_at_its_resolution_and_splits_the_estimate_by_resolution()
+    {
+        Assert.True(batch.Plan.ExitCode == 0, batch.Plan.ToString());
+        using var doc = System.Text.Json.JsonDocument.Parse(batch.Plan.Stdout);
+        var row = doc.RootElement.GetProperty("rows")[0];
+        var reads = row.GetProperty("plan").GetProperty("reads").EnumerateArray().ToDictionary(r => r.GetProperty("band").GetString()!);
+        foreach (var band in new[] { "B05", "B11", "B12" })
+        {
+            var read = reads[band];
+            Assert.Equal("warped", read.GetProperty("method").GetString());
+            Assert.Equal("bilinear", read.GetProperty("resampling").GetString());
+            Assert.Equal(20, read.GetProperty("source_pixel_size").GetDouble());
+            Assert.Equal(512, read.GetProperty("block_width").GetInt32());
+        }
+
+        Assert.Equal("aligned", reads["B02"].GetProperty("method").GetString());
+        Assert.Equal(1024, reads["B02"].GetProperty("block_width").GetInt32());
+        var byResolution = row.GetProperty("estimated_bytes_by_resolution").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        Assert.Equal(["s2_10m", "s2_20m", "s1"], byResolution.Keys);
+        Assert.Equal(row.GetProperty("estimated_bytes").GetInt64(), byResolution.Values.Sum());
+        Assert.Equal(new[] { "B05", "B11", "B12" }.Sum(b => reads[b].GetProperty("estimate").GetProperty("bytes").GetInt64()), byResolution["s2_20m"]);
+        output.WriteLine(string.Join(", ", byResolution.Select(p => $"{p.Key} {p.Value} bytes")));
+        var totals = doc.RootElement.GetProperty("estimated_bytes_by_resolution").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        Assert.Equal(byResolution, totals);
+    }
+
     private void CheckBilinear(BandsBuild build, (string Key, S2Band Band)[] bands)
     {
         var files = build.TileFiles();
