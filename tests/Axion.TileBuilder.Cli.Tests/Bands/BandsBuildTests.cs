@@ -164,6 +164,28 @@ public sealed class BandsBuildTests(BandsBatchFixture batch, ITestOutputHelper o
         Assert.Equal(byResolution, totals);
     }
 
+    [Fact]
+    public async Task The_bands_belong_to_the_batch_resume_keeps_them_and_another_list_is_another_batch()
+    {
+        Assert.True(batch.PcBilinear.Result.ExitCode == 0, batch.PcBilinear.Result.ToString());
+        var outDir = batch.PcBilinear.OutDir;
+        var before = batch.PcBilinear.TileFiles().ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        var resumed = await CliHarness.RunAsync("resume", "--out", outDir);
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Equal(before, batch.PcBilinear.TileFiles().ToDictionary(f => f, File.GetLastWriteTimeUtc));
+
+        var same = await CliHarness.RunAsync(["build", .. batch.PcArguments, "--bands", BandsBatchFixture.SevenBands, "--out", outDir]);
+        Assert.True(same.ExitCode == 0, same.ToString());
+
+        foreach (var other in new[] { new[] { "--bands", "B02,B03,B04,B08" }, ["--bands", BandsBatchFixture.SevenBands, "--resampling", "cubic"], ["--bands", "B02,B03,B04,B08,B05,B12,B11"] })
+        {
+            var refused = await CliHarness.RunAsync(["build", .. batch.PcArguments, .. other, "--out", outDir]);
+            Assert.True(refused.ExitCode == ExitCodes.UsageOrBadInput, refused.ToString());
+            Assert.Contains("different batch", refused.Stderr, StringComparison.Ordinal);
+        }
+    }
+
     private void CheckBilinear(BandsBuild build, (string Key, S2Band Band)[] bands)
     {
         var files = build.TileFiles();
