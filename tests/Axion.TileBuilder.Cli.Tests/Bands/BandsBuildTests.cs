@@ -162,6 +162,14 @@ public sealed class BandsBuildTests(BandsBatchFixture batch, ITestOutputHelper o
         output.WriteLine(string.Join(", ", byResolution.Select(p => $"{p.Key} {p.Value} bytes")));
         var totals = doc.RootElement.GetProperty("estimated_bytes_by_resolution").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
         Assert.Equal(byResolution, totals);
+
+        // The estimate knows the 20 m files' block layout and the warp's window: the build reads what the plan says.
+        using var journal = Journal.BatchJournal.Open(batch.PcBilinear.OutDir, create: false);
+        var built = Assert.Single(journal.List(Journal.RowState.Done)).Outcome!.BytesRead;
+        var planned = row.GetProperty("build_bytes").GetInt64();
+        var error = Math.Abs((double)planned - built) / built;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan {planned} bytes, build {built} bytes ({error:P2} off)"));
+        Assert.True(error <= 0.10, string.Create(CultureInfo.InvariantCulture, $"plan {planned} vs build {built} bytes ({error:P1} off)"));
     }
 
     [Fact]
