@@ -94,7 +94,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Output formats, comma-separated: npz (always) and geotiff (adds tile_<id>_<row>_<col>.tif: 6 float32 bands, NaN nodata, for QGIS/GDAL). Default npz.",
+        Description = "Output formats, comma-separated: npz (always) and geotiff (adds tile_<id>_<row>_<col>.tif: the float32 bands, 6 by default, NaN nodata, for QGIS/GDAL). Default npz.",
         DefaultValueFactory = _ => "npz",
     };
 
