@@ -135,7 +135,7 @@ public sealed class RowProcessor(RowEnvironment env)
             }
         }
 
-        var decisions = Decisions(plan);
+        var decisions = Decisions(plan, _planner.S2Bands[0]);
         decisions["tiles_written"] = tiles.Count;
         decisions["tiles_rejected"] = rejected.Values.Sum();
         decisions["bytes_read"] = bytes;
@@ -152,8 +152,8 @@ public sealed class RowProcessor(RowEnvironment env)
         };
     }
 
-    /// <summary>The decisions record kept in the journal (same shape as before the plan/execute split, plus the estimate).</summary>
-    private static JsonObject Decisions(RowPlan plan)
+    /// <summary>The decisions record kept in the journal (same shape as before the plan/execute split, plus the estimate); <c>s2.read</c> is the read method of <paramref name="firstS2Band"/>.</summary>
+    private static JsonObject Decisions(RowPlan plan, string firstS2Band)
     {
         var read = (string band) => plan.Reads.First(r => r.Band == band).Method.ToString().ToLowerInvariant();
         return new JsonObject
@@ -171,7 +171,7 @@ public sealed class RowProcessor(RowEnvironment env)
                 ["processing_baseline"] = plan.S2.ProcessingBaseline,
                 ["aoi_clear_fraction"] = plan.S2.AoiClearFraction,
                 ["offset_rule"] = plan.RadiometryName,
-                ["read"] = read(plan.Reads.First(r => r.Band != "SCL" && r.Band != RowPlanner.S1Bands[0] && r.Band != RowPlanner.S1Bands[1]).Band),
+                ["read"] = read(firstS2Band),
                 ["scl_read"] = read("SCL"),
                 ["items"] = new JsonArray(ItemIds(plan.S2.ItemIds, plan.S2.Id)),
             },
