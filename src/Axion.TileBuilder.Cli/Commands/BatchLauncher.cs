@@ -1,3 +1,4 @@
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Cli.Hosting;
 using Axion.TileBuilder.LocalCatalog.Server;
 using Axion.TileBuilder.Pipeline.Batch;
@@ -51,7 +52,9 @@ internal static class BatchLauncher
             return (null, settings);
         }
 
-        var host = await LocalCatalogHost.StartAsync(settings.CsvPath, DemoScenePx, null, new LocalCatalogOptions(), context.Log, cancellationToken);
+        // The default world has the four 10 m bands; a batch that selects others gets the world that has them all.
+        var allBands = settings.SelectedBands.Any(b => !BandSelection.Default.Contains(b));
+        var host = await LocalCatalogHost.StartAsync(settings.CsvPath, DemoScenePx, null, new LocalCatalogOptions(), context.Log, cancellationToken, allBands);
         var (start, end) = host.DateSpan;
         return (host, settings with
         {

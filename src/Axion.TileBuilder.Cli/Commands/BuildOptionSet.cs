@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Locations;
 using Axion.TileBuilder.Options;
@@ -53,7 +54,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<double> MaxReadFactor { get; } = new(S.MaxReadFactor.Name) { Description = Text($"Stop a row (failed: read_budget_exceeded) when reading an asset downloads more than this multiple of what its window's COG blocks take, so a file that is not a cloud-optimized GeoTIFF is never downloaded whole (GDAL's own retries may fetch a window a few times; a whole band file is 20-100x its window). Must be {S.MaxReadFactor.RangeText}. {S.MaxReadFactor.DefaultText}"), DefaultValueFactory = _ => S.MaxReadFactor.Default };
 
-    public Option<double> MinValid { get; } = new(S.MinValid.Name) { Description = Text($"Smallest fraction ({S.MinValid.RangeText}) of valid pixels (all six bands finite) for a tile to be written. {S.MinValid.DefaultText}"), DefaultValueFactory = _ => S.MinValid.Default };
+    public Option<double> MinValid { get; } = new(S.MinValid.Name) { Description = Text($"Smallest fraction ({S.MinValid.RangeText}) of valid pixels (all bands finite: s1_vv, s1_vh and the --bands) for a tile to be written. {S.MinValid.DefaultText}"), DefaultValueFactory = _ => S.MinValid.Default };
 
     public Option<int> MaxCandidates { get; } = new(S.MaxCandidates.Name) { Description = Text($"How many of the best scenes get the SCL check per row, {S.MaxCandidates.RangeText}. {S.MaxCandidates.DefaultText}"), DefaultValueFactory = _ => S.MaxCandidates.Default };
 
@@ -65,13 +66,13 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
         DefaultValueFactory = _ => SclClassSet.DefaultInvalid.ToString(),
     };
 
-    public Option<int> Workers { get; } = new(S.Workers.Name, "-j") { Description = Text($"Rows processed in parallel, {S.Workers.RangeText}; their window reads share workers + 2 I/O threads (at least 7). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). {S.Workers.DefaultText}"), DefaultValueFactory = _ => S.Workers.Default };
+    public Option<int> Workers { get; } = new(S.Workers.Name, "-j") { Description = Text($"Rows processed in parallel, {S.Workers.RangeText}; their window reads share workers + 2 I/O threads (at least the 3 + --bands files a row opens at once). Peak memory grows with it: about 450 MB at 8 workers with full-size scenes (docs/benchmarks.md). {S.Workers.DefaultText}"), DefaultValueFactory = _ => S.Workers.Default };
 
     public Option<double> MaxStacRps { get; } = new(S.MaxStacRps.Name) { Description = MaxStacRpsHelp(S.MaxStacRps.DefaultText), DefaultValueFactory = _ => S.MaxStacRps.Default };
 
     public Option<bool> IncludeScl { get; } = new("--include-scl") { Description = "Also write the SCL classes as 's2_scl' (uint8) in each tile." };
 
-    public Option<bool> IncludeValid { get; } = new("--include-valid") { Description = "Also write the validity mask as 'valid' (uint8, 1 = all six bands valid)." };
+    public Option<bool> IncludeValid { get; } = new("--include-valid") { Description = "Also write the validity mask as 'valid' (uint8, 1 = all bands valid: s1_vv, s1_vh and the --bands)." };
 
     public Option<bool> Uncompressed { get; } = new("--uncompressed") { Description = "Store arrays without DEFLATE (like np.savez); default is compressed (like np.savez_compressed). Not with --compression-level." };
 
@@ -81,9 +82,21 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     public Option<bool> NoQuicklooks { get; } = new("--no-quicklooks") { Description = "Do not write quicklooks/<id>.png (true colour with the cloud mask, S1 false colour, tile grid) per location." };
 
+    public Option<string> Bands { get; } = new("--bands")
+    {
+        Description = Text($"Sentinel-2 bands to write, comma-separated, any of {string.Join(' ', SpectralBand.All.Select(b => b.Name))}; each becomes a float32 reflectance key s2_b<N> (s2_b5, s2_b8a, s2_b11, ...) after s1_vv and s1_vh, in the order given. 20 m bands (B05 B06 B07 B8A B11 B12) and 60 m bands (B01 B09) are resampled onto the 10 m grid with --resampling. Part of the batch identity. Default {BandSelection.DefaultText}."),
+        DefaultValueFactory = _ => BandSelection.DefaultText,
+    };
+
+    public Option<string> Resampling { get; } = new("--resampling")
+    {
+        Description = "How 20 m and 60 m bands come onto the 10 m grid: bilinear (2 x 2 source pixels around each 10 m pixel centre), cubic (4 x 4, GDAL's cubic convolution) or nearest (the source pixel holding the centre: exact source values). GDAL's pixel-is-area geometry: a 10 m pixel centre lies a quarter of a 20 m pixel from the nearest 20 m centre (README, docs/output-format.md). 10 m bands are copied. Default bilinear.",
+        DefaultValueFactory = _ => BandResamplingNames.Default.Name(),
+    };
+
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Output formats, comma-separated: npz (always) and geotiff (adds tile_<id>_<row>_<col>.tif: 6 float32 bands, NaN nodata, for QGIS/GDAL). Default npz.",
+        Description = "Output formats, comma-separated: npz (always) and geotiff (adds tile_<id>_<row>_<col>.tif: the float32 bands, 6 by default, NaN nodata, for QGIS/GDAL). Default npz.",
         DefaultValueFactory = _ => "npz",
     };
 
@@ -91,7 +104,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
     {
         command.Options.Add(Format);
         var catalog = catalogOptions ? new Option[] { Catalog, StacUrl, TokenUrl } : [];
-        foreach (var option in catalog.Concat([Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, CompressionLevel, NoQuicklooks, MaxReadFactor, MaxStacRps, StrictHosts, AllowNonCog]))
+        foreach (var option in catalog.Concat([Bands, Resampling, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, CompressionLevel, NoQuicklooks, MaxReadFactor, MaxStacRps, StrictHosts, AllowNonCog]))
         {
             command.Options.Add(option);
         }
@@ -153,8 +166,11 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
             AllowNonCog = parse.GetValue(AllowNonCog),
             MaxStacRps = parse.GetValue(MaxStacRps),
         };
+        settings = settings.WithBands(BandSelection.Parse(parse.GetValue(Bands)), BandResamplingNames.Parse(parse.GetValue(Resampling)));
         settings.ToBuildOptions().ThrowIfInvalid();
-        return catalogOptions ? settings with { Profile = LoadProfile(parse) } : settings;
+        var resolved = catalogOptions ? settings with { Profile = LoadProfile(parse) } : settings;
+        _ = S2AssetRoles.KeysFor(resolved.Profile.Sentinel2, resolved.SelectedBands, resolved.Profile.Name);
+        return resolved;
     }
 
     /// <summary>The profile named by --catalog with the URL overrides applied.</summary>

@@ -28,19 +28,28 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
     /// <summary>First and last day with a Sentinel-2 scene: the date window the demo uses.</summary>
     public SceneDateSpan DateSpan => World.DatesOf(SceneKind.Sentinel2L2A);
 
+    /// <summary>Generates (or takes from the cache) the world of the CSV's locations and starts the server on it.</summary>
+    /// <param name="csvPath">The locations CSV.</param>
+    /// <param name="scenePx">Scene side, 10 m pixels.</param>
+    /// <param name="cacheDir">World cache folder; null for the default.</param>
+    /// <param name="options">Server options (faults, latency).</param>
+    /// <param name="log">Logger.</param>
+    /// <param name="cancellationToken">Cancels the generation.</param>
+    /// <param name="allBands">Also give the scenes the 20 m and 60 m bands (<see cref="WorldSpec.IncludeAllBands"/>: another world, generated once).</param>
     public static async Task<LocalCatalogHost> StartAsync(
         string csvPath,
         int scenePx,
         string? cacheDir,
         LocalCatalogOptions options,
         ILogger log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool allBands = false)
     {
         var locations = ReadLocations(csvPath);
         var cache = cacheDir ?? CacheDirectory.Worlds();
         log.Information("Local catalog: preparing synthetic scenes for {Count} locations ({Px} px) in {Cache}", locations.Count, scenePx, cache);
         var progress = new Progress<string>(m => log.Debug("world: {Message}", m));
-        var world = await Task.Run(() => WorldBuilder.Build(new WorldSpec(locations, scenePx), cache, progress, cancellationToken), cancellationToken);
+        var world = await Task.Run(() => WorldBuilder.Build(new WorldSpec(locations, scenePx, IncludeAllBands: allBands), cache, progress, cancellationToken), cancellationToken);
         var server = await LocalCatalogServer.StartAsync(world, options, cancellationToken);
         log.Information("Local catalog: STAC API at {Url} ({Scenes} scenes)", server.PlanetaryComputerStacRoot, world.Scenes.Count);
         return new LocalCatalogHost(world, server);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Selection;
 
@@ -37,6 +38,15 @@ public readonly record struct BuildOptions
 
     /// <summary>Last day (inclusive) of the date window for rows without an <c>end</c> column value, or null for today (UTC).</summary>
     public DateOnly? End { get; init; }
+
+    /// <summary>
+    /// The Sentinel-2 bands written, in key order (<c>--bands</c>). Default <see cref="BandSelection.Default"/>
+    /// (B02, B03, B04, B08).
+    /// </summary>
+    public IReadOnlyList<SpectralBand> Bands { get; init; } = BandSelection.Default;
+
+    /// <summary>How 20 m and 60 m bands are resampled onto the 10 m grid (<c>--resampling</c>). Default bilinear.</summary>
+    public BandResampling Resampling { get; init; } = BandResamplingNames.Default;
 
     /// <summary>Write the SCL band into each tile. Default false.</summary>
     public bool IncludeScl { get; init; }
@@ -96,6 +106,7 @@ public readonly record struct BuildOptions
             BuildOptionSpecs.MaxReadFactor.Problem(MaxReadBudgetFactor),
             BuildOptionSpecs.MaxStacRps.Problem(MaxStacRps),
             BuildOptionSpecs.CompressionLevel.Problem(CompressionLevel),
+            Bands is null || Bands.Count == 0 ? "--bands: no band given" : null,
         }.OfType<string>().ToList();
         errors.AddRange(Selection.Validate());
         return errors;

@@ -40,6 +40,27 @@ public sealed record S2RadiometryRule(string Name, double Scale, double Offset)
         }
     }
 
+    /// <summary>
+    /// Converts resampled DNs (float, as a bilinear or cubic resampling of the integer DNs yields them) to reflectance
+    /// with the same rule; pixels equal to <paramref name="nodata"/> (default 0, the fill value the resampling writes where
+    /// it has no source) become NaN.
+    /// </summary>
+    public void Apply(ReadOnlySpan<float> dn, Span<float> reflectance, float nodata = 0)
+    {
+        if (reflectance.Length < dn.Length)
+        {
+            throw new ArgumentException($"Destination holds {reflectance.Length} values, source {dn.Length}.", nameof(reflectance));
+        }
+
+        var scale = Scale;
+        var offset = Offset;
+        for (var i = 0; i < dn.Length; i++)
+        {
+            var v = dn[i];
+            reflectance[i] = v == nodata || float.IsNaN(v) ? float.NaN : (float)((v * scale) + offset);
+        }
+    }
+
     /// <summary>A rule named <c>raster-bands:scale=S,offset=O</c> (asset metadata taken as is).</summary>
     public static S2RadiometryRule FromAssetMetadata(double scale, double offset) =>
         new(string.Create(CultureInfo.InvariantCulture, $"raster-bands:scale={scale:R},offset={offset:R}"), scale, offset);

@@ -30,14 +30,15 @@ public static class GroundTruth
 
     private const ulong ParcelSalt = 0x5EED_CAFE_F00D_1234UL;
 
-    // Land cover (rows: Water, Crop, Grass, Forest, Bare).
+    // Land cover (rows: Water, Crop, Grass, Forest, Bare); columns in S2Band order: B02 B03 B04 B08, then
+    // B01 B05 B06 B07 B8A B09 B11 B12 (vegetation: red edge rising to the NIR plateau, SWIR lower; bare soil bright in SWIR).
     private static readonly double[][] BandLevels =
     [
-        [0.055, 0.048, 0.030, 0.015],
-        [0.040, 0.072, 0.048, 0.350],
-        [0.048, 0.080, 0.062, 0.290],
-        [0.034, 0.054, 0.032, 0.280],
-        [0.090, 0.125, 0.160, 0.240],
+        [0.055, 0.048, 0.030, 0.015, 0.060, 0.022, 0.014, 0.012, 0.012, 0.009, 0.006, 0.005],
+        [0.040, 0.072, 0.048, 0.350, 0.035, 0.105, 0.250, 0.320, 0.370, 0.380, 0.220, 0.110],
+        [0.048, 0.080, 0.062, 0.290, 0.045, 0.115, 0.220, 0.270, 0.310, 0.320, 0.260, 0.150],
+        [0.034, 0.054, 0.032, 0.280, 0.030, 0.075, 0.190, 0.250, 0.290, 0.300, 0.160, 0.070],
+        [0.090, 0.125, 0.160, 0.240, 0.085, 0.190, 0.215, 0.235, 0.255, 0.265, 0.330, 0.280],
     ];
 
     private static readonly double[][] BackscatterLevelsDb =
@@ -49,8 +50,8 @@ public static class GroundTruth
         [-14.5, -23.0],
     ];
 
-    private static readonly double[] CloudHighLevels = [0.70, 0.68, 0.66, 0.69];
-    private static readonly double[] CloudMediumLevels = [0.52, 0.51, 0.50, 0.53];
+    private static readonly double[] CloudHighLevels = [0.70, 0.68, 0.66, 0.69, 0.72, 0.67, 0.68, 0.68, 0.69, 0.66, 0.62, 0.58];
+    private static readonly double[] CloudMediumLevels = [0.52, 0.51, 0.50, 0.53, 0.54, 0.51, 0.51, 0.52, 0.53, 0.50, 0.49, 0.47];
 
     private static readonly Wave RiverCarrier = Wave.Spiral(3, 11, 6100, 0.4);
     private static readonly Wave RiverMeander = Wave.Spiral(8, 11, 3700, 0.3);
@@ -88,6 +89,16 @@ public static class GroundTruth
         Wave.Spiral(1, 10, 43, 2.2), Wave.Spiral(6, 10, 67, 4.1),
         Wave.Spiral(2, 10, 43, 3.7), Wave.Spiral(7, 10, 67, 0.6),
         Wave.Spiral(3, 10, 43, 5.0), Wave.Spiral(8, 10, 67, 2.8),
+
+        // The 20 m and 60 m bands (S2Band order from B01): longer waves, as their pixels are larger.
+        Wave.Spiral(0, 16, 190, 0.4), Wave.Spiral(8, 16, 290, 2.0),
+        Wave.Spiral(1, 16, 83, 1.2), Wave.Spiral(9, 16, 127, 3.1),
+        Wave.Spiral(2, 16, 79, 2.6), Wave.Spiral(10, 16, 131, 0.7),
+        Wave.Spiral(3, 16, 89, 4.4), Wave.Spiral(11, 16, 137, 1.8),
+        Wave.Spiral(4, 16, 97, 5.6), Wave.Spiral(12, 16, 113, 2.9),
+        Wave.Spiral(5, 16, 210, 0.9), Wave.Spiral(13, 16, 310, 4.9),
+        Wave.Spiral(6, 16, 101, 3.5), Wave.Spiral(14, 16, 149, 0.2),
+        Wave.Spiral(7, 16, 107, 1.6), Wave.Spiral(15, 16, 157, 5.3),
     ];
 
     private static readonly Wave[] Speckle =
@@ -104,9 +115,10 @@ public static class GroundTruth
     }
 
     /// <summary>
-    /// Clear-sky surface reflectance (0.005..0.6) of a 10 m band at a ground point (degrees, WGS 84).
-    /// Vegetation: B02 ~0.03-0.06, B03 ~0.05-0.09, B04 ~0.03-0.08, B08 ~0.25-0.45; water: B08 &lt; 0.03;
-    /// bare soil: red above green above blue.
+    /// Clear-sky surface reflectance (0.005..0.6) of a band at a ground point (degrees, WGS 84); a 20 m or 60 m band's
+    /// pixel holds the value at its own centre. Vegetation: B02 ~0.03-0.06, B03 ~0.05-0.09, B04 ~0.03-0.08, B08 ~0.25-0.45,
+    /// red edge rising from B05 ~0.1 to B8A ~0.35; water: B08 &lt; 0.03, SWIR ~0.005; bare soil: red above green above blue,
+    /// B11 ~0.33.
     /// </summary>
     public static double S2Reflectance(S2Band band, double longitude, double latitude)
     {
@@ -192,14 +204,9 @@ public static class GroundTruth
 
     internal static double DbToLinear(double db) => Math.Pow(10, db / 10);
 
-    internal static int BandIndex(S2Band band) => band switch
-    {
-        S2Band.B02 => 0,
-        S2Band.B03 => 1,
-        S2Band.B04 => 2,
-        S2Band.B08 => 3,
-        _ => throw new ArgumentOutOfRangeException(nameof(band), band, "Only B02, B03, B04 and B08 exist."),
-    };
+    internal static int BandIndex(S2Band band) => Enum.IsDefined(band)
+        ? (int)band
+        : throw new ArgumentOutOfRangeException(nameof(band), band, "not a Sentinel-2 band of the world");
 
     internal static GroundSample Sample(double longitude, double latitude)
     {
@@ -257,7 +264,7 @@ public static class GroundTruth
         var level = BandLevels[(int)s.Cover][band];
         if (s.Cover != LandCover.Water)
         {
-            level *= 0.85 + (0.30 * HashUnit(s.ParcelHash, band));
+            level *= 0.85 + (0.30 * HashUnit(s.ParcelHash, band < 4 ? band : band + 6)); // salts 4, 5 are the backscatter's
         }
 
         var add = 0.5 * (BandTexture[2 * band].Sin(s.X, s.Y, s.Z) + BandTexture[(2 * band) + 1].Sin(s.X, s.Y, s.Z));

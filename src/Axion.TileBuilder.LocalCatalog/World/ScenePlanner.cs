@@ -89,7 +89,7 @@ internal static class ScenePlanner
             var clouds = CloudPlanner.For(role, location, spec.AoiSizeM, sceneDirectionX, rng);
             var cover = CloudPlanner.SceneCloudCover(role, rng);
             var offsetApplied = spec.IncludeEarthSearchL2AVariants && GroundTruth.HasBoaOffset(baseline)
-                ? S2Assets(id, spec.ScenePx, "boa/", includeScl: false)
+                ? S2Assets(id, spec.ScenePx, "boa/", includeScl: false, spec.IncludeAllBands)
                 : null;
             s2.Add(new SyntheticScene(
                 id,
@@ -108,7 +108,7 @@ internal static class ScenePlanner
                 relativeOrbit,
                 s2a ? "Sentinel-2A" : "Sentinel-2B",
                 null,
-                S2Assets(id, spec.ScenePx, string.Empty, includeScl: true),
+                S2Assets(id, spec.ScenePx, string.Empty, includeScl: true, spec.IncludeAllBands),
                 location.Id,
                 role,
                 clouds,
@@ -202,10 +202,14 @@ internal static class ScenePlanner
             null);
     }
 
-    internal static List<SceneAssetFile> S2Assets(string id, int scenePx, string subfolder, bool includeScl)
+    /// <summary>
+    /// The Sentinel-2 asset files of a scene: the 10 m bands, SCL (with <paramref name="includeScl"/>), then with
+    /// <paramref name="allBands"/> the 20 m and 60 m bands (<see cref="S2Bands.Coarse"/>), all under <c>s2/&lt;id&gt;/&lt;subfolder&gt;</c>.
+    /// </summary>
+    internal static List<SceneAssetFile> S2Assets(string id, int scenePx, string subfolder, bool includeScl, bool allBands)
     {
         List<SceneAssetFile> assets = [];
-        foreach (var band in Enum.GetValues<S2Band>())
+        foreach (var band in S2Bands.TenMetre)
         {
             var key = band.ToString();
             assets.Add(Asset(key, $"s2/{id}/{subfolder}{key}.tif", scenePx, 10, "UInt16", 0));
@@ -214,6 +218,15 @@ internal static class ScenePlanner
         if (includeScl)
         {
             assets.Add(Asset("SCL", $"s2/{id}/SCL.tif", scenePx / 2, 20, "Byte", 0));
+        }
+
+        if (allBands)
+        {
+            foreach (var band in S2Bands.Coarse)
+            {
+                var key = band.ToString();
+                assets.Add(Asset(key, $"s2/{id}/{subfolder}{key}.tif", S2Bands.SizePx(band, scenePx), S2Bands.ResolutionM(band), "UInt16", 0));
+            }
         }
 
         return assets;

@@ -9,14 +9,17 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 public static class SceneTruth
 {
     /// <summary>
-    /// Expected DN of a 10 m band pixel: 0 outside the footprint, otherwise <see cref="GroundTruth.S2Dn"/> of
-    /// <see cref="GroundTruth.S2Observed"/> with the SCL class of the 20 m pixel (col/2, row/2) that contains it.
+    /// Expected DN of a band pixel (<paramref name="col"/>, <paramref name="row"/> on the band's own grid: 10, 20 or 60 m,
+    /// <see cref="S2Bands.ResolutionM"/>): 0 outside the footprint, otherwise <see cref="GroundTruth.S2Dn"/> of
+    /// <see cref="GroundTruth.S2Observed"/> at the pixel centre with the SCL class of the 20 m pixel that contains that
+    /// centre (10 m: (col/2, row/2); 20 m: its own; 60 m: (3 col + 1, 3 row + 1), the middle of its 3 x 3).
     /// <paramref name="boaOffsetApplied"/> selects the <see cref="SyntheticScene.OffsetAppliedAssets"/> flavour.
     /// </summary>
     public static ushort S2Dn(SyntheticScene scene, S2Band band, int col, int row, bool boaOffsetApplied = false)
     {
         ArgumentNullException.ThrowIfNull(scene);
-        var (e, n) = SceneFootprint.PixelCentre(scene, col, row, 10);
+        var resolution = S2Bands.ResolutionM(band);
+        var (e, n) = SceneFootprint.PixelCentre(scene, col, row, resolution);
         if (!SceneFootprint.IsValid(scene, e, n))
         {
             return 0;
@@ -24,7 +27,7 @@ public static class SceneTruth
 
         var (zone, north) = ZoneOf(scene);
         var (lon, lat) = Utm.Inverse(e, n, zone, north);
-        var scl = Scl(scene, col / 2, row / 2);
+        var scl = resolution == 10 ? Scl(scene, col / 2, row / 2) : resolution == 20 ? Scl(scene, col, row) : Scl(scene, (3 * col) + 1, (3 * row) + 1);
         return GroundTruth.S2Dn(GroundTruth.S2Observed(band, scl, lon, lat), scene.ProcessingBaseline!, boaOffsetApplied);
     }
 

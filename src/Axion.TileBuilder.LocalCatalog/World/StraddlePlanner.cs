@@ -78,7 +78,7 @@ internal static class StraddlePlanner
             {
                 var id = SceneNaming.S2Id(s2a ? "S2A" : "S2B", sensing, relativeOrbit, mgrs, processing);
                 var offsetApplied = spec.IncludeEarthSearchL2AVariants && GroundTruth.HasBoaOffset(itemBaseline)
-                    ? ScenePlanner.S2Assets(id, spec.ScenePx, "boa/", includeScl: false)
+                    ? ScenePlanner.S2Assets(id, spec.ScenePx, "boa/", includeScl: false, spec.IncludeAllBands)
                     : null;
                 list.Add(new SyntheticScene(
                     id,
@@ -97,7 +97,7 @@ internal static class StraddlePlanner
                     relativeOrbit,
                     s2a ? "Sentinel-2A" : "Sentinel-2B",
                     null,
-                    ScenePlanner.S2Assets(id, spec.ScenePx, string.Empty, includeScl: true),
+                    ScenePlanner.S2Assets(id, spec.ScenePx, string.Empty, includeScl: true, spec.IncludeAllBands),
                     location.Id,
                     role,
                     clouds,

@@ -11,7 +11,8 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// Per location (see <see cref="ScenePlanRole"/>, <see cref="SceneCalendar"/>): four Sentinel-2 L2A scenes A-D on one
 /// grid in the location's UTM zone (origin a multiple of 60 m, the location 0.7-4 km off-centre, a nodata wedge in the
 /// far corner), files <c>s2/&lt;id&gt;/{B02,B03,B04,B08}.tif</c> (UInt16, DEFLATE + PREDICTOR=2, 1024 blocks, nodata 0)
-/// and <c>s2/&lt;id&gt;/SCL.tif</c> (Byte, 20 m, 512 blocks, nodata 0), plus <c>s2/&lt;id&gt;/boa/*.tif</c> for
+/// and <c>s2/&lt;id&gt;/SCL.tif</c> (Byte, 20 m, 512 blocks, nodata 0), with <see cref="WorldSpec.IncludeAllBands"/> also
+/// <c>s2/&lt;id&gt;/{B05,B06,B07,B8A,B11,B12}.tif</c> (20 m, 512 blocks) and <c>{B01,B09}.tif</c> (60 m, 256 blocks), plus <c>s2/&lt;id&gt;/boa/*.tif</c> for
 /// <see cref="SyntheticScene.OffsetAppliedAssets"/>; and eight Sentinel-1 RTC scenes (2 days before and 5 days after each
 /// Sentinel-2 date) on another 10 m grid of the same zone, files <c>s1/&lt;id&gt;/{vv,vh}.tif</c> (Float32 linear power,
 /// DEFLATE + PREDICTOR=3, 512 blocks, nodata -32768). All files have overviews (for scenes of at least 2048 px).
@@ -79,6 +80,10 @@ public static class WorldBuilder
                 if (!AllFilesExist(directory, group.Scenes))
                 {
                     CogWriter.WriteAll(S2GridRenderer.Render(group, Wkt(wkts, group.Grid.Epsg), staging, ct), directory, progress, ct);
+                    if (spec.IncludeAllBands)
+                    {
+                        CogWriter.WriteAll(S2CoarseBandRenderer.Render(group, Wkt(wkts, group.Grid.Epsg), staging, ct), directory, progress, ct);
+                    }
                 }
             }
 

@@ -17,10 +17,15 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <param name="IncludeS1Grd">Also generate a Sentinel-1 GRD product (collection <c>sentinel-1-grd</c>) for every Sentinel-1
 /// acquisition: uint16 amplitude, nodata 0, no CRS, geolocated by GCPs (<see cref="GrdGeometry"/>). Default false; left out
 /// of the fingerprint when false, so existing worlds keep their cache key and files.</param>
+/// <param name="IncludeAllBands">Also write the 20 m bands B05 B06 B07 B8A B11 B12 (512-px blocks) and the 60 m bands B01 B09
+/// (256-px blocks) of every Sentinel-2 scene, each pixel the band's <see cref="GroundTruth.S2Observed"/> at its own centre
+/// (<see cref="SceneTruth.S2Dn"/>). Default false; left out of the fingerprint when false, so existing worlds keep their cache key
+/// and files, and a world with them never reuses one without.</param>
 public sealed record WorldSpec(
     IReadOnlyList<WorldLocation> Locations,
     int ScenePx = 2048,
     int Seed = 0,
     bool IncludeEarthSearchL2AVariants = true,
     double AoiSizeM = 15360,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IncludeS1Grd = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IncludeS1Grd = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IncludeAllBands = false);

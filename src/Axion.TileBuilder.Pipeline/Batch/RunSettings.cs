@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Selection;
@@ -62,6 +63,32 @@ public sealed record RunSettings
 
     [JsonPropertyName("window_days")]
     public int WindowDays { get; init; } = BuildOptionSpecs.WindowDays.Default;
+
+    /// <summary>
+    /// The Sentinel-2 bands (<c>--bands</c>, e.g. <c>B02,B03,B04,B08,B05,B11,B12</c>); null for the default
+    /// (<see cref="BandSelection.Default"/>), so a default batch's settings are what they were before the option existed.
+    /// Part of the batch identity.
+    /// </summary>
+    [JsonPropertyName("bands")]
+    public string? Bands { get; init; }
+
+    /// <summary>
+    /// <c>--resampling</c> of 20 m and 60 m bands (<c>cubic</c>, <c>nearest</c>); null for the default, bilinear. Part of the
+    /// batch identity when a 20 m or 60 m band is selected.
+    /// </summary>
+    [JsonPropertyName("resampling")]
+    public string? Resampling { get; init; }
+
+    /// <summary>Settings with <paramref name="bands"/> and <paramref name="resampling"/>, stored as null when they are the defaults.</summary>
+    public RunSettings WithBands(IReadOnlyList<SpectralBand> bands, BandResampling resampling) => this with
+    {
+        Bands = BandSelection.IsDefault(bands) ? null : BandSelection.Format(bands),
+        Resampling = resampling == BandResamplingNames.Default ? null : resampling.Name(),
+    };
+
+    /// <summary>The selected bands (<see cref="Bands"/> parsed, or the default).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<SpectralBand> SelectedBands => Bands is null ? BandSelection.Default : BandSelection.Parse(Bands);
 
     [JsonPropertyName("include_scl")]
     public bool IncludeScl { get; init; }
@@ -126,6 +153,8 @@ public sealed record RunSettings
         StrictHosts = StrictHosts,
         AllowNonCog = AllowNonCog,
         MaxStacRps = MaxStacRps,
+        Bands = SelectedBands,
+        Resampling = Resampling is null ? BandResamplingNames.Default : BandResamplingNames.Parse(Resampling),
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,
@@ -160,13 +189,32 @@ public sealed record RunSettings
             AllowNonCog = false,
             MaxStacRps = BuildOptionSpecs.MaxStacRps.Default,
             CompressionLevel = BuildOptionSpecs.CompressionLevel.Default,
+            Resampling = SelectedBands.Any(b => b.IsResampled) ? Resampling : null,
             Profile = Profile with
             {
                 Description = null,
-                Sentinel2 = Profile.Sentinel2 with { StacUrl = string.Empty, Signing = null },
+                Sentinel2 = Profile.Sentinel2 with { StacUrl = string.Empty, Signing = null, Assets = UsedAssets(Profile.Sentinel2, SelectedBands) },
                 Sentinel1 = Profile.Sentinel1 with { StacUrl = string.Empty, Signing = null },
             },
         };
         return JsonSerializer.Serialize(identity, JsonOptions);
+    }
+
+    /// <summary>
+    /// The profile's Sentinel-2 asset keys of the selected bands and SCL, in that order: mappings of bands the batch does
+    /// not read do not change its output (so built-in profiles that gained band names keep old batches' identity).
+    /// </summary>
+    private static Dictionary<string, string> UsedAssets(SourceProfile source, IReadOnlyList<SpectralBand> bands)
+    {
+        var used = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in bands.Select(b => b.Name).Append(S2AssetRoles.Scl))
+        {
+            if (source.Assets.TryGetValue(name, out var key))
+            {
+                used[name] = key;
+            }
+        }
+
+        return used;
     }
 }

@@ -14,7 +14,18 @@ internal static class AssetProbe
 {
     private const string TiffDomain = "TIFF";
 
-    /// <summary>The read plan of <paramref name="asset"/> onto <paramref name="grid"/>, from its header.</summary>
+    /// <summary>
+    /// The read plan of <paramref name="asset"/> onto <paramref name="grid"/>, from its header. A source on the grid's lattice
+    /// (<see cref="GridReader.IsAligned"/>) is copied when its pixels are the grid's size or <paramref name="warpResampling"/>
+    /// is <c>near</c> (each target pixel takes the source pixel holding its centre: what a nearest warp gives, without one);
+    /// a coarser source with another resampling (a 20 m or 60 m band, bilinear or cubic) is warped onto the grid with it.
+    /// </summary>
+    /// <param name="dataset">The open asset (header only is read).</param>
+    /// <param name="grid">The AOI grid.</param>
+    /// <param name="asset">The asset (for messages and the plan).</param>
+    /// <param name="band">Band role (<c>SCL</c>, <c>B05</c>, <c>vv</c>, ...).</param>
+    /// <param name="warpResampling">gdalwarp <c>-r</c> name used when the source is not copied.</param>
+    /// <param name="allowNonCog">Plan reads of files that are not cloud-optimized instead of refusing them.</param>
     /// <exception cref="RowFailedException">
     /// Permanent <c>not_cloud_optimized</c> when the layout does not suit window reads (<see cref="CogLayout"/>) and
     /// <paramref name="allowNonCog"/> is false: thrown from the header, before any pixel is read.
@@ -22,7 +33,8 @@ internal static class AssetProbe
     public static AssetReadPlan Inspect(GdalDataset dataset, TargetGrid grid, AssetRef asset, string band, string warpResampling, bool allowNonCog)
     {
         var gcpOnly = GridReader.IsGcpOnly(dataset);
-        var aligned = !gcpOnly && GridReader.IsAligned(dataset, grid);
+        var aligned = !gcpOnly && GridReader.IsAligned(dataset, grid)
+            && (warpResampling == "near" || Math.Abs(dataset.GeoTransform.PixelWidth - grid.PixelSize) < 1e-6);
         var gt = dataset.GeoTransform;
         var window = gcpOnly
             ? SourceWindows.WarpedByGcps(dataset, grid)

@@ -7,6 +7,7 @@ namespace Axion.TileBuilder.Pipeline.Planning;
 public sealed class BatchPlanTotals
 {
     private readonly SortedDictionary<string, int> _failuresByReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _bytesByResolution = new(StringComparer.Ordinal);
 
     /// <summary>Rows planned.</summary>
     public int Planned { get; private set; }
@@ -28,6 +29,13 @@ public sealed class BatchPlanTotals
 
     /// <summary>Estimated requests of the band reads of a build, all planned rows.</summary>
     public long EstimatedRequests { get; private set; }
+
+    /// <summary>
+    /// <see cref="EstimatedBytes"/> split by <see cref="ReadResolutionGroup"/> (<c>s2_10m</c>, <c>s2_20m</c>, <c>s2_60m</c>,
+    /// <c>s1</c>), in that order; groups no row reads are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> EstimatedBytesByResolution =>
+        ReadResolutionGroup.All.Where(_bytesByResolution.ContainsKey).ToDictionary(g => g, g => _bytesByResolution[g], StringComparer.Ordinal);
 
     /// <summary>Failed rows by reason (<c>unknown</c> when a failure has none), reasons in ordinal order.</summary>
     public IReadOnlyDictionary<string, int> FailuresByReason => _failuresByReason;
@@ -51,5 +59,9 @@ public sealed class BatchPlanTotals
         PlanRequests += plan.PlanRequests;
         EstimatedBytes += plan.EstimatedBytes;
         EstimatedRequests += plan.EstimatedRequests;
+        foreach (var (group, bytes) in ReadResolutionGroup.EstimatedBytes(plan))
+        {
+            _bytesByResolution[group] = _bytesByResolution.GetValueOrDefault(group) + bytes;
+        }
     }
 }

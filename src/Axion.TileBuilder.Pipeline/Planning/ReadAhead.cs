@@ -8,7 +8,7 @@ using Axion.TileBuilder.Stac.Model;
 namespace Axion.TileBuilder.Pipeline.Planning;
 
 /// <summary>
-/// A build reads the band windows of the best Sentinel-2 acquisition while its SCL is checked, not after the verdict,
+/// A build reads the band windows (every <c>--bands</c> band) of the best Sentinel-2 acquisition while its SCL is checked, not after the verdict,
 /// when that acquisition is one item whose scene cloud is at most <see cref="MaxSceneCloud"/>: such a scene is nearly
 /// always chosen, and its reads leave the row's critical path. When it is rejected anyway, the windows read are wasted
 /// and their bytes stay on the row's cost (in <see cref="RowPlan.PlanBytes"/>). <c>plan</c> never reads ahead (it reads no
@@ -27,7 +27,12 @@ internal sealed record ReadAhead(S2RadiometryRule Rule)
     public static bool Applies(Acquisition best) => !best.IsMosaic && best.CloudCover is { } cloud && cloud <= MaxSceneCloud;
 
     /// <summary>The read-ahead of <paramref name="best"/> in a build (<see cref="RowEnvironment.ReadAheadBands"/>), or null when it does not apply.</summary>
-    public static ReadAhead? For(RowEnvironment env, Acquisition best, IReadOnlyDictionary<string, StacItem> items, SourceProfile source)
+    /// <param name="env">The row's environment.</param>
+    /// <param name="best">The best acquisition.</param>
+    /// <param name="items">The search's items by id.</param>
+    /// <param name="source">The Sentinel-2 source.</param>
+    /// <param name="bands">The bands read (<c>--bands</c>), which the rule is chosen for.</param>
+    public static ReadAhead? For(RowEnvironment env, Acquisition best, IReadOnlyDictionary<string, StacItem> items, SourceProfile source, IReadOnlyList<string> bands)
     {
         if (!env.ReadAheadBands || !Applies(best))
         {
@@ -36,7 +41,7 @@ internal sealed record ReadAhead(S2RadiometryRule Rule)
 
         try
         {
-            return new ReadAhead(S2RadiometryChoice.For(items[best.Items[0].Id], source));
+            return new ReadAhead(S2RadiometryChoice.For(items[best.Items[0].Id], source, bands));
         }
         catch (Errors.AxionException)
         {

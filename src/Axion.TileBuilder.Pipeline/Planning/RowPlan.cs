@@ -85,11 +85,15 @@ public sealed record RowPlan
     public required long ProbeRequests { get; init; }
 
     /// <summary>
-    /// Estimated block bytes a build reads ahead and wastes on this row: the band windows of the best Sentinel-2
+    /// Estimated block bytes a build reads ahead and wastes on this row, by band: the band windows of the best Sentinel-2
     /// acquisition, read while its SCL was checked (<see cref="Planning.ReadAhead"/>), when the check rejected it. Set by
-    /// <c>plan</c> (a build measures them into <see cref="PlanBytes"/> instead); 0 when nothing would be wasted.
+    /// <c>plan</c> (a build measures them into <see cref="PlanBytes"/> instead); empty when nothing would be wasted.
     /// </summary>
-    public long ReadAheadWasteBytes { get; init; }
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, long> ReadAheadWasteByBand { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The sum of <see cref="ReadAheadWasteByBand"/>.</summary>
+    public long ReadAheadWasteBytes => ReadAheadWasteByBand.Values.Sum();
 
     /// <summary>
     /// Estimated bytes of the build reads still to do after planning (headers and blocks of the band assets), including

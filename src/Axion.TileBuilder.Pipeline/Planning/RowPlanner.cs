@@ -1,4 +1,5 @@
 using System.Globalization;
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Grid;
 using Axion.TileBuilder.Locations;
@@ -21,8 +22,8 @@ namespace Axion.TileBuilder.Pipeline.Planning;
 /// </summary>
 public sealed class RowPlanner(RowEnvironment env)
 {
-    /// <summary>Sentinel-2 bands read by the build, in tile order.</summary>
-    public static readonly IReadOnlyList<string> S2Bands = ["B02", "B03", "B04", "B08"];
+    /// <summary>Sentinel-2 bands read by the build, in tile order (<c>--bands</c>; default B02, B03, B04, B08).</summary>
+    public IReadOnlyList<string> S2Bands { get; } = [.. env.Options.Bands.Select(b => b.Name)];
 
     /// <summary>Sentinel-1 polarisations read by the build, in tile order.</summary>
     public static readonly IReadOnlyList<string> S1Bands = ["vv", "vh"];
@@ -72,7 +73,7 @@ public sealed class RowPlanner(RowEnvironment env)
             env.Sentinel1Catalog, s1Source, bbox, window.StartUtc - selection.S1MaxDelta, window.EndExclusiveUtc + selection.S1MaxDelta, null, ahead));
         var s2Search = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
         var s2Items = s2Search.Items;
-        var s2Keys = s2Source.Assets.Values.ToArray();
+        var s2Keys = S2AssetRoles.KeysFor(s2Source, env.Options.Bands, env.Profile.Name);
         var s2Candidates = s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)).ToList();
         var ranking = S2CandidateRanker.Rank(s2Candidates, selection, grid, window);
 
@@ -100,7 +101,7 @@ public sealed class RowPlanner(RowEnvironment env)
         //    The band headers of the best acquisition are read meanwhile: it is usually the one chosen. In a build, when it
         //    is one item with a low scene cloud, its band windows are read too (ReadAhead).
         var best = acquisitions[0];
-        var readAhead = ReadAhead.For(env, best, s2Items, s2Source);
+        var readAhead = ReadAhead.For(env, best, s2Items, s2Source, S2Bands);
         var bestProbes = ProbeS2(best, s2Items, s2Source, target, ahead, readAhead);
         var bestS1 = Observed(PairAndProbeS1Async(s1Search, s2Items[best.Items[0].Id], extent, samples, grid, target, ahead));
         Acquisition? chosenS2 = null;
@@ -205,16 +206,16 @@ public sealed class RowPlanner(RowEnvironment env)
         var s1 = s1Members[0];
 
         // 4. Radiometry rule of every Sentinel-2 item read (a mosaic's items each keep their own).
-        var rule = S2RadiometryChoice.For(chosen, s2Source);
+        var rule = S2RadiometryChoice.For(chosen, s2Source, S2Bands);
         var itemRules = s2Members.Count > 1
-            ? s2Members.DistinctBy(i => i.Id, StringComparer.Ordinal).ToDictionary(i => i.Id, i => S2RadiometryChoice.For(i, s2Source), StringComparer.Ordinal)
+            ? s2Members.DistinctBy(i => i.Id, StringComparer.Ordinal).ToDictionary(i => i.Id, i => S2RadiometryChoice.For(i, s2Source, S2Bands), StringComparer.Ordinal)
             : null;
 
         // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
         // Mosaics: every item of the acquisition per band, in merge order.
         var s1Probes = s1Ahead ?? S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))).ToArray();
         AssetReadResult<AssetReadPlan>[] s2Probed;
-        long readAheadWaste = 0;
+        var readAheadWaste = new Dictionary<string, long>(StringComparer.Ordinal);
         if (ReferenceEquals(chosenS2, best) && bestProbes is not null)
         {
             s2Probed = await Task.WhenAll(bestProbes);
@@ -231,7 +232,10 @@ public sealed class RowPlanner(RowEnvironment env)
             {
                 planBytes += wasted.Bytes;
                 planRequests += wasted.Requests;
-                readAheadWaste += readAhead is null && ReadAhead.Applies(best) ? wasted.Value.Estimate.BlockBytes : 0;
+                if (readAhead is null && ReadAhead.Applies(best))
+                {
+                    readAheadWaste[wasted.Value.Band] = readAheadWaste.GetValueOrDefault(wasted.Value.Band) + wasted.Value.Estimate.BlockBytes;
+                }
             }
 
             s2Probed = await Task.WhenAll(ProbeS2(chosenS2, s2Items, s2Source, target, cancellationToken)!);
@@ -268,7 +272,7 @@ public sealed class RowPlanner(RowEnvironment env)
             ProbeBytes = probed.Sum(p => p.Bytes),
             ProbeRequests = probed.Sum(p => p.Requests),
             ReadAhead = ReferenceEquals(chosenS2, best) ? readAhead?.Windows : null,
-            ReadAheadWasteBytes = readAheadWaste,
+            ReadAheadWasteByBand = readAheadWaste,
             Row = row,
             AoiGrid = grid,
             S2Item = chosen,
@@ -303,9 +307,9 @@ public sealed class RowPlanner(RowEnvironment env)
                 a.Asset,
                 (ds, meter) =>
                 {
-                    var plan = AssetProbe.Inspect(ds, target, a.Asset, a.Band, "bilinear", env.Options.AllowNonCog);
+                    var plan = AssetProbe.Inspect(ds, target, a.Asset, a.Band, Resampling(a.Band), env.Options.AllowNonCog);
                     meter.BudgetBytes = ReadBudget.BytesFor(plan.Estimate, env.Options.MaxReadBudgetFactor);
-                    readAhead.Windows[a.Band] = RowProcessor.ReadReflectance(ds, target, readAhead.Rule, plan.Method);
+                    readAhead.Windows[a.Band] = RowProcessor.ReadReflectance(ds, target, readAhead.Rule, plan);
                     return plan;
                 },
                 null,
@@ -412,7 +416,14 @@ public sealed class RowPlanner(RowEnvironment env)
     }
 
     private Task<AssetReadResult<AssetReadPlan>> Probe(AssetReader reader, AssetRef asset, TargetGrid target, string band, CancellationToken cancellationToken) =>
-        reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, "bilinear", env.Options.AllowNonCog), cancellationToken);
+        reader.ReadAsync(asset, ds => AssetProbe.Inspect(ds, target, asset, band, Resampling(band), env.Options.AllowNonCog), cancellationToken);
+
+    /// <summary>
+    /// The gdalwarp <c>-r</c> of a band's read when it is not an exact copy: <c>--resampling</c> for 20 m and 60 m bands;
+    /// bilinear for 10 m bands and Sentinel-1 (warped only across zones).
+    /// </summary>
+    private string Resampling(string band) =>
+        SpectralBand.Find(band) is { IsResampled: true } ? env.Options.Resampling.GdalName() : "bilinear";
 
     private static async Task<SearchHarvest> SearchAsync(
         StacClient client,
@@ -450,7 +461,11 @@ public sealed class RowPlanner(RowEnvironment env)
 
     private static AssetRef Asset(StacItem item, SourceProfile source, string band)
     {
-        var key = source.Assets[band];
+        if (!source.Assets.TryGetValue(band, out var key))
+        {
+            throw new RowFailedException(FailureKind.Permanent, "missing_asset", $"the catalog profile maps no asset for band {band} (item {item.Id})");
+        }
+
         if (!item.Assets.TryGetValue(key, out var asset))
         {
             throw new RowFailedException(FailureKind.Permanent, "missing_asset", $"item {item.Id} has no asset '{key}' ({band})");

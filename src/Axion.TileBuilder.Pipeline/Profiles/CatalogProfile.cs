@@ -45,7 +45,10 @@ public sealed record SourceProfile
     [JsonPropertyName("flavor")]
     public string Flavor { get; init; } = "generic";
 
-    /// <summary>Asset key per band: Sentinel-2 <c>B02 B03 B04 B08 SCL</c>, Sentinel-1 <c>vv vh</c>.</summary>
+    /// <summary>
+    /// Asset key per band: Sentinel-2 <c>B02 B03 B04 B08 SCL</c> (required) and optionally <c>B01 B05 B06 B07 B8A B09 B11 B12</c>
+    /// (needed when <c>--bands</c> selects them; the built-in profiles map all twelve); Sentinel-1 <c>vv vh</c>.
+    /// </summary>
     [JsonPropertyName("assets")]
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
 

@@ -43,6 +43,9 @@ public sealed record QuicklookInput
     /// <summary>Written and rejected tiles; a grid cell not listed gets only the grid lines. Default none.</summary>
     public IReadOnlyList<QuicklookTile> Tiles { get; init; } = [];
 
+    /// <summary>The Sentinel-2 bands a quicklook needs, in <see cref="S2"/> order.</summary>
+    public static IReadOnlyList<string> BandNames { get; } = ["B02", "B03", "B04", "B08"];
+
     /// <summary>
     /// The input for a row as the pipeline holds it: its bands, its grid and the tiles the tile writer wrote.
     /// Every grid cell without a written tile is marked rejected with <paramref name="rejectedReason"/>.
@@ -66,7 +69,7 @@ public sealed record QuicklookInput
         {
             Width = grid.Width,
             Height = grid.Height,
-            S2 = bands.S2,
+            S2 = [.. BandNames.Select(bands.S2Of)],
             Scl = bands.Scl,
             S1Vv = bands.S1Vv,
             S1Vh = bands.S1Vh,

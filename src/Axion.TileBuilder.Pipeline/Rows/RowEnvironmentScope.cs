@@ -28,18 +28,21 @@ public sealed class RowEnvironmentScope : IDisposable
 
     /// <summary>
     /// Fewest blocking I/O threads: everything one row opens at once runs at once. While the best scene's SCL is checked,
-    /// its four band headers and the two Sentinel-1 headers of its pair are probed (1 + 4 + 2); with 6 threads one of
-    /// them waited for another's whole read, a round trip on every row's critical path at <c>--workers 1</c>.
+    /// its band files (four by default) and the two Sentinel-1 files of its pair are opened too: 1 + bands + 2. With 6
+    /// threads for the default 7 files, one waited for another's whole read: a round trip on every row's critical path at
+    /// <c>--workers 1</c>.
     /// </summary>
-    public const int MinIoThreads = 7;
+    /// <param name="s2Bands">Sentinel-2 bands read (<c>--bands</c>).</param>
+    public static int MinIoThreads(int s2Bands) => 1 + s2Bands + 2;
 
     /// <summary>
-    /// Blocking I/O threads for <paramref name="workers"/> workers: the workers plus 2, at least <see cref="MinIoThreads"/>
-    /// and at most 32. Every in-flight window read holds its compressed and decoded blocks (10-15 MB), so this number
-    /// bounds the batch's memory: on 2 cores, 8 workers used 425 MB with 8 threads, 465 MB with 10 and 520-560 MB with
-    /// 16, in about the same wall time (the batch is CPU-bound there; see docs/benchmarks.md).
+    /// Blocking I/O threads for <paramref name="workers"/> workers reading <paramref name="s2Bands"/> Sentinel-2 bands: the
+    /// workers plus 2, at least <see cref="MinIoThreads"/> and at most 32. Every in-flight window read holds its compressed
+    /// and decoded blocks (10-15 MB), so this number bounds the batch's memory: on 2 cores, 8 workers used 425 MB with 8
+    /// threads, 465 MB with 10 and 520-560 MB with 16, in about the same wall time (the batch is CPU-bound there; see
+    /// docs/benchmarks.md).
     /// </summary>
-    public static int IoThreads(int workers) => Math.Clamp(workers + 2, MinIoThreads, 32);
+    public static int IoThreads(int workers, int s2Bands) => Math.Min(Math.Max(workers + 2, MinIoThreads(s2Bands)), 32);
 
     /// <param name="settings">Batch settings (profile and options).</param>
     /// <param name="outDir">Output folder of the tiles (empty when nothing is written, e.g. <c>plan</c>).</param>
@@ -52,7 +55,7 @@ public sealed class RowEnvironmentScope : IDisposable
         _log = log;
         var options = settings.ToBuildOptions();
         RateLimit = options.MaxStacRps > 0 ? new StacRateLimit(options.MaxStacRps) : null;
-        _pool = new BlockingIoPool(IoThreads(options.Workers));
+        _pool = new BlockingIoPool(IoThreads(options.Workers, options.Bands.Count));
         _handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Locations;
@@ -67,11 +68,11 @@ public sealed class RowProcessor(RowEnvironment env)
         var target = plan.Grid;
         // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
         var factor = env.Options.MaxReadBudgetFactor;
-        var s2Tasks = RowPlanner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => plan.ReadAhead?.GetValueOrDefault(band) is { } window
+        var s2Tasks = _planner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => plan.ReadAhead?.GetValueOrDefault(band) is { } window
             ? Task.FromResult(new AssetReadResult<float[]>(window, 0, 0, 0)) // read while the SCL was checked; its bytes are in ProbeBytes
             : env.Sentinel2Reader.ReadAsync(
                 AssetOf(read),
-                (ds, _) => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read.Method),
+                (ds, _) => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read),
                 ReadBudget.BytesFor(read.Estimate, factor),
                 cancellationToken)).ToArray()).ToArray();
         var s1Source = env.Profile.Sentinel1;
@@ -106,12 +107,13 @@ public sealed class RowProcessor(RowEnvironment env)
 
         // Cut and write tiles.
         cancellationToken.ThrowIfCancellationRequested();
-        var bands = new BandSet(s1Bands[0], s1Bands[1], s2Arrays, scl);
+        var bands = new BandSet(s1Bands[0], s1Bands[1], s2Arrays, scl) { S2Bands = env.Options.Bands };
         var tileContext = new TileContext(
             plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, plan.RadiometryName, plan.S2.AoiClearFraction, env.ToolVersion, grdConstant is null ? "rtc" : "grd", grdConstant)
         {
             S2ItemIds = plan.S2Items?.Select(i => i.Id).ToList(),
             S1ItemIds = plan.S1Items?.Select(i => i.Id).ToList(),
+            S2Bands = [.. env.Options.Bands.Select(b => TileBand.Of(b, plan.Reads.First(r => r.Band == b.Name)))],
         };
         var writer = new TileWriter(env.OutDir, env.Options);
         var (tiles, rejected) = writer.WriteAll(bands, tileContext, cancellationToken);
@@ -123,7 +125,7 @@ public sealed class RowProcessor(RowEnvironment env)
                 string.Create(CultureInfo.InvariantCulture, $"no tile of {plan.S2.Id} reaches the valid fraction {selection.MinValid} ({rejected.Values.Sum()} rejected)"));
         }
 
-        if (env.Quicklooks)
+        if (env.Quicklooks && bands.HasS2(QuicklookInput.BandNames))
         {
             try
             {
@@ -135,7 +137,7 @@ public sealed class RowProcessor(RowEnvironment env)
             }
         }
 
-        var decisions = Decisions(plan);
+        var decisions = Decisions(plan, _planner.S2Bands[0]);
         decisions["tiles_written"] = tiles.Count;
         decisions["tiles_rejected"] = rejected.Values.Sum();
         decisions["bytes_read"] = bytes;
@@ -152,8 +154,8 @@ public sealed class RowProcessor(RowEnvironment env)
         };
     }
 
-    /// <summary>The decisions record kept in the journal (same shape as before the plan/execute split, plus the estimate).</summary>
-    private static JsonObject Decisions(RowPlan plan)
+    /// <summary>The decisions record kept in the journal (same shape as before the plan/execute split, plus the estimate); <c>s2.read</c> is the read method of <paramref name="firstS2Band"/>.</summary>
+    private static JsonObject Decisions(RowPlan plan, string firstS2Band)
     {
         var read = (string band) => plan.Reads.First(r => r.Band == band).Method.ToString().ToLowerInvariant();
         return new JsonObject
@@ -171,7 +173,7 @@ public sealed class RowProcessor(RowEnvironment env)
                 ["processing_baseline"] = plan.S2.ProcessingBaseline,
                 ["aoi_clear_fraction"] = plan.S2.AoiClearFraction,
                 ["offset_rule"] = plan.RadiometryName,
-                ["read"] = read(RowPlanner.S2Bands[0]),
+                ["read"] = read(firstS2Band),
                 ["scl_read"] = read("SCL"),
                 ["items"] = new JsonArray(ItemIds(plan.S2.ItemIds, plan.S2.Id)),
             },
@@ -202,10 +204,22 @@ public sealed class RowProcessor(RowEnvironment env)
     private static AssetRef AssetOf(AssetReadPlan read) =>
         read.Asset ?? throw new ArgumentException($"the read plan of {read.Band} of {read.ItemId} has no asset (it was deserialised, not planned)", nameof(read));
 
-    /// <summary>A Sentinel-2 band's window on the AOI grid as reflectance (NaN where no data) by <paramref name="rule"/>.</summary>
-    internal static float[] ReadReflectance(GdalDataset ds, TargetGrid target, S2RadiometryRule rule, ReadMethod method)
+    /// <summary>
+    /// One Sentinel-2 band onto the grid as reflectance: an aligned copy (10 m bands; coarser ones with <c>nearest</c>), a
+    /// warp of a 20 m or 60 m band with its planned resampling computed in float32 (the DN are not rounded back to integers),
+    /// or the bilinear UInt16 warp of a 10 m band gridded in another zone (as before <c>--bands</c>).
+    /// </summary>
+    internal static float[] ReadReflectance(GdalDataset ds, TargetGrid target, S2RadiometryRule rule, AssetReadPlan read)
     {
-        var dn = method == ReadMethod.Aligned
+        if (read.Method == ReadMethod.Warped && SpectralBand.Find(read.Band) is { IsResampled: true })
+        {
+            var resampled = GridReader.ReadWarped<float>(ds, 1, target, read.Resampling, 0, ["-ot", "Float32"]);
+            var reflectance = new float[resampled.Length];
+            rule.Apply(resampled, reflectance, 0f);
+            return reflectance;
+        }
+
+        var dn = read.Method == ReadMethod.Aligned
             ? GridReader.ReadAligned<ushort>(ds, 1, target, 0)
             : GridReader.ReadWarped<ushort>(ds, 1, target, "bilinear", 0);
         var values = new float[dn.Length];

@@ -31,6 +31,12 @@ public sealed record TileContext(
     /// <summary>Every Sentinel-2 item merged into the row's bands, merge order; null = <see cref="S2Item"/> alone.</summary>
     public IReadOnlyList<string>? S2ItemIds { get; init; }
 
+    /// <summary>
+    /// The Sentinel-2 bands of the tiles with their resampling, in key order; written to <c>meta.s2_bands</c> only when they
+    /// are not the default four 10 m bands (so a default tile is what it was before <c>--bands</c>). Null = the default.
+    /// </summary>
+    public IReadOnlyList<TileBand>? S2Bands { get; init; }
+
     /// <summary>Every Sentinel-1 item merged into the row's bands, merge order; null = <see cref="S1Item"/> alone.</summary>
     public IReadOnlyList<string>? S1ItemIds { get; init; }
 }

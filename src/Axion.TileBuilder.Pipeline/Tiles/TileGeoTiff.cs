@@ -5,7 +5,7 @@ using Axion.TileBuilder.Output.IO;
 namespace Axion.TileBuilder.Pipeline.Tiles;
 
 /// <summary>
-/// A tile as a GeoTIFF for GIS users: the six bands as float32 (NaN = no data), in the tile's UTM
+/// A tile as a GeoTIFF for GIS users: the float bands (six by default, more with <c>--bands</c>) as float32 (NaN = no data), in the tile's UTM
 /// CRS and geotransform, DEFLATE-compressed, written atomically next to the <c>.npz</c>: into a hidden
 /// temporary file, closed with its errors checked (<see cref="GdalDataset.Close"/>), flushed to disk, then
 /// renamed over the final name with the folder flushed (<see cref="AtomicRename"/>).

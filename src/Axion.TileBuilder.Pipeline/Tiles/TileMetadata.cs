@@ -57,7 +57,7 @@ public static class TileMetadata
 
         var lons = record.FootprintLonLat.Select(p => p[0]).ToArray();
         var lats = record.FootprintLonLat.Select(p => p[1]).ToArray();
-        return new JsonObject
+        var json = new JsonObject
         {
             ["schema"] = SchemaVersion,
             ["row_id"] = record.RowId,
@@ -98,5 +98,17 @@ public static class TileMetadata
             ["tool"] = "axion-tiles",
             ["tool_version"] = context.ToolVersion,
         };
+        if (context.S2Bands is { } bands && !Bands.BandSelection.IsDefault([.. bands.Select(b => b.Band)]))
+        {
+            json["s2_bands"] = new JsonArray([.. bands.Select(b => (JsonNode)new JsonObject
+            {
+                ["band"] = b.Band.Name,
+                ["key"] = b.Band.Key,
+                ["resolution_m"] = b.Band.ResolutionM,
+                ["resampling"] = b.Resampling,
+            })]);
+        }
+
+        return json;
     }
 }

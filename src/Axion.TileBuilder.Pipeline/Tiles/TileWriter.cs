@@ -6,13 +6,13 @@ namespace Axion.TileBuilder.Pipeline.Tiles;
 
 /// <summary>
 /// Cuts a row's bands into tiles and writes each valid one atomically as
-/// <c>tile_&lt;id&gt;_&lt;row&gt;_&lt;col&gt;.npz</c> (keys <c>s1_vv s1_vh s2_b2 s2_b3 s2_b4 s2_b8</c>,
-/// float32, plus optional <c>s2_scl</c> and <c>valid</c>, and the <c>meta</c> JSON string).
+/// <c>tile_&lt;id&gt;_&lt;row&gt;_&lt;col&gt;.npz</c> (keys <c>s1_vv s1_vh</c> and the Sentinel-2 keys of the selected bands,
+/// by default <c>s2_b2 s2_b3 s2_b4 s2_b8</c>, float32, plus optional <c>s2_scl</c> and <c>valid</c>, and the <c>meta</c> JSON string).
 /// </summary>
 public sealed class TileWriter(string outDir, BuildOptions options)
 {
-    /// <summary>The keys of the six float32 arrays, in file order.</summary>
-    public static readonly IReadOnlyList<string> BandKeys = ["s1_vv", "s1_vh", "s2_b2", "s2_b3", "s2_b4", "s2_b8"];
+    /// <summary>The keys of the six float32 arrays of a default tile, in file order (other bands: <see cref="BandSet.Keys"/>).</summary>
+    public static readonly IReadOnlyList<string> BandKeys = TileKeys.For(Bands.BandSelection.Default);
 
     /// <summary>
     /// Tiles of one row written at once: the cores left to each of the <paramref name="workers"/> rows running at the same
@@ -61,7 +61,8 @@ public sealed class TileWriter(string outDir, BuildOptions options)
     {
         var grid = context.Grid;
         var size = grid.TileSize;
-        var sources = new[] { bands.S1Vv, bands.S1Vh, bands.S2[0], bands.S2[1], bands.S2[2], bands.S2[3] };
+        float[][] sources = [bands.S1Vv, bands.S1Vh, .. bands.S2];
+        var keys = bands.Keys;
         var cut = new float[sources.Length][];
         var window = grid.TileWindow(tr, tc);
         for (var b = 0; b < sources.Length; b++)
@@ -99,7 +100,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
         {
             for (var b = 0; b < cut.Length; b++)
             {
-                npz.Add(BandKeys[b], cut[b], size, size);
+                npz.Add(keys[b], cut[b], size, size);
             }
 
             if (options.IncludeScl)
@@ -118,7 +119,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
 
         if (options.GeoTiff)
         {
-            TileGeoTiff.Write(TileNames.GeoTiffCopyOf(path), cut, BandKeys, record, tempFolder);
+            TileGeoTiff.Write(TileNames.GeoTiffCopyOf(path), cut, keys, record, tempFolder);
         }
 
         return record;

@@ -18,7 +18,7 @@ internal static class TileFileChecker
     /// <summary>Largest difference between <c>meta.valid_fraction</c> and the computed fraction that is not reported.</summary>
     private const double ValidFractionTolerance = 1e-4;
 
-    private static readonly HashSet<string> KnownKeys = new(TileWriter.BandKeys.Append(SclKey).Append(ValidKey).Append(MetaKey), StringComparer.Ordinal);
+    private static readonly HashSet<string> KnownKeys = new(TileWriter.BandKeys.Concat(TileKeys.AllS2).Append(SclKey).Append(ValidKey).Append(MetaKey), StringComparer.Ordinal);
 
     public static TileCheckResult Check(string path, ValidationOptions options)
     {
@@ -75,7 +75,13 @@ internal static class TileFileChecker
         var joint = new byte[pixels];
         Array.Fill(joint, (byte)1);
         var allBandsRead = true;
-        foreach (var key in TileWriter.BandKeys)
+        IReadOnlyList<string> bandKeys = meta.S2Keys is { } s2Keys ? [TileKeys.S1Vv, TileKeys.S1Vh, .. s2Keys] : TileWriter.BandKeys;
+        foreach (var key in archive.Keys.Where(k => TileKeys.AllS2.Contains(k) && !bandKeys.Contains(k)))
+        {
+            issues.Add(Warning(file, ValidationChecks.UnknownKey, $"array '{key}' is not one of the tile's bands ({string.Join(", ", bandKeys)}; meta.s2_bands lists the bands of a --bands build)"));
+        }
+
+        foreach (var key in bandKeys)
         {
             if (ReadChecked(archive, file, key, NpyDtype.Float32, height, width, issues) is not { } array)
             {
@@ -101,7 +107,7 @@ internal static class TileFileChecker
             fraction = (double)finite / pixels;
             if (fraction < minValid)
             {
-                issues.Add(Violation(file, ValidationChecks.ValidFraction, string.Create(inv, $"only {fraction:0.####} of the pixels are finite in all six bands (minimum {minValid:0.####})")));
+                issues.Add(Violation(file, ValidationChecks.ValidFraction, string.Create(inv, $"only {fraction:0.####} of the pixels are finite in all {bandKeys.Count} bands (minimum {minValid:0.####})")));
             }
 
             if (meta.ValidFraction is { } recorded && Math.Abs(recorded - fraction.Value) > ValidFractionTolerance)

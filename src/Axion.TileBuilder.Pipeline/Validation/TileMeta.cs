@@ -9,6 +9,12 @@ namespace Axion.TileBuilder.Pipeline.Validation;
 /// <param name="ValidFraction">The valid fraction the writer recorded (0..1).</param>
 internal sealed record TileMeta(string? RowId, int? TileRow, int? TileCol, int Width, int Height, double? ValidFraction)
 {
+    /// <summary>
+    /// The Sentinel-2 keys <c>meta.s2_bands</c> lists, in order (tiles built with <c>--bands</c>); null when the meta has no
+    /// such list: the default bands, <c>s2_b2 s2_b3 s2_b4 s2_b8</c>.
+    /// </summary>
+    public IReadOnlyList<string>? S2Keys { get; init; }
+
     /// <summary>The tile size of the contract, pixels.</summary>
     public const int DefaultSize = 256;
 

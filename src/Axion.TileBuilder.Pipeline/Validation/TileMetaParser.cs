@@ -45,8 +45,60 @@ internal static partial class TileMetaParser
             var width = OptionalSize(root, "width", file, issues);
             var height = OptionalSize(root, "height", file, issues);
             double? validFraction = root.TryGetProperty("valid_fraction", out var vf) && vf.ValueKind == JsonValueKind.Number ? vf.GetDouble() : null;
-            return new TileMeta(rowId, tileRow, tileCol, width, height, validFraction);
+            return new TileMeta(rowId, tileRow, tileCol, width, height, validFraction) { S2Keys = S2Bands(root, file, issues) };
         }
+    }
+
+    /// <summary>
+    /// The keys of <c>meta.s2_bands</c> (null when absent): each entry must name a known band with its own key and native
+    /// resolution and a resampling of <c>none</c> (10 m bands only), <c>nearest</c>, <c>bilinear</c> or <c>cubic</c>; no band twice.
+    /// </summary>
+    private static List<string>? S2Bands(JsonElement root, string file, List<ValidationIssue> issues)
+    {
+        if (!root.TryGetProperty("s2_bands", out var list))
+        {
+            return null;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+        {
+            issues.Add(Violation(file, "meta.s2_bands must be a non-empty array"));
+            return null;
+        }
+
+        var keys = new List<string>();
+        foreach (var entry in list.EnumerateArray())
+        {
+            var name = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("band", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
+            if (name is null || Bands.SpectralBand.Find(name) is not { } band || band.Name != name)
+            {
+                issues.Add(Violation(file, $"meta.s2_bands has an entry without a known band name: {entry.GetRawText()}"));
+                continue;
+            }
+
+            var key = entry.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+            var resolution = entry.TryGetProperty("resolution_m", out var res) && res.ValueKind == JsonValueKind.Number && res.TryGetInt32(out var m) ? m : (int?)null;
+            var resampling = entry.TryGetProperty("resampling", out var rs) && rs.ValueKind == JsonValueKind.String ? rs.GetString() : null;
+            if (key != band.Key || resolution != band.ResolutionM)
+            {
+                issues.Add(Violation(file, string.Create(CultureInfo.InvariantCulture, $"meta.s2_bands: {band.Name} must have key '{band.Key}' and resolution_m {band.ResolutionM}, got '{key}' and {resolution?.ToString(CultureInfo.InvariantCulture) ?? "none"}")));
+            }
+
+            if (resampling is not ("nearest" or "bilinear" or "cubic") && !(resampling == "none" && !band.IsResampled))
+            {
+                issues.Add(Violation(file, $"meta.s2_bands: {band.Name} has resampling '{resampling}' (none for 10 m bands, nearest, bilinear or cubic)"));
+            }
+
+            if (keys.Contains(band.Key))
+            {
+                issues.Add(Violation(file, $"meta.s2_bands lists {band.Name} twice"));
+                continue;
+            }
+
+            keys.Add(band.Key);
+        }
+
+        return keys;
     }
 
     private static string? RequiredString(JsonElement root, string name, string file, List<ValidationIssue> issues)

@@ -97,9 +97,14 @@ public sealed class WorldCacheTests : IDisposable
             Small with { AoiSizeM = 10240 },
             Small with { Locations = [new WorldLocation("quito", -0.181, -78.47)] },
             Small with { Locations = [new WorldLocation("quito2", -0.18, -78.47)] },
+            Small with { IncludeAllBands = true },
         ];
         Assert.Equal(variants.Length, variants.Select(WorldFingerprint.Compute).Append(baseline).Distinct().Count() - 1);
         Assert.Contains(WorldFingerprint.GeneratorVersion, WorldFingerprint.CanonicalJson(Small));
+
+        // Worlds without the 20 m and 60 m bands keep the key they had before the option existed.
+        Assert.DoesNotContain(nameof(WorldSpec.IncludeAllBands), WorldFingerprint.CanonicalJson(Small), StringComparison.Ordinal);
+        Assert.Contains(nameof(WorldSpec.IncludeAllBands), WorldFingerprint.CanonicalJson(Small with { IncludeAllBands = true }), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -44,4 +44,36 @@ public sealed class AssetProbeTests
         Assert.Equal((9L * BlockBytes) - (CogReadModel.IngestedBytesAtOpen - firstOffset), plan.Estimate.BlockBytes);
         Assert.Equal(5, plan.Estimate.Requests);
     }
+
+    [Theory]
+    [InlineData(20, "bilinear", ReadMethod.Warped, "bilinear")]
+    [InlineData(20, "cubic", ReadMethod.Warped, "cubic")]
+    [InlineData(20, "near", ReadMethod.Aligned, "near")]
+    [InlineData(60, "bilinear", ReadMethod.Warped, "bilinear")]
+    [InlineData(60, "near", ReadMethod.Aligned, "near")]
+    [InlineData(10, "cubic", ReadMethod.Aligned, "near")]
+    public void A_coarser_band_on_the_grid_lattice_is_copied_only_for_nearest_and_warped_with_any_other_resampling(int resolution, string resampling, ReadMethod method, string planned)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("band.tif");
+        var size = 6000 / resolution;
+        using (var ds = GdalDataset.Create("GTiff", path, size, size, 1, GdalDataType.UInt16, ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]))
+        {
+            ds.GeoTransform = new GeoTransform(400_000, resolution, 0, 5_000_000, 0, -resolution);
+            using var srs = SpatialReference.FromEpsg(32632);
+            ds.ProjectionWkt = srs.ToWkt();
+            ds.GetBand(1).Write<ushort>(0, 0, size, size, new ushort[size * size]);
+        }
+
+        // A 10 m grid 1200 m in, on the 10 m lattice of the source: aligned in the sense of GridReader.IsAligned.
+        var grid = new TargetGrid(32632, 401_200, 4_998_800, 256, 256, 10);
+        using var dataset = GdalDataset.Open(path);
+        Assert.True(GridReader.IsAligned(dataset, grid));
+        var asset = new AssetRef("item", "B05", new Uri("https://example.test/B05.tif"), "c");
+
+        var plan = AssetProbe.Inspect(dataset, grid, asset, "B05", resampling, allowNonCog: false);
+
+        Assert.Equal((method, planned), (plan.Method, plan.Resampling));
+        Assert.Equal(resolution, plan.SourcePixelSize);
+    }
 }

@@ -8,16 +8,19 @@ namespace Axion.TileBuilder.Pipeline.Tests.Rows;
 public sealed class RowEnvironmentScopeTests
 {
     [Theory]
-    [InlineData(1, 7)]
-    [InlineData(4, 7)]
-    [InlineData(5, 7)]
-    [InlineData(6, 8)]
-    [InlineData(8, 10)]
-    [InlineData(16, 18)]
-    [InlineData(64, 32)]
-    public void IoThreads_are_workers_plus_two_between_seven_and_thirty_two(int workers, int expected)
+    [InlineData(1, 4, 7)]
+    [InlineData(4, 4, 7)]
+    [InlineData(5, 4, 7)]
+    [InlineData(6, 4, 8)]
+    [InlineData(8, 4, 10)]
+    [InlineData(16, 4, 18)]
+    [InlineData(64, 4, 32)]
+    [InlineData(1, 7, 10)]
+    [InlineData(8, 12, 15)]
+    [InlineData(40, 12, 32)]
+    public void IoThreads_are_workers_plus_two_at_least_the_files_a_row_opens_at_once_and_at_most_thirty_two(int workers, int s2Bands, int expected)
     {
-        Assert.Equal(expected, RowEnvironmentScope.IoThreads(workers));
+        Assert.Equal(expected, RowEnvironmentScope.IoThreads(workers, s2Bands));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal sealed class TileContent
 
     public int TileCol { get; }
 
-    /// <summary>The six float32 bands by key, in <see cref="TileWriter.BandKeys"/> order.</summary>
+    /// <summary>The six float32 bands by key, in <see cref="TileWriter.BandKeys"/> order; keys a test adds (<c>s2_b5</c>) are written after them.</summary>
     public Dictionary<string, float[]> Bands { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Bands written as int16 instead (a wrong dtype).</summary>
@@ -119,7 +119,7 @@ internal sealed class TileContent
         var path = Path.Combine(dir, fileName ?? FileName);
         var fraction = FiniteFraction();
         using var npz = NpzWriter.Create(path, compressed);
-        foreach (var key in TileWriter.BandKeys)
+        foreach (var key in TileWriter.BandKeys.Concat(Bands.Keys.Concat(Int16Bands.Keys).Where(k => !TileWriter.BandKeys.Contains(k))))
         {
             if (Bands.TryGetValue(key, out var band))
             {

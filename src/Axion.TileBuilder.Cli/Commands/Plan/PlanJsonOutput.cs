@@ -70,6 +70,7 @@ internal sealed class PlanJsonOutput : IPlanOutput, IDisposable
             j.WriteNumber("estimated_bytes", p.EstimatedBytes);
             j.WriteNumber("read_ahead_waste_bytes", p.ReadAheadWasteBytes);
             j.WriteNumber("estimated_requests", p.EstimatedRequests);
+            Bytes("estimated_bytes_by_resolution", ReadResolutionGroup.EstimatedBytes(p));
             j.WriteNumber("build_bytes", p.BuildBytes);
             j.WriteNumber("probe_bytes", p.ProbeBytes);
             j.WritePropertyName("plan");
@@ -99,6 +100,7 @@ internal sealed class PlanJsonOutput : IPlanOutput, IDisposable
         j.WriteNumber("plan_requests", totals.PlanRequests);
         j.WriteNumber("estimated_bytes", totals.EstimatedBytes);
         j.WriteNumber("estimated_requests", totals.EstimatedRequests);
+        Bytes("estimated_bytes_by_resolution", totals.EstimatedBytesByResolution);
         j.WriteNumber("build_bytes", totals.PlanBytes + totals.EstimatedBytes);
         j.WriteNumber("build_requests", totals.PlanRequests + totals.EstimatedRequests);
         j.WriteNumber("estimated_seconds", Math.Round(estimatedSeconds, 1));
@@ -132,5 +134,16 @@ internal sealed class PlanJsonOutput : IPlanOutput, IDisposable
         _json.Flush();
         _output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
         _buffer.ResetWrittenCount();
+    }
+
+    private void Bytes(string name, IReadOnlyDictionary<string, long> bytes)
+    {
+        _json.WriteStartObject(name);
+        foreach (var (group, value) in bytes)
+        {
+            _json.WriteNumber(group, value);
+        }
+
+        _json.WriteEndObject();
     }
 }

@@ -32,6 +32,7 @@ internal sealed class PlanTextOutput(TextWriter output, PlanAssumptions assumpti
             Inv,
             $"build estimate: {(totals.PlanBytes + totals.EstimatedBytes) / 1e6:F1} MB in {totals.PlanRequests + totals.EstimatedRequests} requests "
             + $"(SCL checks {totals.PlanBytes / 1e6:F1} MB already measured by this plan + band reads {totals.EstimatedBytes / 1e6:F1} MB estimated)"));
+        output.WriteLine("band reads by resolution: " + string.Join(", ", totals.EstimatedBytesByResolution.Select(p => string.Create(Inv, $"{p.Key} {p.Value / 1e6:F1} MB"))));
         output.WriteLine(string.Create(
             Inv,
             $"duration estimate: {estimatedSeconds:F0} s at {a.MegabytesPerSecond:G} MB/s and {a.LatencyMs:G} ms per request over {a.Workers} workers (bytes / bandwidth + requests x latency / workers)"));

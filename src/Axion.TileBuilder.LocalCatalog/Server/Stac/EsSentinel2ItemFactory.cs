@@ -120,7 +120,7 @@ internal static class EsSentinel2ItemFactory
         };
         if (band.IsReflectance)
         {
-            var eoBand = new JsonObject { ["name"] = collectionOne ? band.Key : band.CommonName, ["common_name"] = band.CommonName };
+            var eoBand = new JsonObject { ["name"] = collectionOne ? band.Key : band.CommonName, ["common_name"] = band.EoCommonName };
             if (!collectionOne)
             {
                 eoBand["description"] = band.EsDescription;

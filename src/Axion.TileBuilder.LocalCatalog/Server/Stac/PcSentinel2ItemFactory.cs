@@ -50,7 +50,7 @@ internal static class PcSentinel2ItemFactory
                 asset["eo:bands"] = new JsonArray(new JsonObject
                 {
                     ["name"] = band.Key,
-                    ["common_name"] = band.CommonName,
+                    ["common_name"] = band.EoCommonName,
                     ["description"] = band.PcTitle,
                     ["center_wavelength"] = band.CenterWavelength,
                     ["full_width_half_max"] = band.FullWidthHalfMax,

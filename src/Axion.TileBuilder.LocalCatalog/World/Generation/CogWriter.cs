@@ -11,6 +11,10 @@ internal static class CogWriter
     public static readonly IReadOnlyList<string> S2BandOptions =
         ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=2", "BLOCKSIZE=1024", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE"];
 
+    /// <summary>COG options of a 20 m (512-px blocks) or 60 m (256-px blocks) band: as the 10 m bands but for the block size.</summary>
+    public static IReadOnlyList<string> S2CoarseBandOptions(int blockSize) =>
+        ["COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=2", $"BLOCKSIZE={blockSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "OVERVIEWS=AUTO", "RESAMPLING=AVERAGE"];
+
     public static readonly IReadOnlyList<string> SclOptions =
         ["COMPRESS=DEFLATE", "LEVEL=1", "BLOCKSIZE=512", "OVERVIEWS=AUTO", "RESAMPLING=NEAREST"];
 

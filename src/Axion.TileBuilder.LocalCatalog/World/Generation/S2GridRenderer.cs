@@ -14,7 +14,7 @@ internal static class S2GridRenderer
     {
         var grid = plan.Grid;
         var scenes = plan.Scenes;
-        var bands = Enum.GetValues<S2Band>();
+        var bands = S2Bands.TenMetre;
         List<StagedRaster> all = [];
         var bandRasters = new StagedRaster[scenes.Count][];
         var boaRasters = new StagedRaster?[scenes.Count][];
@@ -24,9 +24,9 @@ internal static class S2GridRenderer
             for (var s = 0; s < scenes.Count; s++)
             {
                 var scene = scenes[s];
-                bandRasters[s] = new StagedRaster[bands.Length];
-                boaRasters[s] = new StagedRaster?[bands.Length];
-                for (var b = 0; b < bands.Length; b++)
+                bandRasters[s] = new StagedRaster[bands.Count];
+                boaRasters[s] = new StagedRaster?[bands.Count];
+                for (var b = 0; b < bands.Count; b++)
                 {
                     bandRasters[s][b] = Add(all, StagedRaster.Create(
                         grid, 10, GdalDataType.UInt16, 0, projectionWkt, [scene.Assets[b].RelativePath], CogWriter.S2BandOptions, stagingDirectory));

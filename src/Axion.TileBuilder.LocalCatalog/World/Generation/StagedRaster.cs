@@ -42,7 +42,7 @@ internal sealed class StagedRaster : IDisposable
         IReadOnlyList<string> cogOptions,
         string? stagingDirectory)
     {
-        var size = (int)Math.Round(grid.Width * 10 / resolutionM);
+        var size = (int)Math.Floor((grid.Width * 10 / resolutionM) + 1e-9); // whole pixels inside the scene (60 m: 10980 -> 1830)
         string? path = null;
         GdalDataset dataset;
         if (stagingDirectory is null)
