@@ -65,17 +65,7 @@ public static class AxionCli
 /// <summary>Runs a command body with logging, error mapping and cancellation handled once for all commands.</summary>
 internal sealed class CommandRunner(TextWriter output, TextWriter error)
 {
-    /// <summary>Runs <paramref name="body"/> with the command's context; maps its errors and cancellation to exit codes.</summary>
-    /// <param name="parse">The parsed command line.</param>
-    /// <param name="cancellationToken">Ctrl+C / SIGTERM.</param>
-    /// <param name="body">The command's work.</param>
-    /// <param name="usesGdal">
-    /// True for the commands that read with GDAL (<c>build</c>, <c>resume</c>, <c>demo</c>, <c>plan</c>): GDAL starts loading
-    /// on a background thread before <paramref name="body"/> runs (<see cref="GdalRuntime.InitializeInBackground"/>); the
-    /// body's own <see cref="GdalRuntime.Initialize"/> still reports a missing GDAL, at the same point and with the same
-    /// error and exit code.
-    /// </param>
-    public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<CommandContext, CancellationToken, Task<int>> body, bool usesGdal = false)
+    public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<CommandContext, CancellationToken, Task<int>> body)
     {
         using var context = new CommandContext(parse, output, error);
         void OnGdalMessage(GdalMessage m)
@@ -87,11 +77,6 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
         }
 
         GdalRuntime.MessageLogged += OnGdalMessage;
-        if (usesGdal)
-        {
-            _ = GdalRuntime.InitializeInBackground(); // never faults; its messages reach OnGdalMessage, subscribed above
-        }
-
         try
         {
             return await body(context, cancellationToken);

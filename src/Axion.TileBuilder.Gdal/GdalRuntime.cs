@@ -122,28 +122,6 @@ public static class GdalRuntime
     /// <exception cref="GdalLibraryMissingException">libgdal cannot be loaded or is too old (the failure is remembered).</exception>
     public static void Initialize() => _ = State.Value;
 
-    /// <summary>
-    /// Starts <see cref="Initialize"/> on a thread-pool thread and returns at once, so libgdal loads and registers its
-    /// drivers (about 0.1 s) while the caller does other start-up work: a <c>build</c> parses its options and reads its
-    /// CSV meanwhile. Nothing is thrown here: the caller's own next <see cref="Initialize"/> waits for this one and throws
-    /// the same remembered error (<see cref="GdalLibraryMissingException"/>), at the same point as without the head start.
-    /// </summary>
-    /// <returns>The background initialization; it completes (never faults) when GDAL is ready or has failed to load.</returns>
-    public static Task InitializeInBackground() => State.IsValueCreated
-        ? Task.CompletedTask
-        : Task.Run(static () =>
-        {
-            try
-            {
-                Initialize();
-            }
-#pragma warning disable CA1031 // Remembered by the Lazy and thrown again by the caller's own Initialize(), where it is handled.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        });
-
     /// <summary>Sets a process-wide GDAL configuration option (null clears it).</summary>
     public static void SetConfigOption(string key, string? value)
     {

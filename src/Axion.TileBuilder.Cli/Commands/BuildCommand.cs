@@ -46,7 +46,7 @@ internal static class BuildCommand
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),
             };
             return await BatchLauncher.RunAsync(context, request, target.Shown, token);
-        }, usesGdal: true));
+        }));
         return command;
     }
 }

@@ -44,7 +44,7 @@ internal static class DemoCommand
                 token);
             context.Output.WriteLine($"demo: tiles are in {dir}; load one with: python3 -c \"import numpy as np, glob; d=np.load(sorted(glob.glob('{dir}/tile_*.npz'))[0]); print(sorted(d.files))\"");
             return code;
-        }, usesGdal: true));
+        }));
         return command;
     }
 

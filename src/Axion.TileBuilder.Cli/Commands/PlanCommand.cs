@@ -94,7 +94,7 @@ internal static class PlanCommand
                     await host.DisposeAsync();
                 }
             }
-        }, usesGdal: true));
+        }));
         return command;
     }
 }

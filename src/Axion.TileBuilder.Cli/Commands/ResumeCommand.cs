@@ -62,7 +62,7 @@ internal static class ResumeCommand
                 SubscriptionKey = BatchLauncher.SubscriptionKey(),
             };
             return await BatchLauncher.RunAsync(context, request, target.Shown, token);
-        }, usesGdal: true));
+        }));
         return command;
     }
 }
