@@ -6,8 +6,8 @@ namespace Axion.TileBuilder.Stac.Http;
 /// <summary>
 /// The cap on the catalog requests of one process (<c>--max-stac-rps</c>): every attempt of a STAC request (search
 /// pages, items, collections) and of a SAS token request takes one permit from one token bucket shared by every
-/// worker, client and signer of the process. Requests beyond the
-/// rate wait in a first-in, first-out queue; none is refused. Thread-safe.
+/// worker, client and signer of the process. Requests beyond the rate wait in a first-in, first-out queue; none is
+/// refused. Thread-safe.
 /// </summary>
 /// <remarks>
 /// The bucket (<see cref="SmoothTokenBucket"/>) holds one second's worth of permits (<see cref="BurstFor"/>: R at
