@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-dotnet build src/Axion.TileBuilder.Cli -c Release -nologo -v quiet
+cli=$(bash scripts/publish.sh)
 dotnet build bench/Axion.TileBuilder.Bench -c Release -nologo -v quiet
 exec dotnet bench/Axion.TileBuilder.Bench/bin/Release/net10.0/axion-bench.dll bookkeeping \
-  --cli src/Axion.TileBuilder.Cli/bin/Release/net10.0/axion-tiles.dll --world bench/world.csv \
+  --cli "$cli" --world bench/world.csv \
   --report bench/bookkeeping-last-run.md "$@"

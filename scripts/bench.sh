@@ -3,7 +3,9 @@
 #   bash scripts/bench.sh                      # 166 rows, 8 workers, 50 ms per request, 3 runs
 #   bash scripts/bench.sh --rows 40 --runs 1   # quicker look; every option: bash scripts/bench.sh --help
 #   bash scripts/bench.sh --bookkeeping-only   # only "Bookkeeping at scale" (scripts/bench-bookkeeping.sh, also run after the main one)
-# Installs what is missing (GDAL, gdal_translate), builds in Release, generates the full-size (10980 px)
+#   bash scripts/bench.sh --smoke             # a minute's check that every measurement runs (no batch; not figures)
+# Installs what is missing (GDAL, gdal_translate, python3-rasterio for the rasterio peer), builds the ReadyToRun CLI
+# the README's commands run (scripts/publish.sh) and the benchmark in Release, generates the full-size (10980 px)
 # synthetic world once (cached under $AXION_CACHE_DIR or ~/.cache/axion-tiles/worlds: about 12 GB and
 # 10-30 minutes on 2 cores the first time), then prints the Markdown table of docs/benchmarks.md.
 set -euo pipefail
@@ -12,10 +14,11 @@ if [[ "${1:-}" == "--bookkeeping-only" ]]; then
   shift
   exec bash scripts/bench-bookkeeping.sh "$@"
 fi
-bash scripts/setup.sh
+bash scripts/setup.sh --bench-tools
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-dotnet build src/Axion.TileBuilder.Cli -c Release -nologo -v quiet
+cli=$(bash scripts/publish.sh)
 dotnet build bench/Axion.TileBuilder.Bench -c Release -nologo -v quiet
 dotnet bench/Axion.TileBuilder.Bench/bin/Release/net10.0/axion-bench.dll \
-  --cli src/Axion.TileBuilder.Cli/bin/Release/net10.0/axion-tiles.dll --world bench/world.csv "$@"
+  --cli "$cli" --world bench/world.csv --python /usr/bin/python3 --rasterio-peer bench/peers/rasterio_peer.py "$@"
+for arg in "$@"; do [[ "$arg" == "--smoke" || "$arg" == "--help" || "$arg" == "-h" ]] && exit 0; done
 bash scripts/bench-bookkeeping.sh

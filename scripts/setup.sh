@@ -5,9 +5,17 @@
 #   storage emulators Azurite and s3rver (npm) for the output-store tests.
 # Needs root or sudo for apt-get. Safe to run repeatedly; offline once everything is installed.
 #   --test-tools   also what only the tests need (chromium, nodejs + npm, azurite, s3rver)
+#   --bench-tools  also what only the benchmark needs (Debian's python3-rasterio for its rasterio peer)
 set -euo pipefail
 test_tools=0
-[ "${1:-}" = "--test-tools" ] && test_tools=1
+bench_tools=0
+for arg in "$@"; do
+  case "$arg" in
+    --test-tools) test_tools=1 ;;
+    --bench-tools) bench_tools=1 ;;
+    *) echo "setup: unknown option $arg (--test-tools, --bench-tools)" >&2; exit 2 ;;
+  esac
+done
 
 need=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
@@ -15,6 +23,7 @@ have_lib 'libgdal\.so\.3[2-9]' || have_lib 'libgdal\.so ' || need+=(libgdal32)
 command -v gdalinfo >/dev/null 2>&1 || need+=(gdal-bin)
 [ -f /usr/share/proj/proj.db ] || need+=(proj-data)
 /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need+=(python3-numpy)
+[ "$bench_tools" -eq 0 ] || /usr/bin/python3 -c 'import rasterio' >/dev/null 2>&1 || need+=(python3-rasterio)
 [ "$test_tools" -eq 0 ] || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ "$test_tools" -eq 0 ] || command -v node >/dev/null 2>&1 || need+=(nodejs)
 [ "$test_tools" -eq 0 ] || command -v npm >/dev/null 2>&1 || need+=(npm)

@@ -21,8 +21,23 @@ public sealed record BenchOptions
     /// <summary>Rows timed one at a time (<c>--workers 1</c>) for the per-row figure. Default 12.</summary>
     public int SingleRows { get; init; } = 12;
 
-    /// <summary>Rows read by the <c>gdal_translate</c> peer. Default 12.</summary>
+    /// <summary>Rows read by each peer (<c>gdal_translate</c>, rasterio). Default 12.</summary>
     public int PeerRows { get; init; } = 12;
+
+    /// <summary>1-row builds timed from process start to exit (the cold start). Default 7.</summary>
+    public int ColdStartRuns { get; init; } = 7;
+
+    /// <summary>The Python with Debian's rasterio for the rasterio peer. Default <c>/usr/bin/python3</c>.</summary>
+    public string Python { get; init; } = "/usr/bin/python3";
+
+    /// <summary>Path of the rasterio peer's script (<c>bench/peers/rasterio_peer.py</c>).</summary>
+    public required string RasterioScript { get; init; }
+
+    /// <summary>
+    /// A quick check that every measurement runs (no plan, no batch; the given rows and runs): for trying the benchmark
+    /// on a busy machine, not for figures. Default false.
+    /// </summary>
+    public bool Smoke { get; init; }
 
     /// <summary>Added latency per request, ms. Default 50.</summary>
     public int LatencyMs { get; init; } = 50;

@@ -15,8 +15,8 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         var world = LoadWorld(ct);
         var faults = new FaultOptions { LatencyMs = options.LatencyMs, BandwidthBytesPerSecond = options.BandwidthBytesPerSecond };
         await using var server = await LocalCatalogServer.StartAsync(world, new LocalCatalogOptions { Faults = faults, DistinctAssetUrlsPerSearch = true }, ct);
-        var rows = BenchRows.Make(world, Math.Max(options.Rows, Math.Max(options.SingleRows, options.PeerRows)));
-        var batchCsv = WriteCsv("rows-batch.csv", rows.Take(options.Rows));
+        var rows = BenchRows.Make(world, Math.Max(options.Smoke ? 0 : options.Rows, Math.Max(options.SingleRows, options.PeerRows)));
+        var batchCsv = WriteCsv("rows-batch.csv", rows.Take(options.Smoke ? 0 : options.Rows));
         var singleCsv = WriteCsv("rows-single.csv", rows.Take(options.SingleRows));
         var common = new List<string>
         {
@@ -29,21 +29,24 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
 
         // 1. The physical minimum per row: what plan computes from the COG block tables of the chosen items
         //    (headers + compressed blocks the windows touch + the SCL checks of the candidates).
-        log.WriteLine($"plan: {options.Rows} rows");
-        var planRun = Cli(["plan", "--csv", batchCsv, "--json", .. common]);
-        var minimum = ParsePlan(planRun.Stdout);
-
-        // 2. The batch, several times.
+        Dictionary<string, long> minimum = new(StringComparer.Ordinal);
         List<(ChildCost Cost, IReadOnlyList<RowFigures> Rows, long ServedBytes)> batches = [];
-        for (var run = 1; run <= options.Runs; run++)
+        if (!options.Smoke)
         {
-            var outDir = FreshDir($"batch-{run}");
-            server.Stats.Reset();
-            log.WriteLine($"build: {options.Rows} rows, --workers {options.Workers} (run {run}/{options.Runs})");
-            var cost = Cli(["build", "--csv", batchCsv, "--out", outDir, "--workers", options.Workers.ToString(CultureInfo.InvariantCulture), .. common]);
-            var figures = RowFigures.Read(outDir, options.Rows);
-            batches.Add((cost, figures, server.Stats.Snapshot().Category(RequestCategory.Asset).BytesSent));
-            log.WriteLine($"  {cost.WallSeconds:F1} s wall, {cost.CpuSeconds:F1} s CPU, {cost.PeakMb:F0} MB peak");
+            log.WriteLine($"plan: {options.Rows} rows");
+            minimum = ParsePlan(Cli(["plan", "--csv", batchCsv, "--json", .. common]).Stdout);
+
+            // 2. The batch, several times.
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                var outDir = FreshDir($"batch-{run}");
+                server.Stats.Reset();
+                log.WriteLine($"build: {options.Rows} rows, --workers {options.Workers} (run {run}/{options.Runs})");
+                var cost = Cli(["build", "--csv", batchCsv, "--out", outDir, "--workers", options.Workers.ToString(CultureInfo.InvariantCulture), .. common]);
+                var figures = RowFigures.Read(outDir, options.Rows);
+                batches.Add((cost, figures, server.Stats.Snapshot().Category(RequestCategory.Asset).BytesSent));
+                log.WriteLine($"  {cost.WallSeconds:F1} s wall, {cost.CpuSeconds:F1} s CPU, {cost.PeakMb:F0} MB peak");
+            }
         }
 
         // 3. Rows one at a time (--workers 1): the latency of a single row, STAC search included.
@@ -57,24 +60,58 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             singles.Add((cost, RowFigures.Read(singleOut, options.SingleRows)));
         }
 
-        // 4. The gdal_translate peer on the same AOIs and items.
+        // 4. The cold start: 1-row builds, each timed from the exec of the process to its exit.
+        List<ChildCost> coldStarts = [];
+        for (var run = 1; run <= options.ColdStartRuns; run++)
+        {
+            var csv = WriteCsv($"rows-cold-{run}.csv", rows.Skip((run - 1) % options.SingleRows).Take(1));
+            log.WriteLine($"build: 1 row from process start (run {run}/{options.ColdStartRuns})");
+            var cost = Cli(["build", "--csv", csv, "--out", FreshDir($"cold-{run}"), "--workers", "1", .. common]);
+            coldStarts.Add(cost);
+            log.WriteLine($"  {cost.WallSeconds:F2} s wall, {cost.CpuSeconds:F2} s CPU");
+        }
+
+        // 5. The peers on the same AOIs and items.
         var peerRows = IndexRow.Read(singleOut!).OrderBy(r => r.RowId, StringComparer.Ordinal).Take(options.PeerRows).ToList();
         var scratch = FreshDir("peer");
         using var http = new HttpClient();
-        List<double> peerSeconds = [];
+        List<PeerRowCost> translateRows = [];
         server.Stats.Reset();
         for (var run = 1; run <= options.Runs; run++)
         {
             log.WriteLine($"peer: gdal_translate, {peerRows.Count} rows x 7 assets (run {run}/{options.Runs})");
             foreach (var row in peerRows)
             {
-                peerSeconds.Add(await PeerRun.RunRowAsync(http, server.PlanetaryComputerStacRoot, server.PlanetaryComputerTokenUrl, row, scratch));
+                translateRows.Add(await GdalTranslatePeer.RunRowAsync(http, server.PlanetaryComputerStacRoot, server.PlanetaryComputerTokenUrl, row, scratch));
             }
         }
 
-        var peerBytesPerRow = server.Stats.Snapshot().Category(RequestCategory.Asset).BytesSent / (double)(peerRows.Count * options.Runs);
-        return BenchReport.Markdown(options, world, minimum, batches, singles, peerRows.Select(r => r.RowId).ToList(), peerSeconds, peerBytesPerRow);
+        var translateBytesPerRow = AssetBytesSent(server) / (double)(peerRows.Count * options.Runs);
+        List<(IReadOnlyList<PeerRowCost> Rows, ChildCost Process)> rasterioRuns = [];
+        server.Stats.Reset();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            log.WriteLine($"peer: rasterio, {peerRows.Count} rows x 7 assets in 7 threads (run {run}/{options.Runs})");
+            var rasterio = await RasterioPeer.RunAsync(http, server.PlanetaryComputerStacRoot, server.PlanetaryComputerTokenUrl, peerRows, options.Python, options.RasterioScript, scratch);
+            rasterioRuns.Add(rasterio);
+            log.WriteLine($"  {rasterio.Process.WallSeconds:F1} s wall, {rasterio.Process.CpuSeconds:F1} s CPU");
+        }
+
+        return BenchReport.Markdown(options, world, new BenchResults
+        {
+            Minimum = minimum,
+            Batches = batches,
+            Singles = singles,
+            PeerRowIds = [.. peerRows.Select(r => r.RowId)],
+            GdalTranslateRows = translateRows,
+            GdalTranslateBytesPerRow = translateBytesPerRow,
+            RasterioRuns = rasterioRuns,
+            RasterioBytesPerRow = AssetBytesSent(server) / (double)(peerRows.Count * options.Runs),
+            ColdStarts = coldStarts,
+        });
     }
+
+    private static long AssetBytesSent(LocalCatalogServer server) => server.Stats.Snapshot().Category(RequestCategory.Asset).BytesSent;
 
     private SyntheticWorld LoadWorld(CancellationToken ct) => BenchWorld.Load(options.WorldCsv, options.ScenePx, options.CacheDir, log, ct);
 

@@ -194,7 +194,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
 
     /// <summary>The help of <c>--max-stac-rps</c> ending with <paramref name="defaultText"/> (<c>resume</c> offers it too, to override the stored value).</summary>
     internal static string MaxStacRpsHelp(string defaultText) => Text(
-        $"Catalog requests (STAC searches, items, SAS tokens) this process sends per second at most, shared by all its workers; retries count, requests beyond it wait their turn. {S.MaxStacRps.RangeText}, 0 = no cap. With N shards behind one address the catalog sees up to N x this (docs/scale-out.md#rate-limits). Not part of the batch identity. {defaultText}");
+        $"Catalog requests (STAC searches, items, SAS tokens) this process sends per second at most, shared by all its workers; retries count, requests beyond it wait their turn. A process may send R at once when it starts (the bucket holds one second's worth), so at most 2R in its first second, R per second after. {S.MaxStacRps.RangeText}, 0 = no cap. With N shards behind one address the catalog sees up to N x this (docs/scale-out.md#rate-limits). Not part of the batch identity. {defaultText}");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

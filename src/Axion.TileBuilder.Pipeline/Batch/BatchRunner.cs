@@ -98,27 +98,38 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
 
         log.Debug("GDAL {Version}; cloud read settings: {Settings}", GdalRuntime.VersionString, string.Join(" ", GdalCloudConfig.Defaults.Select(p => p.Key + "=" + p.Value)));
         using var scope = new RowEnvironmentScope(settings, request.OutDir, request.SubscriptionKey, request.Today, log);
+        using var prefetchStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tokens = toRun > 0 ? scope.PrefetchTokensAsync(prefetchStop.Token) : Task.CompletedTask; // alongside the first searches
         var processor = new RowProcessor(scope.Environment);
         Func<LocationRow, RowCost, CancellationToken, Task<RowResult>> process = ProcessOverride is { } replaced
             ? (row, _, ct) => replaced(row, ct)
             : (row, cost, ct) => processor.ProcessAsync(row, ct, cost);
         var processed = 0;
-        await Parallel.ForEachAsync(
-            claimable,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
-            async (journalRow, ct) =>
-            {
-                var report = await RunRowAsync(journal, process, journalRow, request, ct);
-                if (checkpoints is not null)
+        try
+        {
+            await Parallel.ForEachAsync(
+                claimable,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
+                async (journalRow, ct) =>
                 {
-                    await checkpoints.RowFinishedAsync();
-                }
+                    var report = await RunRowAsync(journal, process, journalRow, request, ct);
+                    if (checkpoints is not null)
+                    {
+                        await checkpoints.RowFinishedAsync();
+                    }
 
-                NativeHeap.Trim(); // a row's freed GDAL/curl buffers stay in malloc arenas otherwise
+                    NativeHeap.Trim(); // a row's freed GDAL/curl buffers stay in malloc arenas otherwise
 
-                Interlocked.Increment(ref processed);
-                observer?.RowFinished(report);
-            });
+                    Interlocked.Increment(ref processed);
+                    observer?.RowFinished(report);
+                });
+        }
+        finally
+        {
+            // A token no row asked for (every row failed before signing) is not waited for: its request is stopped.
+            await prefetchStop.CancelAsync();
+            await tokens; // never faults
+        }
 
         if (BatchIndex.WriteOrLog(request.OutDir, journal, request.Shard, log) is { } index && remote is not null)
         {

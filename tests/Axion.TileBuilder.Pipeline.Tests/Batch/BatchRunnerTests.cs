@@ -119,6 +119,86 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(3, journal.Summarize().Count(RowState.Pending));
     }
 
+    [Fact]
+    public async Task The_tokens_of_both_collections_are_fetched_once_at_the_start_while_the_first_row_runs()
+    {
+        using var tokens = TokenServer();
+        var outDir = _dir.File("out");
+        var seenByFirstRow = -1;
+        var runner = Runner(row =>
+        {
+            if (row.Id == "R1")
+            {
+                // The first row signs nothing here (a fake processor): the requests can only come from the batch's start.
+                Until(() => TokenRequests(tokens).Count == 2).GetAwaiter().GetResult();
+                seenByFirstRow = TokenRequests(tokens).Count;
+            }
+
+            throw new AxionException(FailureKind.NoData, "no clear scene");
+        });
+
+        await runner.RunAsync(PlanetaryComputerRequest(Write(Csv), outDir, tokens), CancellationToken.None);
+
+        Assert.Equal(2, seenByFirstRow);
+        Assert.Equal(["/token/sentinel-1-rtc", "/token/sentinel-2-l2a"], TokenRequests(tokens).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_batch_with_no_row_to_run_asks_for_no_token()
+    {
+        using var tokens = TokenServer();
+        var outDir = _dir.File("out");
+        var csv = Write(Csv);
+        var runner = Runner(_ => throw new AxionException(FailureKind.NoData, "no clear scene"));
+        await runner.RunAsync(PlanetaryComputerRequest(csv, outDir, tokens), CancellationToken.None);
+        var first = TokenRequests(tokens).Count;
+
+        var again = await runner.RunAsync(PlanetaryComputerRequest(csv, outDir, tokens), CancellationToken.None); // every row failed: nothing to run
+
+        Assert.Equal(0, again.RowsProcessed);
+        Assert.Equal(2, first);
+        Assert.Equal(first, TokenRequests(tokens).Count);
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_that_fails_at_the_start_leaves_the_rows_to_run_and_report()
+    {
+        using var tokens = TokenServer();
+        tokens.Status = _ => 503; // retried with backoff: the batch stops that request when its rows are done
+        var outDir = _dir.File("out");
+        var runner = Runner(_ => throw new AxionException(FailureKind.NoData, "no clear scene"));
+
+        var result = await runner.RunAsync(PlanetaryComputerRequest(Write(Csv), outDir, tokens), CancellationToken.None);
+
+        Assert.Equal(3, result.RowsProcessed);
+        Assert.Equal(3, result.Summary.Count(RowState.Failed));
+        Assert.NotEmpty(TokenRequests(tokens));
+    }
+
+    /// <summary>A SAS token endpoint on 127.0.0.1 that issues a long-lived token for both collections.</summary>
+    private static LoopbackFileServer TokenServer()
+    {
+        var server = new LoopbackFileServer();
+        var token = System.Text.Encoding.UTF8.GetBytes("""{"msft:expiry":"2099-01-01T00:00:00Z","token":"se=2099&sig=S"}""");
+        server.Add("token/sentinel-2-l2a", token);
+        server.Add("token/sentinel-1-rtc", token);
+        return server;
+    }
+
+    private static List<string> TokenRequests(LoopbackFileServer server) =>
+        [.. server.Requests.Where(r => r.PathAndQuery.StartsWith("/token/", StringComparison.Ordinal)).Select(r => r.PathAndQuery)];
+
+    /// <summary>A batch of the Planetary Computer profile whose tokens come from <paramref name="tokens"/> (its catalog is never asked: the rows are fake).</summary>
+    private static BatchRequest PlanetaryComputerRequest(string csv, string outDir, LoopbackFileServer tokens) => Request(csv, outDir) with
+    {
+        Settings = new RunSettings
+        {
+            CsvPath = csv,
+            Profile = ProfileLoader.WithOverrides(BuiltInProfiles.PlanetaryComputer, null, new Uri(tokens.BaseUri, "token").AbsoluteUri),
+            Workers = 1,
+        },
+    };
+
     /// <summary>Waits until <paramref name="condition"/> holds; the limit is a guard against a hang, not a measure.</summary>
     private static async Task Until(Func<bool> condition)
     {

@@ -6,13 +6,15 @@ using Axion.TileBuilder.Stac.Signing;
 using Axion.TileBuilder.Stac.Tests.Fakes;
 using Axion.TileBuilder.Stac.Tests.Search;
 using Axion.TileBuilder.Stac.Tests.Signing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Axion.TileBuilder.Stac.Tests.Http;
 
 /// <summary>
 /// <c>--max-stac-rps</c>: every attempt of every catalog and token request takes one permit of the process's cap. The
-/// caps here are token buckets replenished by hand (<see cref="TokenBucketRateLimiter.TryReplenish"/>), never by time:
-/// the tests count permits, requests served and requests queued, and assert no duration.
+/// caps here run on a fake clock (<see cref="FakeTimeProvider"/>, moved by the test) or are token buckets replenished by
+/// hand (<see cref="TokenBucketRateLimiter.TryReplenish"/>), never by wall-clock time: the tests count permits, requests
+/// served and requests queued, and assert no duration.
 /// </summary>
 public sealed class StacRateLimitTests : StacClientTestBase
 {
@@ -21,30 +23,48 @@ public sealed class StacRateLimitTests : StacClientTestBase
     private static string Page(string id, string links = "[]") => FeatureCollection(MinimalItem(id), links);
 
     [Theory]
-    [InlineData(10, 1, 100)]
-    [InlineData(0.5, 1, 2000)]
-    [InlineData(15, 2, 133.333)]
-    [InlineData(1000, 100, 100)]
-    public void The_bucket_gives_the_rate_on_average_in_refills_of_about_a_tenth_of_a_second(double rps, int tokens, double periodMs)
-    {
-        var options = StacRateLimit.OptionsFor(rps);
-
-        Assert.Equal(tokens, options.TokensPerPeriod);
-        Assert.Equal(tokens, options.TokenLimit); // the burst is one refill, never a whole second's worth
-        Assert.Equal(periodMs, options.ReplenishmentPeriod.TotalMilliseconds, 3);
-        Assert.Equal(rps, options.TokensPerPeriod / options.ReplenishmentPeriod.TotalSeconds, rps * 1e-6); // periods are whole ticks (100 ns)
-        Assert.Equal(int.MaxValue, options.QueueLimit); // requests beyond the rate wait, none is refused
-        Assert.Equal(QueueProcessingOrder.OldestFirst, options.QueueProcessingOrder);
-        Assert.True(options.AutoReplenishment);
-    }
+    [InlineData(10, 10)]
+    [InlineData(0.5, 1)]
+    [InlineData(2.5, 3)]
+    [InlineData(1000, 1000)]
+    public void The_burst_is_one_seconds_worth_of_requests_and_at_least_one(double rps, int burst) =>
+        Assert.Equal(burst, StacRateLimit.BurstFor(rps));
 
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void A_rate_that_is_not_positive_and_finite_is_refused(double rps) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => StacRateLimit.OptionsFor(rps));
+    public void A_rate_that_is_not_positive_and_finite_is_refused(double rps)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => StacRateLimit.BurstFor(rps));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StacRateLimit(rps, new FakeTimeProvider()));
+    }
+
+    [Fact]
+    public async Task A_cold_start_sends_a_seconds_worth_of_requests_without_waiting_and_the_next_one_waits_a_tenth_of_a_second()
+    {
+        Handler.Respond(_ => TestHttpMessageHandler.Json(MinimalItem("a")));
+        var time = new FakeTimeProvider();
+        using var limit = new StacRateLimit(10, time);
+        var client = Client(configure: o => o with { RateLimit = limit });
+
+        var first = Enumerable.Range(0, 10).Select(_ => client.GetItemAsync("sentinel-2-l2a", "a", Ct)).ToList();
+        await Until(() => Handler.Count + limit.Queued == 10); // each one sent, or waiting for a permit
+        Assert.Equal((10, 0L), (Handler.Count, limit.Queued)); // the token and first searches of a process: none waits
+        await Task.WhenAll(first);
+        Assert.Equal((10L, 0L), (limit.Requests, limit.Waited));
+
+        var eleventh = client.GetItemAsync("sentinel-2-l2a", "a", Ct);
+        await Until(() => limit.Queued == 1);
+        time.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.Equal((1L, 10), (limit.Queued, Handler.Count)); // the bucket is empty: one permit per 100 ms from now on
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await eleventh;
+
+        Assert.Equal(11, Handler.Count);
+        Assert.Equal((11L, 1L), (limit.Requests, limit.Waited));
+    }
 
     [Fact]
     public async Task Requests_beyond_the_permits_wait_in_the_queue_and_go_one_per_permit()

@@ -9,28 +9,23 @@ namespace Axion.TileBuilder.Bench;
 /// <c>gdal_translate -projwin</c> over <c>/vsicurl/</c>, one process per asset, one after another, with the usual
 /// cloud settings (no directory listing, only .tif/.tiff treated as files).
 /// </summary>
-internal static class PeerRun
+internal static class GdalTranslatePeer
 {
-    private static readonly (string Collection, string Asset)[] Assets =
-    [
-        ("sentinel-2-l2a", "B02"), ("sentinel-2-l2a", "B03"), ("sentinel-2-l2a", "B04"), ("sentinel-2-l2a", "B08"), ("sentinel-2-l2a", "SCL"),
-        ("sentinel-1-rtc", "vv"), ("sentinel-1-rtc", "vh"),
-    ];
-
     private static readonly Dictionary<string, string> Environment = new(StringComparer.Ordinal)
     {
         ["GDAL_DISABLE_READDIR_ON_OPEN"] = "EMPTY_DIR",
         ["CPL_VSIL_CURL_ALLOWED_EXTENSIONS"] = ".tif,.tiff",
     };
 
-    /// <summary>Runs the peer on one row of a finished batch's index; returns its wall seconds.</summary>
-    public static async Task<double> RunRowAsync(HttpClient http, Uri stacRoot, Uri tokenUrl, IndexRow row, string scratch)
+    /// <summary>Runs the peer on one row of a finished batch's index; returns its wall seconds (item and token requests included) and the CPU seconds of its <c>gdal_translate</c> processes.</summary>
+    public static async Task<PeerRowCost> RunRowAsync(HttpClient http, Uri stacRoot, Uri tokenUrl, IndexRow row, string scratch)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (collection, asset) in Assets)
+        var cpu = 0.0;
+        foreach (var (collection, asset) in PeerAssets.All)
         {
-            var itemId = collection.StartsWith("sentinel-2", StringComparison.Ordinal) ? row.S2Item : row.S1Item;
+            var itemId = PeerAssets.ItemOf(row, collection);
             var item = JsonNode.Parse(await http.GetStringAsync(new Uri($"{stacRoot.AbsoluteUri.TrimEnd('/')}/collections/{collection}/items/{itemId}")))!;
             if (!tokens.TryGetValue(collection, out var token))
             {
@@ -53,9 +48,11 @@ internal static class PeerRun
             {
                 throw new InvalidOperationException($"gdal_translate failed for {row.RowId} {asset}: {cost.Output}");
             }
+
+            cpu += cost.CpuSeconds;
         }
 
-        return started.Elapsed.TotalSeconds;
+        return new PeerRowCost(started.Elapsed.TotalSeconds, cpu);
     }
 
     private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
