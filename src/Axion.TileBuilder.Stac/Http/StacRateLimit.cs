@@ -5,33 +5,35 @@ namespace Axion.TileBuilder.Stac.Http;
 
 /// <summary>
 /// The cap on the catalog requests of one process (<c>--max-stac-rps</c>): every attempt of a STAC request (search
-/// pages, items, collections) and of a SAS token request takes one permit from one token bucket shared by every
-/// worker, client and signer of the process. Requests beyond the rate wait in a first-in, first-out queue; none is
-/// refused. Thread-safe.
+/// pages, items, collections) and of a SAS token request takes one permit from one
+/// <see cref="TokenBucketRateLimiter"/> shared by every worker, client and signer of the process. Requests beyond the
+/// rate wait in a first-in, first-out queue; none is refused. Thread-safe.
 /// </summary>
 /// <remarks>
-/// The bucket (<see cref="SmoothTokenBucket"/>) holds one second's worth of permits (<see cref="BurstFor"/>: R at
-/// <c>--max-stac-rps R</c>, at least 1) and refills smoothly at R per second. A process that starts sends its first R
-/// requests at once (the token, the first searches: no wait at cold start), then at most R per second on average.
-/// The trade-off: over any T seconds at most <c>R + R x T</c> requests, so at most 2R in the first second of a
-/// process (R in the bucket plus R refilled); over a long run, R per second.
+/// The bucket starts full with one second's worth of permits (<see cref="BurstFor"/>: R at <c>--max-stac-rps R</c>, at
+/// least 1) and is refilled about ten times a second with <see cref="ReplenishTokens"/> permits. A process that starts
+/// sends its first R requests at once (the tokens, the first searches: no wait at cold start), then R per second on
+/// average. The trade-off: over any T seconds at most about <c>R + R x T</c> requests, so at most 2R in the first second
+/// of a process (R in the bucket plus R refilled); over a long run, R per second.
 /// </remarks>
 public sealed class StacRateLimit : IDisposable
 {
+    /// <summary>How often the bucket is refilled when the rate allows it: 10 times a second.</summary>
+    private static readonly TimeSpan TargetPeriod = TimeSpan.FromMilliseconds(100);
+
     private readonly RateLimiter _limiter;
     private long _requests;
     private long _waited;
 
     /// <summary>Caps the process at <paramref name="requestsPerSecond"/> catalog requests per second.</summary>
     /// <param name="requestsPerSecond">Permits per second, positive and finite (no cap is no <see cref="StacRateLimit"/> at all).</param>
-    /// <param name="time">The clock of the bucket; default <see cref="TimeProvider.System"/> (tests pass a fake one).</param>
     /// <exception cref="ArgumentOutOfRangeException">The rate is not a positive finite number.</exception>
-    public StacRateLimit(double requestsPerSecond, TimeProvider? time = null)
-        : this(new SmoothTokenBucket(requestsPerSecond, BurstFor(requestsPerSecond), time ?? TimeProvider.System), requestsPerSecond)
+    public StacRateLimit(double requestsPerSecond)
+        : this(new TokenBucketRateLimiter(OptionsFor(requestsPerSecond)), requestsPerSecond)
     {
     }
 
-    /// <summary>Tests: any limiter, e.g. one they replenish by hand (<see cref="TokenBucketRateLimiter.TryReplenish"/>).</summary>
+    /// <summary>Tests: a limiter they replenish by hand (<see cref="TokenBucketRateLimiter.TryReplenish"/>), never by time.</summary>
     internal StacRateLimit(RateLimiter limiter, double requestsPerSecond)
     {
         ArgumentNullException.ThrowIfNull(limiter);
@@ -65,6 +67,31 @@ public sealed class StacRateLimit : IDisposable
 
         return (int)Math.Min(int.MaxValue, Math.Max(1, Math.Ceiling(requestsPerSecond)));
     }
+
+    /// <summary>
+    /// The token bucket for <paramref name="requestsPerSecond"/>: <see cref="BurstFor"/> permits when full (it starts full),
+    /// <see cref="ReplenishTokens"/> added every <c>ReplenishTokens / requestsPerSecond</c> seconds (so exactly the rate on
+    /// average), an unbounded first-in, first-out queue.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is not a positive finite number.</exception>
+    public static TokenBucketRateLimiterOptions OptionsFor(double requestsPerSecond)
+    {
+        var burst = BurstFor(requestsPerSecond);
+        var tokens = ReplenishTokens(requestsPerSecond);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(burst, tokens),
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(tokens / requestsPerSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        };
+    }
+
+    /// <summary>Permits added per refill: what <paramref name="requestsPerSecond"/> gives in 100 ms, rounded up, at least 1.</summary>
+    public static int ReplenishTokens(double requestsPerSecond) =>
+        (int)Math.Max(1, Math.Ceiling(requestsPerSecond * TargetPeriod.TotalSeconds));
 
     /// <summary>Waits for one permit (first in, first out).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired while waiting.</exception>

@@ -6,15 +6,13 @@ using Axion.TileBuilder.Stac.Signing;
 using Axion.TileBuilder.Stac.Tests.Fakes;
 using Axion.TileBuilder.Stac.Tests.Search;
 using Axion.TileBuilder.Stac.Tests.Signing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Axion.TileBuilder.Stac.Tests.Http;
 
 /// <summary>
 /// <c>--max-stac-rps</c>: every attempt of every catalog and token request takes one permit of the process's cap. The
-/// caps here run on a fake clock (<see cref="FakeTimeProvider"/>, moved by the test) or are token buckets replenished by
-/// hand (<see cref="TokenBucketRateLimiter.TryReplenish"/>), never by wall-clock time: the tests count permits, requests
-/// served and requests queued, and assert no duration.
+/// caps here are token buckets replenished by hand (<see cref="TokenBucketRateLimiter.TryReplenish"/>), never by
+/// wall-clock time: the tests count permits, requests served and requests queued, and assert no duration.
 /// </summary>
 public sealed class StacRateLimitTests : StacClientTestBase
 {
@@ -38,32 +36,48 @@ public sealed class StacRateLimitTests : StacClientTestBase
     public void A_rate_that_is_not_positive_and_finite_is_refused(double rps)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => StacRateLimit.BurstFor(rps));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new StacRateLimit(rps, new FakeTimeProvider()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StacRateLimit.OptionsFor(rps));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StacRateLimit(rps));
+    }
+
+    [Theory]
+    [InlineData(10, 10, 1, 100)]
+    [InlineData(0.5, 1, 1, 2000)]
+    [InlineData(2.5, 3, 1, 400)]
+    [InlineData(1000, 1000, 100, 100)]
+    public void The_bucket_holds_a_seconds_worth_and_refills_the_rate_about_ten_times_a_second(double rps, int tokenLimit, int tokensPerPeriod, int periodMs)
+    {
+        var options = StacRateLimit.OptionsFor(rps);
+
+        Assert.Equal((tokenLimit, tokensPerPeriod), (options.TokenLimit, options.TokensPerPeriod));
+        Assert.Equal(TimeSpan.FromMilliseconds(periodMs), options.ReplenishmentPeriod);
+        Assert.Equal(rps, options.TokensPerPeriod / options.ReplenishmentPeriod.TotalSeconds, 9); // exactly the rate on average
+        Assert.Equal(QueueProcessingOrder.OldestFirst, options.QueueProcessingOrder);
     }
 
     [Fact]
-    public async Task A_cold_start_sends_a_seconds_worth_of_requests_without_waiting_and_the_next_one_waits_a_tenth_of_a_second()
+    public async Task A_cold_start_sends_a_seconds_worth_of_requests_without_waiting_and_the_next_one_waits_for_a_refill()
     {
         Handler.Respond(_ => TestHttpMessageHandler.Json(MinimalItem("a")));
-        var time = new FakeTimeProvider();
-        using var limit = new StacRateLimit(10, time);
+        var options = StacRateLimit.OptionsFor(10);
+        options.AutoReplenishment = false; // the process's bucket, never refilled
+        using var bucket = new TokenBucketRateLimiter(options);
+        using var limit = new StacRateLimit(bucket, 10);
         var client = Client(configure: o => o with { RateLimit = limit });
 
         var first = Enumerable.Range(0, 10).Select(_ => client.GetItemAsync("sentinel-2-l2a", "a", Ct)).ToList();
         await Until(() => Handler.Count + limit.Queued == 10); // each one sent, or waiting for a permit
-        Assert.Equal((10, 0L), (Handler.Count, limit.Queued)); // the token and first searches of a process: none waits
+        Assert.Equal((10, 0L), (Handler.Count, limit.Queued)); // the tokens and first searches of a process: none waits
         await Task.WhenAll(first);
         Assert.Equal((10L, 0L), (limit.Requests, limit.Waited));
 
-        var eleventh = client.GetItemAsync("sentinel-2-l2a", "a", Ct);
+        using var giveUp = new CancellationTokenSource();
+        var eleventh = client.GetItemAsync("sentinel-2-l2a", "a", giveUp.Token);
         await Until(() => limit.Queued == 1);
-        time.Advance(TimeSpan.FromMilliseconds(99));
-        Assert.Equal((1L, 10), (limit.Queued, Handler.Count)); // the bucket is empty: one permit per 100 ms from now on
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        await eleventh;
-
-        Assert.Equal(11, Handler.Count);
-        Assert.Equal((11L, 1L), (limit.Requests, limit.Waited));
+        Assert.Equal(10, Handler.Count); // the bucket is empty: the eleventh waits for the next refill
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eleventh);
+        Assert.Equal((10, 10L), (Handler.Count, limit.Requests)); // the eleventh was never sent
     }
 
     [Fact]
