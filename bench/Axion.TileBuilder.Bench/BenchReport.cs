@@ -51,23 +51,27 @@ internal static class BenchReport
             var batchCpu = Median.Of(batches.Select(b => b.Cost.CpuSeconds));
             var peak = Median.Max(batches.Select(b => b.Cost.PeakMb));
             var served = Median.Of(batches.Select(b => b.ServedBytes / (double)b.Rows.Sum(r => r.BytesRead)));
-            Row(text, "bytes read per row / physical minimum, median (max)", F($"{Median.Of(ratios):F3} ({Median.Max(ratios):F3})"), "<= 1.10", Median.Max(ratios) <= 1.10);
+            // The batch's bytes against its minimum: rows whose best scene was read ahead and then rejected read more than
+            // their own minimum (docs/architecture.md, "Read-ahead"); what a batch costs is the sum.
+            var batchRatio = Median.Of(batches.Select(b => b.Rows.Where(r => minimum.ContainsKey(r.Id)).Sum(r => (double)r.BytesRead) / b.Rows.Where(r => minimum.ContainsKey(r.Id)).Sum(r => (double)minimum[r.Id])));
+            Row(text, "bytes read by the batch / its physical minimum (read-ahead waste included), median", F($"{batchRatio:F3}"), "<= 1.05", batchRatio <= 1.05);
+            Row(text, "bytes read per row / physical minimum, median (max)", F($"{Median.Of(ratios):F3} ({Median.Max(ratios):F3})"), "median <= 1.05", Median.Of(ratios) <= 1.05);
             Row(text, "MB read per row, median", F($"{mbRead:F1}"), string.Empty, null);
             Row(text, "physical minimum per row (COG headers + blocks the windows touch + SCL checks), MB, median", F($"{mbMin:F1}"), string.Empty, null);
             Row(text, "GDAL read operations per row, median", F($"{Median.Of(all.Select(r => (double)r.Requests)):F0}"), string.Empty, null);
             Row(text, "asset bytes the server sent / bytes the journal counted", F($"{served:F3}"), "1.000", null);
-            Row(text, F($"{options.Rows}-row batch, `--workers {options.Workers}`, wall seconds, median"), F($"{batchWall:F1}"), "<= 90", batchWall <= 90);
+            Row(text, F($"{options.Rows}-row batch, `--workers {options.Workers}`, wall seconds, median"), F($"{batchWall:F1}"), "<= 45", batchWall <= 45);
             Row(text, "same batch, CPU seconds (user + system), median", F($"{batchCpu:F1}"), string.Empty, null);
-            Row(text, "same batch, CPU seconds per row (process start included)", F($"{batchCpu / options.Rows:F2}"), string.Empty, null);
-            Row(text, "same batch, peak resident memory, MB, max", F($"{peak:F0}"), "<= 500", peak <= 500);
+            Row(text, "same batch, CPU seconds per row (process start included)", F($"{batchCpu / options.Rows:F2}"), "<= 0.40", batchCpu / options.Rows <= 0.40);
+            Row(text, "same batch, peak resident memory, MB, max", F($"{peak:F0}"), "<= 400", peak <= 400);
         }
 
-        Row(text, F($"one row (7 assets, 2x2 tiles), `--workers 1`, seconds incl. STAC search, median of {singles.Sum(s => s.Rows.Count)}"), F($"{rowSeconds:F2}"), "<= 1.0", rowSeconds <= 1.0);
+        Row(text, F($"one row (7 assets, 2x2 tiles), `--workers 1`, seconds incl. STAC search, median of {singles.Sum(s => s.Rows.Count)}"), F($"{rowSeconds:F2}"), "<= 0.35", rowSeconds <= 0.35);
         Row(text, F($"same, CPU seconds per row (a run's CPU / its {options.SingleRows} rows, process start included), median"), F($"{singleCpuPerRow:F2}"), string.Empty, null);
         Row(text, F($"a 1-row `build` from process start (exec to exit: runtime start, catalog token, searches, reads, tiles), wall seconds, median of {results.ColdStarts.Count}"), F($"{cold:F2}"), "<= 1.0", cold <= 1.0);
         Row(text, "same, CPU seconds, median", F($"{coldCpu:F2}"), string.Empty, null);
         Row(text, F($"`gdal_translate -projwin` peer, 7 assets one after another, seconds per row, median of {results.GdalTranslateRows.Count}"), F($"{translateRow:F2}"), string.Empty, null);
-        Row(text, "speed-up over the `gdal_translate` peer on the same rows", F($"{translateRow / oursOnPeerRows:F1}x"), ">= 3x", translateRow / oursOnPeerRows >= 3);
+        Row(text, "speed-up over the `gdal_translate` peer on the same rows", F($"{translateRow / oursOnPeerRows:F1}x"), ">= 6x", translateRow / oursOnPeerRows >= 6);
         Row(text, "`gdal_translate` peer, CPU seconds per row (its 7 processes), median", F($"{translateCpu:F2}"), string.Empty, null);
         Row(text, "`gdal_translate` peer MB per row", F($"{results.GdalTranslateBytesPerRow / 1e6:F1}"), string.Empty, null);
         Row(text, F($"threaded rasterio peer, 7 window reads in 7 threads, same GDAL settings, seconds per row, median of {rasterioRows.Count}"), F($"{rasterioRow:F2}"), string.Empty, null);
