@@ -24,28 +24,17 @@ public sealed record S2RadiometryRule(string Name, double Scale, double Offset)
     /// Converts DNs to reflectance; pixels equal to <paramref name="nodata"/> (default 0, the
     /// Sentinel-2 fill value) become NaN.
     /// </summary>
-    public void Apply(ReadOnlySpan<ushort> dn, Span<float> reflectance, ushort nodata = 0)
-    {
-        if (reflectance.Length < dn.Length)
-        {
-            throw new ArgumentException($"Destination holds {reflectance.Length} values, source {dn.Length}.", nameof(reflectance));
-        }
-
-        var scale = Scale;
-        var offset = Offset;
-        for (var i = 0; i < dn.Length; i++)
-        {
-            var v = dn[i];
-            reflectance[i] = v == nodata ? float.NaN : (float)((v * scale) + offset);
-        }
-    }
+    public void Apply(ReadOnlySpan<ushort> dn, Span<float> reflectance, ushort nodata = 0) => Convert(dn, reflectance, nodata);
 
     /// <summary>
     /// Converts resampled DNs (float, as a bilinear or cubic resampling of the integer DNs yields them) to reflectance
     /// with the same rule; pixels equal to <paramref name="nodata"/> (default 0, the fill value the resampling writes where
-    /// it has no source) become NaN.
+    /// it has no source) or NaN become NaN.
     /// </summary>
-    public void Apply(ReadOnlySpan<float> dn, Span<float> reflectance, float nodata = 0)
+    public void Apply(ReadOnlySpan<float> dn, Span<float> reflectance, float nodata = 0) => Convert(dn, reflectance, nodata);
+
+    private void Convert<T>(ReadOnlySpan<T> dn, Span<float> reflectance, T nodata)
+        where T : unmanaged, System.Numerics.INumber<T>
     {
         if (reflectance.Length < dn.Length)
         {
@@ -57,7 +46,7 @@ public sealed record S2RadiometryRule(string Name, double Scale, double Offset)
         for (var i = 0; i < dn.Length; i++)
         {
             var v = dn[i];
-            reflectance[i] = v == nodata || float.IsNaN(v) ? float.NaN : (float)((v * scale) + offset);
+            reflectance[i] = v == nodata || T.IsNaN(v) ? float.NaN : (float)((double.CreateTruncating(v) * scale) + offset);
         }
     }
 

@@ -25,31 +25,14 @@ public sealed class ReadAheadTests(ReliabilityFixture fixture)
         var best = fixture.World.Scenes.Where(s => s.Kind == SceneKind.Sentinel2L2A && s.LocationId == row.Id).MinBy(s => s.CloudCover)!;
         Assert.Equal(ScenePlanRole.AoiOvercast, best.PlanRole);
         var bestDate = best.Datetime.ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var windowAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var sclReleasedByWindow = 0;
-        var sclReleasedByPatience = 0;
         var bandRequests = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        await using var server = await LocalCatalogServer.StartAsync(fixture.World, new LocalCatalogOptions { RequestLogSize = 10_000, BeforeAnswer = Hold });
-        async Task Hold(string path, CancellationToken cancellationToken)
-        {
-            if (path.EndsWith("_SCL_20m.tif", StringComparison.Ordinal))
-            {
-                try
-                {
-                    await windowAsked.Task.WaitAsync(Patience, cancellationToken);
-                    Interlocked.Increment(ref sclReleasedByWindow);
-                }
-                catch (TimeoutException)
-                {
-                    Interlocked.Increment(ref sclReleasedByPatience);
-                }
-            }
-            else if (path.Contains(bestDate, StringComparison.Ordinal) && path.EndsWith("_10m.tif", StringComparison.Ordinal)
-                && bandRequests.AddOrUpdate(path, 1, (_, n) => n + 1) >= 3)
-            {
-                windowAsked.TrySetResult(); // after the HEAD and the header GET of a band file of the best scene: its window
-            }
-        }
+        var gate = new AnswerGate(
+            held: path => path.EndsWith("_SCL_20m.tif", StringComparison.Ordinal),
+            // After the HEAD and the header GET of a band file of the best scene: its window.
+            awaited: path => path.Contains(bestDate, StringComparison.Ordinal) && path.EndsWith("_10m.tif", StringComparison.Ordinal)
+                && bandRequests.AddOrUpdate(path, 1, (_, n) => n + 1) >= 3,
+            Patience);
+        await using var server = await LocalCatalogServer.StartAsync(fixture.World, new LocalCatalogOptions { RequestLogSize = 10_000, BeforeAnswer = gate.BeforeAnswer });
 
         var dir = fixture.NewDir("rel-read-ahead");
         var csv = Path.Combine(dir, "one.csv");
@@ -59,8 +42,8 @@ public sealed class ReadAheadTests(ReliabilityFixture fixture)
         var result = await CliHarness.RunAsync([.. fixture.BuildArgs(csv, outDir, server, workers: 1)]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.True(sclReleasedByPatience == 0, $"{sclReleasedByPatience} SCL request(s) waited {Patience.TotalSeconds} s for a band window of the best scene");
-        Assert.True(sclReleasedByWindow > 0, "no SCL file was asked for");
+        Assert.True(gate.ReleasedByPatience == 0, $"{gate.ReleasedByPatience} SCL request(s) waited {Patience.TotalSeconds} s for a band window of the best scene");
+        Assert.True(gate.ReleasedByArrival > 0, "no SCL file was asked for");
         TileSnapshot.AssertEqual(TileSnapshot.OfRows(fixture.Reference, [row.Id]), TileSnapshot.Read(outDir));
 
         // The best scene was rejected (overcast over the AOI) after its windows were read: every byte the server sent,

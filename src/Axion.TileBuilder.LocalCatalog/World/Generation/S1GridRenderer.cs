@@ -19,27 +19,14 @@ internal static class S1GridRenderer
             throw new InvalidOperationException($"The Sentinel-1 scenes of '{template.LocationId}' do not share one grid and footprint.");
         }
 
-        List<StagedRaster> all = [];
-        try
+        return StagedRaster.Collect(add =>
         {
-            foreach (var key in new[] { "vv", "vh" })
-            {
-                var targets = plan.Scenes.Select(s => s.Assets.Single(a => a.Key == key).RelativePath).ToList();
-                all.Add(StagedRaster.Create(grid, 10, GdalDataType.Float32, WorldFiles.S1NoData, projectionWkt, targets, CogWriter.S1Options, stagingDirectory));
-            }
-
-            Fill(grid, template, all[0], all[1], ct);
-            return all;
-        }
-        catch
-        {
-            foreach (var raster in all)
-            {
-                raster.Dispose();
-            }
-
-            throw;
-        }
+            StagedRaster Create(string key) => add(StagedRaster.Create(
+                grid, 10, GdalDataType.Float32, WorldFiles.S1NoData, projectionWkt, [.. plan.Scenes.Select(s => s.Assets.Single(a => a.Key == key).RelativePath)], CogWriter.S1Options, stagingDirectory));
+            var vv = Create("vv");
+            var vh = Create("vh");
+            Fill(grid, template, vv, vh, ct);
+        });
     }
 
     private static void Fill(GridPlan grid, SyntheticScene template, StagedRaster vvRaster, StagedRaster vhRaster, CancellationToken ct)

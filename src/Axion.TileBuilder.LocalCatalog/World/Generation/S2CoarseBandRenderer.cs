@@ -14,8 +14,7 @@ internal static class S2CoarseBandRenderer
 
     public static IReadOnlyList<StagedRaster> Render(SceneGroup plan, string projectionWkt, string? stagingDirectory, CancellationToken ct)
     {
-        List<StagedRaster> all = [];
-        try
+        return StagedRaster.Collect(add =>
         {
             foreach (var resolution in S2Bands.Coarse.Select(S2Bands.ResolutionM).Distinct())
             {
@@ -31,11 +30,11 @@ internal static class S2CoarseBandRenderer
                     {
                         var key = bands[b].ToString();
                         var options = CogWriter.S2CoarseBandOptions(S2Bands.BlockSize(bands[b]));
-                        rasters[s][b] = Add(all, StagedRaster.Create(
+                        rasters[s][b] = add(StagedRaster.Create(
                             plan.Grid, resolution, GdalDataType.UInt16, 0, projectionWkt, [scene.Assets.Single(a => a.Key == key).RelativePath], options, stagingDirectory));
                         if (scene.OffsetAppliedAssets is { } boa)
                         {
-                            boaRasters[s][b] = Add(all, StagedRaster.Create(
+                            boaRasters[s][b] = add(StagedRaster.Create(
                                 plan.Grid, resolution, GdalDataType.UInt16, 0, projectionWkt, [boa.Single(a => a.Key == key).RelativePath], options, stagingDirectory));
                         }
                     }
@@ -43,24 +42,7 @@ internal static class S2CoarseBandRenderer
 
                 Fill(plan, resolution, bands, rasters, boaRasters, ct);
             }
-
-            return all;
-        }
-        catch
-        {
-            foreach (var raster in all)
-            {
-                raster.Dispose();
-            }
-
-            throw;
-        }
-    }
-
-    private static StagedRaster Add(List<StagedRaster> all, StagedRaster raster)
-    {
-        all.Add(raster);
-        return raster;
+        });
     }
 
     private static void Fill(SceneGroup plan, int resolution, S2Band[] bands, StagedRaster[][] rasters, StagedRaster?[][] boaRasters, CancellationToken ct)

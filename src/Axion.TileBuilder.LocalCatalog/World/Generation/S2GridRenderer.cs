@@ -15,11 +15,10 @@ internal static class S2GridRenderer
         var grid = plan.Grid;
         var scenes = plan.Scenes;
         var bands = S2Bands.TenMetre;
-        List<StagedRaster> all = [];
         var bandRasters = new StagedRaster[scenes.Count][];
         var boaRasters = new StagedRaster?[scenes.Count][];
         var sclRasters = new StagedRaster[scenes.Count];
-        try
+        return StagedRaster.Collect(add =>
         {
             for (var s = 0; s < scenes.Count; s++)
             {
@@ -28,38 +27,22 @@ internal static class S2GridRenderer
                 boaRasters[s] = new StagedRaster?[bands.Count];
                 for (var b = 0; b < bands.Count; b++)
                 {
-                    bandRasters[s][b] = Add(all, StagedRaster.Create(
+                    bandRasters[s][b] = add(StagedRaster.Create(
                         grid, 10, GdalDataType.UInt16, 0, projectionWkt, [scene.Assets[b].RelativePath], CogWriter.S2BandOptions, stagingDirectory));
                     if (scene.OffsetAppliedAssets is { } boa)
                     {
-                        boaRasters[s][b] = Add(all, StagedRaster.Create(
+                        boaRasters[s][b] = add(StagedRaster.Create(
                             grid, 10, GdalDataType.UInt16, 0, projectionWkt, [boa[b].RelativePath], CogWriter.S2BandOptions, stagingDirectory));
                     }
                 }
 
                 var scl = scene.Assets.Single(a => a.Key == "SCL");
-                sclRasters[s] = Add(all, StagedRaster.Create(
+                sclRasters[s] = add(StagedRaster.Create(
                     grid, 20, GdalDataType.Byte, 0, projectionWkt, [scl.RelativePath], CogWriter.SclOptions, stagingDirectory));
             }
 
             Fill(plan, bandRasters, boaRasters, sclRasters, ct);
-            return all;
-        }
-        catch
-        {
-            foreach (var raster in all)
-            {
-                raster.Dispose();
-            }
-
-            throw;
-        }
-    }
-
-    private static StagedRaster Add(List<StagedRaster> all, StagedRaster raster)
-    {
-        all.Add(raster);
-        return raster;
+        });
     }
 
     private static void Fill(SceneGroup plan, StagedRaster[][] bandRasters, StagedRaster?[][] boaRasters, StagedRaster[] sclRasters, CancellationToken ct)

@@ -21,6 +21,33 @@ internal sealed class StagedRaster : IDisposable
 
     public GdalDataset Dataset { get; }
 
+    /// <summary>
+    /// Runs <paramref name="render"/>, which passes every raster it creates through the function it is given, and returns
+    /// them in that order; when it throws, every raster created so far is disposed (their staging files deleted).
+    /// </summary>
+    public static IReadOnlyList<StagedRaster> Collect(Action<Func<StagedRaster, StagedRaster>> render)
+    {
+        List<StagedRaster> all = [];
+        try
+        {
+            render(raster =>
+            {
+                all.Add(raster);
+                return raster;
+            });
+            return all;
+        }
+        catch
+        {
+            foreach (var raster in all)
+            {
+                raster.Dispose();
+            }
+
+            throw;
+        }
+    }
+
     public GdalBand Band { get; }
 
     /// <summary>Relative paths of the COG files to write (the same bytes in each).</summary>
