@@ -11,6 +11,7 @@ namespace Axion.TileBuilder.Gdal;
 public static class NativeHeap
 {
     private static int _unavailable;
+    private static int _arenasLimited;
 
     /// <summary>Most malloc arenas, unless <c>MALLOC_ARENA_MAX</c> is set: fewer arenas, less free memory parked per thread.</summary>
     public const int ArenaLimit = 2;
@@ -21,11 +22,12 @@ public static class NativeHeap
     /// keep the arenas they made, so the environment does better: on the benchmark's 166-row, 8-worker batch (2026-12-05)
     /// peak resident memory 462 MB with neither, 447 MB with this call, 415 MB with <c>MALLOC_ARENA_MAX=4</c> and 387 MB
     /// with <c>MALLOC_ARENA_MAX=2</c>, the same wall and CPU time each. The container image and the Slurm script set 2.
-    /// A no-op off glibc.
+    /// A no-op off glibc, and after the first call (GDAL's start calls it too, for hosts other than the CLI).
     /// </summary>
     public static void LimitArenas()
     {
-        if (!OperatingSystem.IsLinux() || Volatile.Read(ref _unavailable) != 0 || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 })
+        if (!OperatingSystem.IsLinux() || Volatile.Read(ref _unavailable) != 0 || Interlocked.Exchange(ref _arenasLimited, 1) != 0
+            || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 })
         {
             return;
         }

@@ -309,7 +309,7 @@ public sealed class RowPlanner(RowEnvironment env)
                 {
                     var plan = AssetProbe.Inspect(ds, target, a.Asset, a.Band, Resampling(a.Band), env.Options.AllowNonCog);
                     meter.BudgetBytes = ReadBudget.BytesFor(plan.Estimate, env.Options.MaxReadBudgetFactor);
-                    readAhead.Windows[a.Band] = RowProcessor.ReadReflectance(ds, target, readAhead.Rule, plan);
+                    readAhead.Windows[a.Band] = ReflectanceReader.Read(ds, target, readAhead.Rule, plan);
                     return plan;
                 },
                 null,

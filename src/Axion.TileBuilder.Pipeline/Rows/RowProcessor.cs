@@ -72,7 +72,7 @@ public sealed class RowProcessor(RowEnvironment env)
             ? Task.FromResult(new AssetReadResult<float[]>(window, 0, 0, 0)) // read while the SCL was checked; its bytes are in ProbeBytes
             : env.Sentinel2Reader.ReadAsync(
                 AssetOf(read),
-                (ds, _) => ReadReflectance(ds, target, plan.RadiometryOf(read.ItemId), read),
+                (ds, _) => ReflectanceReader.Read(ds, target, plan.RadiometryOf(read.ItemId), read),
                 ReadBudget.BytesFor(read.Estimate, factor),
                 cancellationToken)).ToArray()).ToArray();
         var s1Source = env.Profile.Sentinel1;
@@ -203,29 +203,6 @@ public sealed class RowProcessor(RowEnvironment env)
 
     private static AssetRef AssetOf(AssetReadPlan read) =>
         read.Asset ?? throw new ArgumentException($"the read plan of {read.Band} of {read.ItemId} has no asset (it was deserialised, not planned)", nameof(read));
-
-    /// <summary>
-    /// One Sentinel-2 band onto the grid as reflectance: an aligned copy (10 m bands; coarser ones with <c>nearest</c>), a
-    /// warp of a 20 m or 60 m band with its planned resampling computed in float32 (the DN are not rounded back to integers),
-    /// or the bilinear UInt16 warp of a 10 m band gridded in another zone (as before <c>--bands</c>).
-    /// </summary>
-    internal static float[] ReadReflectance(GdalDataset ds, TargetGrid target, S2RadiometryRule rule, AssetReadPlan read)
-    {
-        if (read.Method == ReadMethod.Warped && SpectralBand.Find(read.Band) is { IsResampled: true })
-        {
-            var resampled = GridReader.ReadWarped<float>(ds, 1, target, read.Resampling, 0, ["-ot", "Float32"]);
-            var reflectance = new float[resampled.Length];
-            rule.Apply(resampled, reflectance, 0f);
-            return reflectance;
-        }
-
-        var dn = read.Method == ReadMethod.Aligned
-            ? GridReader.ReadAligned<ushort>(ds, 1, target, 0)
-            : GridReader.ReadWarped<ushort>(ds, 1, target, "bilinear", 0);
-        var values = new float[dn.Length];
-        rule.Apply(dn, values, 0);
-        return values;
-    }
 
     /// <summary>
     /// Sentinel-1 GRD: warps the amplitude DN onto the grid (through the GCPs with a thin-plate spline when the file has no

@@ -76,11 +76,10 @@ public sealed class StacRateLimit : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">The rate is not a positive finite number.</exception>
     public static TokenBucketRateLimiterOptions OptionsFor(double requestsPerSecond)
     {
-        var burst = BurstFor(requestsPerSecond);
         var tokens = ReplenishTokens(requestsPerSecond);
         return new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(burst, tokens),
+            TokenLimit = BurstFor(requestsPerSecond), // a second's worth: never less than one refill
             TokensPerPeriod = tokens,
             ReplenishmentPeriod = TimeSpan.FromSeconds(tokens / requestsPerSecond),
             QueueLimit = int.MaxValue,

@@ -35,8 +35,7 @@ public sealed class ReadAheadTests(ReliabilityFixture fixture)
         await using var server = await LocalCatalogServer.StartAsync(fixture.World, new LocalCatalogOptions { RequestLogSize = 10_000, BeforeAnswer = gate.BeforeAnswer });
 
         var dir = fixture.NewDir("rel-read-ahead");
-        var csv = Path.Combine(dir, "one.csv");
-        await File.WriteAllTextAsync(csv, FormattableString.Invariant($"id,lat,lon\n{row.Id},{row.Latitude},{row.Longitude}\n"));
+        var csv = await ReliabilityFixture.OneRowCsvAsync(dir, row);
         var outDir = Path.Combine(dir, "out");
 
         var result = await CliHarness.RunAsync([.. fixture.BuildArgs(csv, outDir, server, workers: 1)]);

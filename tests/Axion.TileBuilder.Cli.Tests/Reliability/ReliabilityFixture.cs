@@ -96,6 +96,14 @@ public sealed class ReliabilityFixture : IAsyncLifetime
         _dirs.Dispose();
     }
 
+    /// <summary>A CSV in <paramref name="dir"/> with <paramref name="row"/> alone; returns its path.</summary>
+    public static async Task<string> OneRowCsvAsync(string dir, LocationRow row)
+    {
+        var csv = Path.Combine(dir, "one.csv");
+        await File.WriteAllTextAsync(csv, FormattableString.Invariant($"id,lat,lon\n{row.Id},{row.Latitude},{row.Longitude}\n"));
+        return csv;
+    }
+
     /// <summary>A temporary folder removed when the collection finishes.</summary>
     public string NewDir(string prefix) => _dirs.New(prefix);
 
