@@ -94,6 +94,17 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
         DefaultValueFactory = _ => BandResamplingNames.Default.Name(),
     };
 
+    public Option<int> Timesteps { get; } = new(S.Timesteps.Name)
+    {
+        Description = Text($"Cut each row's date window into this many equal parts (whole days, oldest first) and build each part from its own clear Sentinel-2 scene and Sentinel-1 pair: 4 over a one-year window gives seasons. Above 1, tiles are named tile_<id>_<row>_<col>_t<k>.npz (k = 0 oldest) and their meta gains timestep, timestep_start and timestep_end; searches are shared, so a row costs about N times the bytes of one timestep (plan shows them). {S.Timesteps.RangeText}. Part of the batch identity. {S.Timesteps.DefaultText}"),
+        DefaultValueFactory = _ => S.Timesteps.Default,
+    };
+
+    public Option<int?> MinTimesteps { get; } = new(S.MinTimesteps.Name)
+    {
+        Description = "How many timesteps must have a clear scene and written tiles for a row to be done, 1..--timesteps; the row keeps the timesteps that do and the journal, status and report name each missing one with its reason. Fewer fail the row (too_few_timesteps) and leave no file. Part of the batch identity. Default: all of them.",
+    };
+
     public Option<string> Format { get; } = new("--format")
     {
         Description = "Output formats, comma-separated: npz (always) and geotiff (adds tile_<id>_<row>_<col>.tif: the float32 bands, 6 by default, NaN nodata, for QGIS/GDAL). Default npz.",
@@ -104,7 +115,7 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
     {
         command.Options.Add(Format);
         var catalog = catalogOptions ? new Option[] { Catalog, StacUrl, TokenUrl } : [];
-        foreach (var option in catalog.Concat([Bands, Resampling, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, CompressionLevel, NoQuicklooks, MaxReadFactor, MaxStacRps, StrictHosts, AllowNonCog]))
+        foreach (var option in catalog.Concat([Bands, Resampling, Timesteps, MinTimesteps, Tiles, Start, End, WindowDays, MaxSceneCloud, MinClear, MinValid, MaxCandidates, S1MaxDays, InvalidScl, Workers, IncludeScl, IncludeValid, Uncompressed, CompressionLevel, NoQuicklooks, MaxReadFactor, MaxStacRps, StrictHosts, AllowNonCog]))
         {
             command.Options.Add(option);
         }
@@ -166,7 +177,8 @@ internal sealed class BuildOptionSet(bool catalogOptions = true)
             AllowNonCog = parse.GetValue(AllowNonCog),
             MaxStacRps = parse.GetValue(MaxStacRps),
         };
-        settings = settings.WithBands(BandSelection.Parse(parse.GetValue(Bands)), BandResamplingNames.Parse(parse.GetValue(Resampling)));
+        settings = settings.WithBands(BandSelection.Parse(parse.GetValue(Bands)), BandResamplingNames.Parse(parse.GetValue(Resampling)))
+            .WithTimesteps(parse.GetValue(Timesteps), parse.GetValue(MinTimesteps));
         settings.ToBuildOptions().ThrowIfInvalid();
         var resolved = catalogOptions ? settings with { Profile = LoadProfile(parse) } : settings;
         _ = S2AssetRoles.KeysFor(resolved.Profile.Sentinel2, resolved.SelectedBands, resolved.Profile.Name);

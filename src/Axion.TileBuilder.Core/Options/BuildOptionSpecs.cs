@@ -61,6 +61,18 @@ public static class BuildOptionSpecs
     /// </summary>
     public static readonly OptionSpec<double> StartJitter = new("--start-jitter", 0, 0, 600, "seconds");
 
+    /// <summary>
+    /// Parts the date window is cut into, each with its own scene (<c>--timesteps</c>): 4 over a one-year window gives
+    /// seasons. Default 1 (one scene per place, the tile names of the contract).
+    /// </summary>
+    public static readonly OptionSpec<int> Timesteps = new("--timesteps", 1, 1, 24, "parts of the date window");
+
+    /// <summary>
+    /// Timesteps that must have a clear scene for a row to be done (<c>--min-timesteps</c>), 1 up to <see cref="Timesteps"/>.
+    /// The spec's default stands for "all of them": the real default is the row's <c>--timesteps</c>.
+    /// </summary>
+    public static readonly OptionSpec<int> MinTimesteps = new("--min-timesteps", 1, 1, 24, "timesteps");
+
     /// <summary>Length of the default date window, days.</summary>
     public static readonly OptionSpec<int> WindowDays = new("--window-days", 365, 1, int.MaxValue, "days");
 }

@@ -48,6 +48,22 @@ public readonly record struct BuildOptions
     /// <summary>How 20 m and 60 m bands are resampled onto the 10 m grid (<c>--resampling</c>). Default bilinear.</summary>
     public BandResampling Resampling { get; init; } = BandResamplingNames.Default;
 
+    /// <summary>
+    /// Parts the date window is cut into (<see cref="DateWindow.Split"/>), each with its own Sentinel-2 scene and Sentinel-1
+    /// pair and its own tiles <c>tile_&lt;id&gt;_&lt;r&gt;_&lt;c&gt;_t&lt;k&gt;.npz</c> (<c>--timesteps</c>; range and default:
+    /// <see cref="BuildOptionSpecs.Timesteps"/>). With 1 the tiles keep the names of the contract.
+    /// </summary>
+    public int Timesteps { get; init; } = BuildOptionSpecs.Timesteps.Default;
+
+    /// <summary>
+    /// Timesteps that must have a clear scene and written tiles for a row to be done (<c>--min-timesteps</c>), 1 up to
+    /// <see cref="Timesteps"/>; null means all of them.
+    /// </summary>
+    public int? MinTimesteps { get; init; }
+
+    /// <summary>Timesteps a row needs to be done: <see cref="MinTimesteps"/>, or all <see cref="Timesteps"/>.</summary>
+    public int RequiredTimesteps => MinTimesteps ?? Timesteps;
+
     /// <summary>Write the SCL band into each tile. Default false.</summary>
     public bool IncludeScl { get; init; }
 
@@ -107,6 +123,8 @@ public readonly record struct BuildOptions
             BuildOptionSpecs.MaxStacRps.Problem(MaxStacRps),
             BuildOptionSpecs.CompressionLevel.Problem(CompressionLevel),
             Bands is null || Bands.Count == 0 ? "--bands: no band given" : null,
+            BuildOptionSpecs.Timesteps.Problem(Timesteps),
+            MinTimesteps is { } min && (min < 1 || min > Timesteps) ? Invariant($"--min-timesteps {min} must be 1..{Timesteps} (--timesteps)") : null,
         }.OfType<string>().ToList();
         errors.AddRange(Selection.Validate());
         return errors;

@@ -50,5 +50,38 @@ public readonly record struct DateWindow(DateOnly Start, DateOnly End)
         return new DateWindow(start, end);
     }
 
+    /// <summary>Days in the window, both ends included (at least 1).</summary>
+    public int Days => End.DayNumber - Start.DayNumber + 1;
+
+    /// <summary>
+    /// The window cut into <paramref name="parts"/> consecutive parts of whole days, as equal as days allow: part k covers
+    /// days <c>floor(k D / N)</c> to <c>floor((k + 1) D / N) - 1</c> of the window's <c>D</c> days, oldest first (a year in 4
+    /// gives 91, 91, 91 and 92 days). One part is the window itself.
+    /// </summary>
+    /// <param name="parts">How many parts (<c>--timesteps</c>), 1 up to <see cref="Days"/>.</param>
+    /// <param name="rowId">The row whose window it is, for the error message.</param>
+    /// <exception cref="DateWindowException">The window has fewer days than <paramref name="parts"/>.</exception>
+    public IReadOnlyList<DateWindow> Split(int parts, string rowId)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        var days = Days;
+        if (days < parts)
+        {
+            throw new DateWindowException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"row '{rowId}': date window {this} has {days} day(s), fewer than the {parts} timesteps asked for (--timesteps); widen the window or ask for fewer timesteps"));
+        }
+
+        var result = new DateWindow[parts];
+        for (var k = 0; k < parts; k++)
+        {
+            var first = (int)((long)k * days / parts);
+            var next = (int)((long)(k + 1) * days / parts);
+            result[k] = new DateWindow(Start.AddDays(first), Start.AddDays(next - 1));
+        }
+
+        return result;
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Start:yyyy-MM-dd}..{End:yyyy-MM-dd}");
 }

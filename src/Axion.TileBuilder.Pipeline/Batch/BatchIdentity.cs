@@ -57,7 +57,7 @@ public static class BatchIdentity
                 File.Delete(Path.Combine(request.OutDir, file));
             }
 
-            QuicklookFiles.Delete(request.OutDir, done.RowId);
+            QuicklookFiles.Delete(request.OutDir, done.RowId, stored.TimestepCount);
         }
 
         journal.ReplaceRun(info);

@@ -19,26 +19,29 @@ public static class RowFileCleanup
     public static int BeforeAttempt(RowFiles row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        QuicklookFiles.Delete(row.OutDir, row.RowId);
-        return TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY);
+        QuicklookFiles.Delete(row.OutDir, row.RowId, row.Timesteps);
+        return TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY, row.Timesteps);
     }
 
-    /// <summary>Between two attempts of the same row: removes the partial tiles of the failed one.</summary>
+    /// <summary>Between two attempts of the same row: removes the partial tiles and quicklooks of the failed one.</summary>
     public static void BetweenAttempts(RowFiles row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY);
+        QuicklookFiles.Delete(row.OutDir, row.RowId, row.Timesteps);
+        TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY, row.Timesteps);
     }
 
     /// <summary>
-    /// Deletes the tiles of a failed row and the temporary files of its unfinished writes (a write that failed on a
+    /// Deletes the tiles and quicklooks of a failed row (a row of several timesteps can have written some before too few of
+    /// them had a clear scene) and the temporary files of its unfinished writes (a write that failed on a
     /// full disk can leave its <c>.tile_...npz.tmp-*</c> behind), so the row leaves no file and the space is free again
     /// before the failure is journaled. Best effort: the next run removes stray temporary files.
     /// </summary>
     public static void AfterFailure(RowFiles row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY);
+        QuicklookFiles.Delete(row.OutDir, row.RowId, row.Timesteps);
+        TileNames.DeleteTilesOf(row.OutDir, row.RowId, row.TilesX, row.TilesY, row.Timesteps);
         RowTempFiles.Remove(AtomicRename.TempFolderOf(row.OutDir), id => string.Equals(id, row.RowId, StringComparison.Ordinal), bestEffort: true);
     }
 

@@ -12,22 +12,23 @@ namespace Axion.TileBuilder.Pipeline.Batch;
 /// <param name="RowId">The row's id.</param>
 /// <param name="TilesX">Tiles across in the row's grid (1..16).</param>
 /// <param name="TilesY">Tiles down in the row's grid (1..16).</param>
-public sealed record RowFiles(string OutDir, string RowId, int TilesX, int TilesY)
+/// <param name="Timesteps">The batch's <c>--timesteps</c>: tiles and quicklooks per timestep when above 1.</param>
+public sealed record RowFiles(string OutDir, string RowId, int TilesX, int TilesY, int Timesteps = 1)
 {
     /// <summary>The files of <paramref name="row"/> in <paramref name="outDir"/> under a batch with <paramref name="settings"/>.</summary>
     public static RowFiles Of(string outDir, LocationRow row, RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(settings);
-        return new RowFiles(outDir, row.Id, row.TilesX ?? settings.TilesX, row.TilesY ?? settings.TilesY);
+        return new RowFiles(outDir, row.Id, row.TilesX ?? settings.TilesX, row.TilesY ?? settings.TilesY, settings.TimestepCount);
     }
 
     /// <summary>
     /// Every name, relative to the output with <c>/</c>, the row can have written: each tile of its grid
-    /// (<see cref="TileNames.NamesOf"/>) with its GeoTIFF copy, and its quicklook.
+    /// and timestep (<see cref="TileNames.NamesOf"/>) with its GeoTIFF copy, and its quicklooks.
     /// </summary>
     public IEnumerable<string> PossibleNames() =>
-        TileNames.NamesOf(RowId, TilesX, TilesY)
+        TileNames.NamesOf(RowId, TilesX, TilesY, Timesteps)
             .SelectMany(name => new[] { name, TileNames.GeoTiffCopyOf(name) })
-            .Append(QuicklookFiles.FileName(RowId));
+            .Concat(TileNames.TimestepsOf(Timesteps).Select(k => QuicklookFiles.FileName(RowId, k)));
 }

@@ -90,6 +90,28 @@ public sealed record RunSettings
     [JsonIgnore]
     public IReadOnlyList<SpectralBand> SelectedBands => Bands is null ? BandSelection.Default : BandSelection.Parse(Bands);
 
+    /// <summary>
+    /// <c>--timesteps</c>; null for 1 (so a batch of one date has the settings it had before the option existed). Part of
+    /// the batch identity: it names the tiles.
+    /// </summary>
+    [JsonPropertyName("timesteps")]
+    public int? Timesteps { get; init; }
+
+    /// <summary><c>--min-timesteps</c>; null when every timestep is required (the default). Part of the batch identity.</summary>
+    [JsonPropertyName("min_timesteps")]
+    public int? MinTimesteps { get; init; }
+
+    /// <summary>Settings with <paramref name="timesteps"/> and <paramref name="minTimesteps"/>, stored as null when they are the defaults.</summary>
+    public RunSettings WithTimesteps(int timesteps, int? minTimesteps) => this with
+    {
+        Timesteps = timesteps == BuildOptionSpecs.Timesteps.Default ? null : timesteps,
+        MinTimesteps = minTimesteps is { } min && min != timesteps ? min : null,
+    };
+
+    /// <summary>The batch's timesteps (<see cref="Timesteps"/>, or 1).</summary>
+    [JsonIgnore]
+    public int TimestepCount => Timesteps ?? BuildOptionSpecs.Timesteps.Default;
+
     [JsonPropertyName("include_scl")]
     public bool IncludeScl { get; init; }
 
@@ -155,6 +177,8 @@ public sealed record RunSettings
         MaxStacRps = MaxStacRps,
         Bands = SelectedBands,
         Resampling = Resampling is null ? BandResamplingNames.Default : BandResamplingNames.Parse(Resampling),
+        Timesteps = TimestepCount,
+        MinTimesteps = MinTimesteps,
         Selection = new SelectionOptions
         {
             MaxSceneCloud = MaxSceneCloud,

@@ -27,10 +27,17 @@ public sealed record RowPlan
     /// <summary>AOI tiles down.</summary>
     public required int TilesY { get; init; }
 
-    /// <summary>Date window searched, <c>yyyy-MM-dd..yyyy-MM-dd</c> (inclusive).</summary>
+    /// <summary>Date window searched (of the timestep, in a batch of several), <c>yyyy-MM-dd..yyyy-MM-dd</c> (inclusive).</summary>
     public required string Window { get; init; }
 
-    /// <summary>Sentinel-2 items found by the search.</summary>
+    /// <summary>The timestep this plan is for in a batch of several (<see cref="Window"/> is then the part's days); null in a batch of one.</summary>
+    [JsonIgnore]
+    public Tiles.TimestepPart? Part { get; init; }
+
+    /// <summary>The timestep's index (0 = oldest) in a batch of several; null (and left out of the JSON) in a batch of one.</summary>
+    public int? Timestep => Part?.Index;
+
+    /// <summary>Sentinel-2 items found by the search (of the timestep's days, in a batch of several).</summary>
     public required int S2Found { get; init; }
 
     /// <summary>Verdicts on the Sentinel-2 candidates (rejected by the ranker, then the SCL checks in order).</summary>

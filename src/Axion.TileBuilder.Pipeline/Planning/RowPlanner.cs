@@ -7,6 +7,7 @@ using Axion.TileBuilder.Pipeline.Mosaics;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Reading;
 using Axion.TileBuilder.Pipeline.Rows;
+using Axion.TileBuilder.Pipeline.Tiles;
 using Axion.TileBuilder.Radiometry;
 using Axion.TileBuilder.Selection;
 using Axion.TileBuilder.Stac.Model;
@@ -35,18 +36,16 @@ public sealed class RowPlanner(RowEnvironment env)
     public async Task<RowPlan> PlanAsync(LocationRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var options = env.Options;
-        var selection = options.Selection;
-        var grid = AoiGridPlanner.Plan(row, options.TilesX, options.TilesY, options.TileSize, options.PixelSize);
-        var target = new TargetGrid(grid.Epsg, grid.OriginX, grid.OriginY, grid.Width, grid.Height, grid.PixelSize);
-        var window = DateWindow.Resolve(row, options.Start, options.End, env.Today, selection.DefaultWindowDays);
-        var bbox = grid.BoundsLonLat();
+        var area = RowArea.Of(row, env);
 
         // Work that only pays off on the likely path runs alongside the critical one and is cancelled when the row ends.
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            return await PlanAsync(row, grid, target, window, bbox, ahead.Token, cancellationToken);
+            // The Sentinel-1 search (the whole window widened by the pairing limit) runs alongside the Sentinel-2 one.
+            var s1Search = Observed(SearchS1Async(area, MaxItemsPerSearch, ahead.Token));
+            var s2Search = SearchS2Async(area, MaxItemsPerSearch, cancellationToken);
+            return await PlanWindowAsync(area, area.Window, null, s2Search, s1Search, ahead.Token, cancellationToken);
         }
         finally
         {
@@ -54,24 +53,73 @@ public sealed class RowPlanner(RowEnvironment env)
         }
     }
 
-    private async Task<RowPlan> PlanAsync(
-        LocationRow row,
-        AoiGrid grid,
-        TargetGrid target,
+    /// <summary>
+    /// Starts the plans of every timestep of a row (<c>--timesteps</c> above 1): the row's date window cut into equal parts
+    /// (<see cref="DateWindow.Split"/>), each planned like a row of its own (ranking, SCL checks, Sentinel-1 pairing, header
+    /// probes) on one Sentinel-2 and one Sentinel-1 search of the whole window, all parts at the same time. A part that has
+    /// no usable scene faults its task with a <see cref="RowFailedException"/> of kind <see cref="FailureKind.NoData"/>.
+    /// </summary>
+    /// <exception cref="DateWindowException">The window has fewer days than timesteps.</exception>
+    public IReadOnlyList<TimestepPlanTask> PlanTimesteps(LocationRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var area = RowArea.Of(row, env);
+        var count = env.Options.Timesteps;
+        var parts = area.Window.Split(count, row.Id);
+
+        // One search per collection for the whole window (not one per part: the catalog's request cap is the batch's pace),
+        // with room for the items of every part.
+        var searches = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var s1Search = Observed(SearchS1Async(area, MaxItemsPerSearch * count, searches.Token));
+        var s2Search = Observed(SearchS2Async(area, MaxItemsPerSearch * count, searches.Token));
+        var tasks = parts.Select((window, k) =>
+        {
+            var part = new TimestepPart(k, count, window);
+            return new TimestepPlanTask(part, Observed(PlanPartAsync(area, part, s2Search, s1Search, cancellationToken)));
+        }).ToList();
+        _ = Task.WhenAll(tasks.Select(t => t.Plan)).ContinueWith(
+            _ =>
+            {
+                searches.Cancel();
+                searches.Dispose();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return tasks;
+    }
+
+    private async Task<RowPlan> PlanPartAsync(RowArea area, TimestepPart part, Task<SearchHarvest> s2Search, Task<SearchHarvest> s1Search, CancellationToken cancellationToken)
+    {
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            var window = part.Window;
+            var s2InPart = (await s2Search).Within(item => window.Contains(item.Datetime));
+            return await PlanWindowAsync(area, window, part, Task.FromResult(s2InPart), s1Search, ahead.Token, cancellationToken);
+        }
+        finally
+        {
+            await ahead.CancelAsync();
+        }
+    }
+
+    private async Task<RowPlan> PlanWindowAsync(
+        RowArea area,
         DateWindow window,
-        Geo.GeoBounds bbox,
+        TimestepPart? part,
+        Task<SearchHarvest> s2SearchTask,
+        Task<SearchHarvest> s1Search,
         CancellationToken ahead,
         CancellationToken cancellationToken)
     {
+        var (row, grid, target, _, _) = area;
         var selection = env.Options.Selection;
 
         // 1. Sentinel-2 candidates, best first; cloud limit sent to the server and re-checked by the ranker.
-        //    The Sentinel-1 search (the whole window widened by the pairing limit) runs at the same time.
         var s2Source = env.Profile.Sentinel2;
         var s1Source = env.Profile.Sentinel1;
-        var s1Search = Observed(SearchAsync(
-            env.Sentinel1Catalog, s1Source, bbox, window.StartUtc - selection.S1MaxDelta, window.EndExclusiveUtc + selection.S1MaxDelta, null, ahead));
-        var s2Search = await SearchAsync(env.Sentinel2Catalog, s2Source, bbox, window.StartUtc, window.EndExclusiveUtc, selection.MaxSceneCloud, cancellationToken);
+        var s2Search = await s2SearchTask;
         var s2Items = s2Search.Items;
         var s2Keys = S2AssetRoles.KeysFor(s2Source, env.Options.Bands, env.Profile.Name);
         var s2Candidates = s2Items.Values.Select(i => StacMapping.ToCandidate(i, s2Source.Collection, s2Keys)).ToList();
@@ -250,6 +298,7 @@ public sealed class RowPlanner(RowEnvironment env)
             TilesX = grid.TilesX,
             TilesY = grid.TilesY,
             Window = window.ToString(),
+            Part = part,
             S2Found = s2Items.Count,
             S2Candidates = s2Verdicts,
             S2 = new S2Choice
@@ -425,6 +474,17 @@ public sealed class RowPlanner(RowEnvironment env)
     private string Resampling(string band) =>
         SpectralBand.Find(band) is { IsResampled: true } ? env.Options.Resampling.GdalName() : "bilinear";
 
+    /// <summary>The Sentinel-2 search of a row's window, with the scene-cloud limit.</summary>
+    private Task<SearchHarvest> SearchS2Async(RowArea area, int maxItems, CancellationToken cancellationToken) => SearchAsync(
+        env.Sentinel2Catalog, env.Profile.Sentinel2, area.Bbox, area.Window.StartUtc, area.Window.EndExclusiveUtc, env.Options.Selection.MaxSceneCloud, maxItems, cancellationToken);
+
+    /// <summary>The Sentinel-1 search of a row's window widened by the pairing limit on both sides.</summary>
+    private Task<SearchHarvest> SearchS1Async(RowArea area, int maxItems, CancellationToken cancellationToken)
+    {
+        var delta = env.Options.Selection.S1MaxDelta;
+        return SearchAsync(env.Sentinel1Catalog, env.Profile.Sentinel1, area.Bbox, area.Window.StartUtc - delta, area.Window.EndExclusiveUtc + delta, null, maxItems, cancellationToken);
+    }
+
     private static async Task<SearchHarvest> SearchAsync(
         StacClient client,
         SourceProfile source,
@@ -432,6 +492,7 @@ public sealed class RowPlanner(RowEnvironment env)
         DateTimeOffset start,
         DateTimeOffset end,
         double? maxCloud,
+        int maxItems,
         CancellationToken cancellationToken)
     {
         var request = new StacSearchRequest
@@ -447,7 +508,7 @@ public sealed class RowPlanner(RowEnvironment env)
                 _ => CloudFilterStyle.Query,
             },
         }.WithInterval(start, end);
-        var harvest = new SearchHarvest(MaxItemsPerSearch);
+        var harvest = new SearchHarvest(maxItems);
         await foreach (var page in client.SearchPagesAsync(request, cancellationToken))
         {
             if (!harvest.Add(page))
@@ -507,6 +568,19 @@ public sealed class RowPlanner(RowEnvironment env)
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Where and when a row is planned: its AOI grid (Core's and the read target) and lon/lat box, and its whole date window.</summary>
+    private sealed record RowArea(LocationRow Row, AoiGrid Grid, TargetGrid Target, DateWindow Window, Geo.GeoBounds Bbox)
+    {
+        public static RowArea Of(LocationRow row, RowEnvironment env)
+        {
+            var options = env.Options;
+            var grid = AoiGridPlanner.Plan(row, options.TilesX, options.TilesY, options.TileSize, options.PixelSize);
+            var target = new TargetGrid(grid.Epsg, grid.OriginX, grid.OriginY, grid.Width, grid.Height, grid.PixelSize);
+            var window = DateWindow.Resolve(row, options.Start, options.End, env.Today, options.Selection.DefaultWindowDays);
+            return new RowArea(row, grid, target, window, grid.BoundsLonLat());
+        }
+    }
 
     /// <summary>A Sentinel-1 pairing: the items within the limit, the chosen acquisition (null: none pairs), every verdict, and the "unusable" part of a failure message.</summary>
     private sealed record S1Pair(Dictionary<string, StacItem> Items, Acquisition? Choice, List<CandidateVerdict> Verdicts, string UnusableText);

@@ -27,6 +27,23 @@ public sealed class SearchHarvest
     /// <summary>Pages added so far.</summary>
     public int Pages { get; private set; }
 
+    /// <summary>
+    /// The items <paramref name="keep"/> accepts (e.g. those of one timestep's days) with every dropped verdict, as a harvest
+    /// of its own; this one is unchanged.
+    /// </summary>
+    public SearchHarvest Within(Func<StacItem, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var part = new SearchHarvest(MaxItems) { Pages = Pages };
+        foreach (var (id, item) in Items.Where(kv => keep(kv.Value)))
+        {
+            part.Items[id] = item;
+        }
+
+        part.Dropped.AddRange(Dropped);
+        return part;
+    }
+
     /// <summary>Adds one page; false when <see cref="MaxItems"/> is reached (read no further page).</summary>
     public bool Add(SearchPage page)
     {

@@ -129,7 +129,7 @@ public sealed class RemoteOutput : IDisposable
     }
 
     /// <summary>
-    /// Uploads a finished row's files (its tiles, their GeoTIFF copies, its quicklook) under their local names, then
+    /// Uploads a finished row's files (its tiles, their GeoTIFF copies, its quicklooks) under their local names, then
     /// deletes them from the work folder. Throws (failing the row) when an upload fails after its retries.
     /// </summary>
     public async Task PublishRowAsync(RowFiles files, RowResult result, CancellationToken cancellationToken)
@@ -147,11 +147,7 @@ public sealed class RemoteOutput : IDisposable
             }
         }
 
-        var quicklook = QuicklookFiles.FileName(files.RowId);
-        if (File.Exists(LocalPath(quicklook)))
-        {
-            names.Add(quicklook);
-        }
+        names.AddRange(TileNames.TimestepsOf(files.Timesteps).Select(k => QuicklookFiles.FileName(files.RowId, k)).Where(q => File.Exists(LocalPath(q))));
 
         await PublishFilesAsync(names, cancellationToken);
         foreach (var name in names)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
@@ -39,8 +40,9 @@ public sealed class RowProcessor(RowEnvironment env)
         RowCost.Current = cost ?? new RowCost();
         try
         {
-            var plan = await _planner.PlanAsync(row, cancellationToken);
-            var result = await ExecuteAsync(plan, cancellationToken);
+            var result = env.Options.Timesteps > 1
+                ? await ProcessTimestepsAsync(row, cancellationToken)
+                : await ExecuteAsync(await _planner.PlanAsync(row, cancellationToken), cancellationToken);
             return result with { Seconds = clock.Elapsed.TotalSeconds };
         }
         finally
@@ -48,6 +50,118 @@ public sealed class RowProcessor(RowEnvironment env)
             RowCost.Current = outer;
         }
     }
+
+    /// <summary>
+    /// A row of several timesteps: every part of its date window is planned and built at the same time
+    /// (<see cref="RowPlanner.PlanTimesteps"/>, then <see cref="ExecuteAsync"/> per part), so their reads overlap. A part
+    /// without a usable scene or tile (a <see cref="FailureKind.NoData"/> failure) is recorded with its reason and the row
+    /// goes on; any other failure of a part stops the others and fails the row. Fewer parts with tiles than
+    /// <see cref="Options.BuildOptions.RequiredTimesteps"/> fail the row as <c>too_few_timesteps</c>, naming each missing part.
+    /// </summary>
+    private async Task<RowResult> ProcessTimestepsAsync(LocationRow row, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parts = _planner.PlanTimesteps(row, stop.Token);
+        var builds = parts.Select(p => BuildTimestepAsync(p, stop)).ToArray();
+        try
+        {
+            await Task.WhenAll(builds);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Hand on the part's own failure, not the cancellations it caused in the others.
+            var failures = builds.Where(b => b.IsFaulted).Select(b => b.Exception!.InnerException!).ToList();
+            ExceptionDispatchInfo.Throw(failures.FirstOrDefault(e => e is not OperationCanceledException) ?? failures[0]);
+        }
+
+        var outcomes = builds.Select(b => b.Result).ToList();
+        var done = outcomes.Count(o => o.Result is not null);
+        var required = env.Options.RequiredTimesteps;
+        if (done < required)
+        {
+            var missing = string.Join("; ", outcomes.Where(o => o.Result is null).Select(o => Invariant($"t{o.Part.Index} {o.Part.Window}: {o.Reason}: {o.Message}")));
+            throw new RowFailedException(
+                FailureKind.NoData,
+                "too_few_timesteps",
+                Invariant($"{done} of {outcomes.Count} timesteps have tiles, {required} needed (--min-timesteps); {missing}"));
+        }
+
+        var cost = RowCost.Current;
+        var results = outcomes.Select(o => o.Result).OfType<RowResult>().ToList();
+        var rejected = results.SelectMany(r => r.RejectedByReason)
+            .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
+        var bytes = cost?.Bytes ?? results.Sum(r => r.BytesRead);
+        var requests = cost?.Requests ?? results.Sum(r => r.Requests);
+        var decisions = new JsonObject
+        {
+            ["row"] = row.Id,
+            ["window"] = new DateWindow(parts[0].Part.Window.Start, parts[^1].Part.Window.End).ToString(),
+            ["timesteps"] = new JsonArray([.. outcomes.Select(TimestepDecisions)]),
+            ["timesteps_done"] = done,
+            ["tiles_written"] = results.Sum(r => r.Tiles.Count),
+            ["tiles_rejected"] = rejected.Values.Sum(),
+            ["bytes_read"] = bytes,
+            ["requests"] = requests,
+        };
+        return new RowResult
+        {
+            Tiles = [.. results.SelectMany(r => r.Tiles)],
+            TilesRejected = rejected.Values.Sum(),
+            RejectedByReason = rejected,
+            DecisionsJson = decisions.ToJsonString(),
+            BytesRead = bytes,
+            Requests = requests,
+            Seconds = 0,
+        };
+    }
+
+    /// <summary>Plans and builds one timestep; a part without a usable scene or tile comes back with its reason.</summary>
+    private async Task<TimestepOutcome> BuildTimestepAsync(TimestepPlanTask part, CancellationTokenSource stop)
+    {
+        try
+        {
+            var plan = await part.Plan;
+            return new TimestepOutcome(part.Part, await ExecuteAsync(plan, stop.Token), null, null);
+        }
+        catch (RowFailedException ex) when (ex.Kind == FailureKind.NoData)
+        {
+            return new TimestepOutcome(part.Part, null, ex.Reason, ex.Message);
+        }
+        catch (Exception)
+        {
+            await stop.CancelAsync(); // any other failure fails the row: the other parts stop
+            throw;
+        }
+    }
+
+    /// <summary>A timestep's entry in the row's decisions: its own decisions record, or why it has no tiles.</summary>
+    private static JsonNode TimestepDecisions(TimestepOutcome outcome)
+    {
+        var part = outcome.Part;
+        JsonObject entry = outcome.Result is { } result
+            ? (JsonObject)JsonNode.Parse(result.DecisionsJson)!
+            : new JsonObject { ["reason"] = outcome.Reason, ["message"] = outcome.Message };
+        entry.Remove("bytes_read"); // the row's, counted once at the top
+        entry.Remove("requests");
+        entry.Remove("window");
+        entry.Remove("row");
+        var head = new JsonObject
+        {
+            ["timestep"] = part.Index,
+            ["window"] = part.Window.ToString(),
+            ["state"] = outcome.Result is null ? TimestepStates.Missing : TimestepStates.Done,
+        };
+        foreach (var (key, value) in entry.ToList())
+        {
+            entry.Remove(key);
+            head[key] = value;
+        }
+
+        return head;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The execute phase: reads the band windows of <paramref name="plan"/> in parallel on the I/O
@@ -114,6 +228,7 @@ public sealed class RowProcessor(RowEnvironment env)
             S2ItemIds = plan.S2Items?.Select(i => i.Id).ToList(),
             S1ItemIds = plan.S1Items?.Select(i => i.Id).ToList(),
             S2Bands = [.. env.Options.Bands.Select(b => TileBand.Of(b, plan.Reads.First(r => r.Band == b.Name)))],
+            Timestep = plan.Part,
         };
         var writer = new TileWriter(env.OutDir, env.Options);
         var (tiles, rejected) = writer.WriteAll(bands, tileContext, cancellationToken);
@@ -129,7 +244,7 @@ public sealed class RowProcessor(RowEnvironment env)
         {
             try
             {
-                QuicklookRenderer.Render(QuicklookInput.FromBands(bands, plan.AoiGrid, tiles), QuicklookFiles.PathFor(env.OutDir, plan.Row.Id), AtomicRename.TempFolderOf(env.OutDir));
+                QuicklookRenderer.Render(QuicklookInput.FromBands(bands, plan.AoiGrid, tiles), QuicklookFiles.PathFor(env.OutDir, plan.Row.Id, plan.Timestep), AtomicRename.TempFolderOf(env.OutDir));
             }
             catch (QuicklookWriteException ex)
             {

@@ -39,4 +39,10 @@ public sealed record TileContext(
 
     /// <summary>Every Sentinel-1 item merged into the row's bands, merge order; null = <see cref="S1Item"/> alone.</summary>
     public IReadOnlyList<string>? S1ItemIds { get; init; }
+
+    /// <summary>
+    /// The part of the row's date window these tiles come from, in a batch of several timesteps (<c>--timesteps</c>); null in
+    /// a batch of one, whose tiles and meta are what they were before time series.
+    /// </summary>
+    public TimestepPart? Timestep { get; init; }
 }

@@ -24,7 +24,7 @@ public static class TileMetadata
         };
         return new TileRecord
         {
-            File = TileNames.FileName(context.Row.Id, tileRow, tileCol),
+            File = TileNames.FileName(context.Row.Id, tileRow, tileCol, context.Timestep?.Index),
             RowId = context.Row.Id,
             TileRow = tileRow,
             TileCol = tileCol,
@@ -42,6 +42,9 @@ public static class TileMetadata
             OffsetRule = context.OffsetRule,
             S2ItemIds = [.. context.S2ItemIds ?? [context.S2Item.Id]],
             S1ItemIds = [.. context.S1ItemIds ?? [context.S1Item.Id]],
+            Timestep = context.Timestep?.Index,
+            TimestepStart = context.Timestep?.Window.Start,
+            TimestepEnd = context.Timestep?.Window.End,
         };
     }
 
@@ -98,6 +101,14 @@ public static class TileMetadata
             ["tool"] = "axion-tiles",
             ["tool_version"] = context.ToolVersion,
         };
+        if (context.Timestep is { } part)
+        {
+            json["timestep"] = part.Index;
+            json["timesteps"] = part.Count;
+            json["timestep_start"] = part.Window.Start.ToString("yyyy-MM-dd", inv);
+            json["timestep_end"] = part.Window.End.ToString("yyyy-MM-dd", inv);
+        }
+
         if (context.S2Bands is { } bands && !Bands.BandSelection.IsDefault([.. bands.Select(b => b.Band)]))
         {
             json["s2_bands"] = new JsonArray([.. bands.Select(b => (JsonNode)new JsonObject

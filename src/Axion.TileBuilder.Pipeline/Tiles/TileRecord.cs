@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Axion.TileBuilder.Pipeline.Tiles;
 
 /// <summary>One written tile, as the index and the journal keep it.</summary>
@@ -46,4 +48,16 @@ public sealed record TileRecord
 
     /// <summary>Every Sentinel-1 item read for the tile, merge order (several for frames of one pass); null in records written before mosaics.</summary>
     public string[]? S1ItemIds { get; init; }
+
+    /// <summary>The tile's timestep (0 = oldest part of the date window) in a batch of several; null in a batch of one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Timestep { get; init; }
+
+    /// <summary>First day of the tile's timestep; null in a batch of one timestep.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? TimestepStart { get; init; }
+
+    /// <summary>Last day (inclusive) of the tile's timestep; null in a batch of one timestep.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? TimestepEnd { get; init; }
 }
