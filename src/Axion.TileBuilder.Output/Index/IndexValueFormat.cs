@@ -16,6 +16,12 @@ internal static class IndexValueFormat
     /// <summary>ISO 8601 in UTC with a <c>Z</c>, e.g. <c>2024-06-01T10:20:31.024Z</c>.</summary>
     public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>A day as <c>yyyy-MM-dd</c>; empty for null.</summary>
+    public static string Day(DateOnly? value) => value is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>Reads a <c>yyyy-MM-dd</c> day.</summary>
+    public static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static DateTimeOffset ParseDate(string text)
         => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 

@@ -31,14 +31,23 @@ public static class TileIndexColumns
     /// <summary>Every Sentinel-1 item read for the tile, merge order, joined with <c>;</c>.</summary>
     public const string S1ItemIds = "s1_item_ids";
 
+    /// <summary>The tile's timestep, 0 = oldest part of the row's date window (<c>--timesteps</c>); empty in a batch of one.</summary>
+    public const string Timestep = "timestep";
+
+    /// <summary>First day of the tile's timestep, <c>yyyy-MM-dd</c>; empty in a batch of one.</summary>
+    public const string TimestepStart = "timestep_start";
+
+    /// <summary>Last day (inclusive) of the tile's timestep, <c>yyyy-MM-dd</c>; empty in a batch of one.</summary>
+    public const string TimestepEnd = "timestep_end";
+
     /// <summary>All CSV columns in order.</summary>
     public static IReadOnlyList<string> Csv { get; } =
     [
         TileId, RowId, TileRow, TileCol, File, Epsg, MinX, MinY, MaxX, MaxY,
         S2ItemId, S2Datetime, S1ItemId, S1Datetime, DeltaDays, CloudFractionAoi, ValidFraction, OffsetRule, FootprintWkt,
-        S2ItemIds, S1ItemIds,
+        S2ItemIds, S1ItemIds, Timestep, TimestepStart, TimestepEnd,
     ];
 
     /// <summary>Columns a reader accepts missing (added after the first index layout; empty when absent).</summary>
-    public static IReadOnlyList<string> Optional { get; } = [S2ItemIds, S1ItemIds];
+    public static IReadOnlyList<string> Optional { get; } = [S2ItemIds, S1ItemIds, Timestep, TimestepStart, TimestepEnd];
 }

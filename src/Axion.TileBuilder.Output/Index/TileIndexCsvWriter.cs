@@ -49,6 +49,9 @@ internal sealed class TileIndexCsvWriter : IDisposable
         row[TileIndexColumns.FootprintWkt].Set(IndexValueFormat.Wkt(e.Footprint));
         row[TileIndexColumns.S2ItemIds].Set(IndexValueFormat.Ids(e.S2ItemIds));
         row[TileIndexColumns.S1ItemIds].Set(IndexValueFormat.Ids(e.S1ItemIds));
+        row[TileIndexColumns.Timestep].Set(e.Timestep is { } k ? IndexValueFormat.Integer(k) : string.Empty);
+        row[TileIndexColumns.TimestepStart].Set(IndexValueFormat.Day(e.TimestepStart));
+        row[TileIndexColumns.TimestepEnd].Set(IndexValueFormat.Day(e.TimestepEnd));
     }
 
     /// <summary>Writes out everything buffered (the header too when no entry came).</summary>

@@ -44,6 +44,15 @@ public sealed record TileIndexEntry(
     /// <summary>Every Sentinel-1 item read for the tile, merge order; null when only <see cref="S1ItemId"/> is known.</summary>
     public IReadOnlyList<string>? S1ItemIds { get; init; }
 
+    /// <summary>The tile's timestep (0 = oldest) in a batch of several; null in a batch of one.</summary>
+    public int? Timestep { get; init; }
+
+    /// <summary>First day of the tile's timestep; null in a batch of one.</summary>
+    public DateOnly? TimestepStart { get; init; }
+
+    /// <summary>Last day (inclusive) of the tile's timestep; null in a batch of one.</summary>
+    public DateOnly? TimestepEnd { get; init; }
+
     /// <summary>Value equality, comparing <see cref="Footprint"/> point by point.</summary>
     public bool Equals(TileIndexEntry? other)
         => other is not null
@@ -64,7 +73,10 @@ public sealed record TileIndexEntry(
             && ValidFraction.Equals(other.ValidFraction)
             && OffsetRule == other.OffsetRule
             && SameIds(S2ItemIds, other.S2ItemIds)
-            && SameIds(S1ItemIds, other.S1ItemIds);
+            && SameIds(S1ItemIds, other.S1ItemIds)
+            && Timestep == other.Timestep
+            && TimestepStart == other.TimestepStart
+            && TimestepEnd == other.TimestepEnd;
 
     private static bool SameIds(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
         a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);

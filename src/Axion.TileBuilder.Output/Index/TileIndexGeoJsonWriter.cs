@@ -76,6 +76,18 @@ internal sealed class TileIndexGeoJsonWriter : IDisposable
         json.WriteString(TileIndexColumns.OffsetRule, e.OffsetRule);
         WriteIds(TileIndexColumns.S2ItemIds, e.S2ItemIds);
         WriteIds(TileIndexColumns.S1ItemIds, e.S1ItemIds);
+        if (e.Timestep is { } k)
+        {
+            json.WriteNumber(TileIndexColumns.Timestep, k);
+        }
+        else
+        {
+            json.WriteNull(TileIndexColumns.Timestep);
+        }
+
+        WriteNullableString(TileIndexColumns.TimestepStart, e.TimestepStart is null ? null : IndexValueFormat.Day(e.TimestepStart));
+        WriteNullableString(TileIndexColumns.TimestepEnd, e.TimestepEnd is null ? null : IndexValueFormat.Day(e.TimestepEnd));
+
         json.WriteEndObject();
         json.WriteEndObject();
         if (json.BytesPending > FlushBytes)

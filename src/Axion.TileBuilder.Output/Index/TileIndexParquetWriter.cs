@@ -37,6 +37,9 @@ internal sealed class TileIndexParquetWriter : IDisposable
     private static readonly DataField<string> FootprintWkt = new(TileIndexColumns.FootprintWkt, false);
     private static readonly DataField<string> S2ItemIds = new(TileIndexColumns.S2ItemIds, true);
     private static readonly DataField<string> S1ItemIds = new(TileIndexColumns.S1ItemIds, true);
+    private static readonly DataField<int?> Timestep = new(TileIndexColumns.Timestep);
+    private static readonly DataField<string> TimestepStart = new(TileIndexColumns.TimestepStart, true);
+    private static readonly DataField<string> TimestepEnd = new(TileIndexColumns.TimestepEnd, true);
     private static readonly DataField<byte[]> Geometry = new(GeoParquetMetadata.GeometryColumn, false);
     private static readonly DataField<double> BboxXMin = new("xmin");
     private static readonly DataField<double> BboxYMin = new("ymin");
@@ -46,7 +49,7 @@ internal sealed class TileIndexParquetWriter : IDisposable
     /// <summary>The file's schema: the CSV columns in order, then <c>geometry</c> and <c>bbox</c>.</summary>
     public static ParquetSchema Schema { get; } = new(
         TileId, RowId, TileRow, TileCol, File, Epsg, MinX, MinY, MaxX, MaxY, S2ItemId, S2Datetime, S1ItemId, S1Datetime,
-        DeltaDays, CloudFractionAoi, ValidFraction, OffsetRule, FootprintWkt, S2ItemIds, S1ItemIds, Geometry,
+        DeltaDays, CloudFractionAoi, ValidFraction, OffsetRule, FootprintWkt, S2ItemIds, S1ItemIds, Timestep, TimestepStart, TimestepEnd, Geometry,
         new StructField(GeoParquetMetadata.BboxColumn, BboxXMin, BboxYMin, BboxXMax, BboxYMax));
 
     private readonly ParquetWriter _writer;
@@ -136,6 +139,9 @@ internal sealed class TileIndexParquetWriter : IDisposable
             Strings(group, FootprintWkt, rows.Select(e => IndexValueFormat.Wkt(e.Footprint)));
             Strings(group, S2ItemIds, rows.Select(e => e.S2ItemIds is null ? null : IndexValueFormat.Ids(e.S2ItemIds)));
             Strings(group, S1ItemIds, rows.Select(e => e.S1ItemIds is null ? null : IndexValueFormat.Ids(e.S1ItemIds)));
+            Nullable(group, Timestep, rows.Select(e => e.Timestep));
+            Strings(group, TimestepStart, rows.Select(e => e.TimestepStart is null ? null : IndexValueFormat.Day(e.TimestepStart)));
+            Strings(group, TimestepEnd, rows.Select(e => e.TimestepEnd is null ? null : IndexValueFormat.Day(e.TimestepEnd)));
             var geometry = rows.Select(e => WkbPolygon.Write(TileIndexEntryRules.CounterClockwise(e.Footprint))).ToArray();
             group.WriteAsync(Geometry, geometry).GetAwaiter().GetResult();
             StructPart(group, BboxXMin, extents.Select(x => x.MinX));

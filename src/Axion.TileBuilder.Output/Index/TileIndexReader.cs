@@ -119,7 +119,12 @@ public static class TileIndexReader
         {
             S2ItemIds = Ids(TileIndexColumns.S2ItemIds),
             S1ItemIds = Ids(TileIndexColumns.S1ItemIds),
+            Timestep = Present(TileIndexColumns.Timestep) ? OptionalValue(TileIndexColumns.Timestep, IndexValueFormat.ParseInteger) : null,
+            TimestepStart = Present(TileIndexColumns.TimestepStart) ? OptionalValue(TileIndexColumns.TimestepStart, IndexValueFormat.ParseDay) : null,
+            TimestepEnd = Present(TileIndexColumns.TimestepEnd) ? OptionalValue(TileIndexColumns.TimestepEnd, IndexValueFormat.ParseDay) : null,
         };
+
+        private bool Present(string column) => columns.ContainsKey(column);
 
         private string[]? Ids(string column) =>
             columns.TryGetValue(column, out var index) && fields[index].Length > 0 ? fields[index].Split(';') : null;

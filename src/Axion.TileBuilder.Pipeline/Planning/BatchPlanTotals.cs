@@ -7,6 +7,7 @@ namespace Axion.TileBuilder.Pipeline.Planning;
 public sealed class BatchPlanTotals
 {
     private readonly SortedDictionary<string, int> _failuresByReason = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _missingByReason = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _bytesByResolution = new(StringComparer.Ordinal);
 
     /// <summary>Rows planned.</summary>
@@ -37,6 +38,12 @@ public sealed class BatchPlanTotals
     public IReadOnlyDictionary<string, long> EstimatedBytesByResolution =>
         ReadResolutionGroup.All.Where(_bytesByResolution.ContainsKey).ToDictionary(g => g, g => _bytesByResolution[g], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Timesteps without a clear scene in rows that were planned nonetheless (<c>--min-timesteps</c> below
+    /// <c>--timesteps</c>), by reason, reasons in ordinal order.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> MissingTimestepsByReason => _missingByReason;
+
     /// <summary>Failed rows by reason (<c>unknown</c> when a failure has none), reasons in ordinal order.</summary>
     public IReadOnlyDictionary<string, int> FailuresByReason => _failuresByReason;
 
@@ -46,15 +53,34 @@ public sealed class BatchPlanTotals
     /// <summary>Adds one row's outcome.</summary>
     public void Add(RowPlanOutcome row)
     {
-        if (row.Plan is not { } plan)
+        ArgumentNullException.ThrowIfNull(row);
+        if (!row.IsPlanned)
         {
             Failed++;
-            var reason = row.Reason ?? "unknown";
-            _failuresByReason[reason] = _failuresByReason.GetValueOrDefault(reason) + 1;
+            Count(_failuresByReason, row.Reason);
             return;
         }
 
         Planned++;
+        foreach (var missing in (row.Timesteps ?? []).Where(t => t.Value is null))
+        {
+            Count(_missingByReason, missing.Reason);
+        }
+
+        foreach (var plan in row.Plans)
+        {
+            AddPlan(plan);
+        }
+    }
+
+    private static void Count(SortedDictionary<string, int> counts, string? reason)
+    {
+        var key = reason ?? "unknown";
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+    }
+
+    private void AddPlan(RowPlan plan)
+    {
         PlanBytes += plan.PlanBytes;
         PlanRequests += plan.PlanRequests;
         EstimatedBytes += plan.EstimatedBytes;

@@ -87,6 +87,13 @@ public sealed class BatchPlanner(ILogger log)
         var clock = Stopwatch.StartNew();
         try
         {
+            if (planner.Options.Timesteps > 1)
+            {
+                var parts = await TimestepRun.RunAsync(planner, row, planner.Options.RequiredTimesteps, (plan, _) => Task.FromResult(plan.WithoutBuildInputs()), cancellationToken);
+                log.Debug("Row {Id}: {Done} of {Count} timesteps planned", row.Id, parts.Count(p => p.Value is not null), parts.Count);
+                return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Timesteps = parts, Seconds = clock.Elapsed.TotalSeconds };
+            }
+
             var plan = await planner.PlanAsync(row, cancellationToken);
             log.Debug("Row {Id}: S2 {S2}, S1 {S1}, {MB:F1} MB estimated", row.Id, plan.S2.Id, plan.S1.Id, plan.BuildBytes / 1e6);
             return new RowPlanOutcome { RowId = row.Id, Line = row.Line, Plan = plan.WithoutBuildInputs(), Seconds = clock.Elapsed.TotalSeconds };

@@ -30,4 +30,11 @@ public static class ReadResolutionGroup
             .OrderBy(g => All.ToList().IndexOf(g.Key))
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Bytes), StringComparer.Ordinal);
     }
+
+    /// <summary><see cref="EstimatedBytes(RowPlan)"/> added up over several plans (a row's timesteps), groups in display order.</summary>
+    public static IReadOnlyDictionary<string, long> Sum(IEnumerable<RowPlan> plans) =>
+        plans.SelectMany(p => EstimatedBytes(p))
+            .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+            .OrderBy(g => All.ToList().IndexOf(g.Key))
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
 }

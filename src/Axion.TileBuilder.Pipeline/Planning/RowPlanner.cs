@@ -26,6 +26,9 @@ public sealed class RowPlanner(RowEnvironment env)
     /// <summary>Sentinel-2 bands read by the build, in tile order (<c>--bands</c>; default B02, B03, B04, B08).</summary>
     public IReadOnlyList<string> S2Bands { get; } = [.. env.Options.Bands.Select(b => b.Name)];
 
+    /// <summary>The build options the rows are planned with.</summary>
+    public Options.BuildOptions Options => env.Options;
+
     /// <summary>Sentinel-1 polarisations read by the build, in tile order.</summary>
     public static readonly IReadOnlyList<string> S1Bands = ["vv", "vh"];
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
@@ -52,42 +51,15 @@ public sealed class RowProcessor(RowEnvironment env)
     }
 
     /// <summary>
-    /// A row of several timesteps: every part of its date window is planned and built at the same time
-    /// (<see cref="RowPlanner.PlanTimesteps"/>, then <see cref="ExecuteAsync"/> per part), so their reads overlap. A part
-    /// without a usable scene or tile (a <see cref="FailureKind.NoData"/> failure) is recorded with its reason and the row
-    /// goes on; any other failure of a part stops the others and fails the row. Fewer parts with tiles than
-    /// <see cref="Options.BuildOptions.RequiredTimesteps"/> fail the row as <c>too_few_timesteps</c>, naming each missing part.
+    /// A row of several timesteps (<see cref="TimestepRun"/>): every part of its date window is planned and built
+    /// (<see cref="ExecuteAsync"/>) at the same time; the tiles of the parts with a clear scene, and the decisions of every
+    /// part, the missing ones with their reason.
     /// </summary>
     private async Task<RowResult> ProcessTimestepsAsync(LocationRow row, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var parts = _planner.PlanTimesteps(row, stop.Token);
-        var builds = parts.Select(p => BuildTimestepAsync(p, stop)).ToArray();
-        try
-        {
-            await Task.WhenAll(builds);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Hand on the part's own failure, not the cancellations it caused in the others.
-            var failures = builds.Where(b => b.IsFaulted).Select(b => b.Exception!.InnerException!).ToList();
-            ExceptionDispatchInfo.Throw(failures.FirstOrDefault(e => e is not OperationCanceledException) ?? failures[0]);
-        }
-
-        var outcomes = builds.Select(b => b.Result).ToList();
-        var done = outcomes.Count(o => o.Result is not null);
-        var required = env.Options.RequiredTimesteps;
-        if (done < required)
-        {
-            var missing = string.Join("; ", outcomes.Where(o => o.Result is null).Select(o => Invariant($"t{o.Part.Index} {o.Part.Window}: {o.Reason}: {o.Message}")));
-            throw new RowFailedException(
-                FailureKind.NoData,
-                "too_few_timesteps",
-                Invariant($"{done} of {outcomes.Count} timesteps have tiles, {required} needed (--min-timesteps); {missing}"));
-        }
-
+        var outcomes = await TimestepRun.RunAsync(_planner, row, env.Options.RequiredTimesteps, ExecuteAsync, cancellationToken);
         var cost = RowCost.Current;
-        var results = outcomes.Select(o => o.Result).OfType<RowResult>().ToList();
+        var results = outcomes.Select(o => o.Value).OfType<RowResult>().ToList();
         var rejected = results.SelectMany(r => r.RejectedByReason)
             .GroupBy(kv => kv.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
@@ -96,9 +68,9 @@ public sealed class RowProcessor(RowEnvironment env)
         var decisions = new JsonObject
         {
             ["row"] = row.Id,
-            ["window"] = new DateWindow(parts[0].Part.Window.Start, parts[^1].Part.Window.End).ToString(),
+            ["window"] = new DateWindow(outcomes[0].Part.Window.Start, outcomes[^1].Part.Window.End).ToString(),
             ["timesteps"] = new JsonArray([.. outcomes.Select(TimestepDecisions)]),
-            ["timesteps_done"] = done,
+            ["timesteps_done"] = results.Count,
             ["tiles_written"] = results.Sum(r => r.Tiles.Count),
             ["tiles_rejected"] = rejected.Values.Sum(),
             ["bytes_read"] = bytes,
@@ -116,30 +88,11 @@ public sealed class RowProcessor(RowEnvironment env)
         };
     }
 
-    /// <summary>Plans and builds one timestep; a part without a usable scene or tile comes back with its reason.</summary>
-    private async Task<TimestepOutcome> BuildTimestepAsync(TimestepPlanTask part, CancellationTokenSource stop)
-    {
-        try
-        {
-            var plan = await part.Plan;
-            return new TimestepOutcome(part.Part, await ExecuteAsync(plan, stop.Token), null, null);
-        }
-        catch (RowFailedException ex) when (ex.Kind == FailureKind.NoData)
-        {
-            return new TimestepOutcome(part.Part, null, ex.Reason, ex.Message);
-        }
-        catch (Exception)
-        {
-            await stop.CancelAsync(); // any other failure fails the row: the other parts stop
-            throw;
-        }
-    }
-
     /// <summary>A timestep's entry in the row's decisions: its own decisions record, or why it has no tiles.</summary>
-    private static JsonNode TimestepDecisions(TimestepOutcome outcome)
+    private static JsonNode TimestepDecisions(TimestepResult<RowResult> outcome)
     {
         var part = outcome.Part;
-        JsonObject entry = outcome.Result is { } result
+        JsonObject entry = outcome.Value is { } result
             ? (JsonObject)JsonNode.Parse(result.DecisionsJson)!
             : new JsonObject { ["reason"] = outcome.Reason, ["message"] = outcome.Message };
         entry.Remove("bytes_read"); // the row's, counted once at the top
@@ -150,7 +103,7 @@ public sealed class RowProcessor(RowEnvironment env)
         {
             ["timestep"] = part.Index,
             ["window"] = part.Window.ToString(),
-            ["state"] = outcome.Result is null ? TimestepStates.Missing : TimestepStates.Done,
+            ["state"] = outcome.Value is null ? TimestepStates.Missing : TimestepStates.Done,
         };
         foreach (var (key, value) in entry.ToList())
         {
@@ -160,8 +113,6 @@ public sealed class RowProcessor(RowEnvironment env)
 
         return head;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The execute phase: reads the band windows of <paramref name="plan"/> in parallel on the I/O

@@ -67,5 +67,8 @@ public static class TileIndex
     {
         S2ItemIds = t.S2ItemIds,
         S1ItemIds = t.S1ItemIds,
+        Timestep = t.Timestep,
+        TimestepStart = t.TimestepStart,
+        TimestepEnd = t.TimestepEnd,
     };
 }

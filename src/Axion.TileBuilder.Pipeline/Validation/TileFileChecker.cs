@@ -151,7 +151,7 @@ internal static class TileFileChecker
     {
         if (meta is { RowId: { } rowId, TileRow: { } row, TileCol: { } col })
         {
-            var expected = TileNames.FileName(rowId, row, col);
+            var expected = TileNames.FileName(rowId, row, col, meta.Timestep);
             if (!string.Equals(expected, file, StringComparison.Ordinal))
             {
                 issues.Add(Violation(file, ValidationChecks.FileName, $"the meta names tile '{expected}'"));
@@ -159,7 +159,7 @@ internal static class TileFileChecker
         }
         else if (!file.StartsWith("tile_", StringComparison.Ordinal))
         {
-            issues.Add(Violation(file, ValidationChecks.FileName, "not a tile file name (tile_<row_id>_<tile_row>_<tile_col>.npz)"));
+            issues.Add(Violation(file, ValidationChecks.FileName, "not a tile file name (tile_<row_id>_<tile_row>_<tile_col>.npz, or with _t<timestep> before .npz)"));
         }
     }
 

@@ -15,6 +15,9 @@ internal sealed record TileMeta(string? RowId, int? TileRow, int? TileCol, int W
     /// </summary>
     public IReadOnlyList<string>? S2Keys { get; init; }
 
+    /// <summary>The tile's timestep (<c>meta.timestep</c>) in a batch of several; null in a batch of one.</summary>
+    public int? Timestep { get; init; }
+
     /// <summary>The tile size of the contract, pixels.</summary>
     public const int DefaultSize = 256;
 

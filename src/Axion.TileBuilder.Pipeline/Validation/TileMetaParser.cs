@@ -45,7 +45,7 @@ internal static partial class TileMetaParser
             var width = OptionalSize(root, "width", file, issues);
             var height = OptionalSize(root, "height", file, issues);
             double? validFraction = root.TryGetProperty("valid_fraction", out var vf) && vf.ValueKind == JsonValueKind.Number ? vf.GetDouble() : null;
-            return new TileMeta(rowId, tileRow, tileCol, width, height, validFraction) { S2Keys = S2Bands(root, file, issues) };
+            return new TileMeta(rowId, tileRow, tileCol, width, height, validFraction) { S2Keys = S2Bands(root, file, issues), Timestep = Timestep(root, file, issues) };
         }
     }
 
@@ -99,6 +99,59 @@ internal static partial class TileMetaParser
         }
 
         return keys;
+    }
+
+    /// <summary>
+    /// <c>meta.timestep</c> (null when absent: a batch of one timestep). With it, <c>timesteps</c> must be a count above
+    /// it, <c>timestep_start</c> and <c>timestep_end</c> the part's first and last day, and <c>s2_datetime</c> within them.
+    /// </summary>
+    private static int? Timestep(JsonElement root, string file, List<ValidationIssue> issues)
+    {
+        if (!root.TryGetProperty("timestep", out _))
+        {
+            return null;
+        }
+
+        var timestep = RequiredIndex(root, "timestep", file, issues);
+        var count = RequiredIndex(root, "timesteps", file, issues);
+        if (timestep is { } k && count is { } n && (n < 2 || k >= n))
+        {
+            issues.Add(Violation(file, string.Create(CultureInfo.InvariantCulture, $"meta.timestep {k} must be below meta.timesteps {n} (at least 2)")));
+        }
+
+        var start = RequiredDate(root, "timestep_start", file, issues);
+        var end = RequiredDate(root, "timestep_end", file, issues);
+        if (start is { } first && end is { } last)
+        {
+            if (first > last)
+            {
+                issues.Add(Violation(file, string.Create(CultureInfo.InvariantCulture, $"meta.timestep_start {first:yyyy-MM-dd} is after meta.timestep_end {last:yyyy-MM-dd}")));
+            }
+            else if (root.TryGetProperty("s2_datetime", out var dt) && dt.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(dt.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var acquired)
+                && !new Selection.DateWindow(first, last).Contains(acquired))
+            {
+                issues.Add(Violation(file, string.Create(CultureInfo.InvariantCulture, $"meta.s2_datetime {dt.GetString()} is outside the timestep {first:yyyy-MM-dd}..{last:yyyy-MM-dd}")));
+            }
+        }
+
+        return timestep;
+    }
+
+    private static DateOnly? RequiredDate(JsonElement root, string name, string file, List<ValidationIssue> issues)
+    {
+        if (RequiredString(root, name, file, issues) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        issues.Add(Violation(file, $"meta.{name} '{text}' is not a date (yyyy-MM-dd)"));
+        return null;
     }
 
     private static string? RequiredString(JsonElement root, string name, string file, List<ValidationIssue> issues)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Axion.TileBuilder.Geo;
 using Axion.TileBuilder.Grid;
@@ -44,6 +45,11 @@ public class TileIndexParquetTests
         Assert.Equal(csv.Select(e => e.OffsetRule), columns[TileIndexColumns.OffsetRule].Cast<string>());
         Assert.Equal(csv.Select(e => e.S2ItemIds is null ? null : string.Join(';', e.S2ItemIds)), columns[TileIndexColumns.S2ItemIds].Cast<string?>());
         Assert.Equal(csv.Select(e => e.S1ItemIds is null ? null : string.Join(';', e.S1ItemIds)), columns[TileIndexColumns.S1ItemIds].Cast<string?>());
+        Assert.Equal(csv.Select(e => e.Timestep), columns[TileIndexColumns.Timestep].Cast<int?>());
+        Assert.Equal(csv.Select(e => e.TimestepStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), columns[TileIndexColumns.TimestepStart].Cast<string?>());
+        Assert.Equal(csv.Select(e => e.TimestepEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), columns[TileIndexColumns.TimestepEnd].Cast<string?>());
+        Assert.Contains(csv, e => e.Timestep == 2);
+        Assert.Contains(csv, e => e.Timestep is null);
         Assert.Equal(
             File.ReadAllLines(files.CsvPath).Skip(1).Select(l => l.Split(",\"POLYGON")[1].Split('"')[0]).Select(w => "POLYGON" + w),
             columns[TileIndexColumns.FootprintWkt].Cast<string>());
@@ -162,6 +168,11 @@ public class TileIndexParquetTests
             return values;
         }
 
+        if (field.ClrType == typeof(int) && field.IsNullable)
+        {
+            return await Nullable<int>(group, field, n);
+        }
+
         if (field.ClrType == typeof(int))
         {
             var values = new int[n];
@@ -234,6 +245,9 @@ public class TileIndexParquetTests
         {
             S2ItemIds = s1 ? ["S2B_" + i, "S2B_" + i + "b"] : null,
             S1ItemIds = s1 ? ["S1A_" + i] : null,
+            Timestep = s1 ? i % 4 : null,
+            TimestepStart = s1 ? new DateOnly(2024, 1, 1).AddDays(91 * (i % 4)) : null,
+            TimestepEnd = s1 ? new DateOnly(2024, 1, 1).AddDays((91 * (i % 4)) + 90) : null,
         };
     }).ToList();
 }

@@ -39,7 +39,7 @@ public class TileIndexTests
         var text = Encoding.UTF8.GetString(bytes);
         var lines = text.Split("\r\n");
         Assert.Equal(
-            "tile_id,row_id,tile_row,tile_col,file,epsg,min_x,min_y,max_x,max_y,s2_item_id,s2_datetime,s1_item_id,s1_datetime,delta_days,cloud_fraction_aoi,valid_fraction,offset_rule,footprint_wkt,s2_item_ids,s1_item_ids",
+            "tile_id,row_id,tile_row,tile_col,file,epsg,min_x,min_y,max_x,max_y,s2_item_id,s2_datetime,s1_item_id,s1_datetime,delta_days,cloud_fraction_aoi,valid_fraction,offset_rule,footprint_wkt,s2_item_ids,s1_item_ids,timestep,timestep_start,timestep_end",
             lines[0]);
         Assert.StartsWith("tile_000000,berlin-1,0,1,tile_000000.npz,32633,390000,5818000,392560,5820560,S2B_33UUU_20240601_0_L2A,2024-06-01T10:20:31.024Z,S1A_IW_GRDH_1SDV_20240603,2024-06-03T05:10:00Z,1.7854,0.125,0.96875,baseline_ge_04_minus_1000,\"POLYGON ((", lines[1]);
         Assert.StartsWith("tile_000001,\"São Paulo, \"\"centro\"\"\nline 2\",", lines[2]);
@@ -272,6 +272,11 @@ public class TileIndexTests
                 // A mosaic: two Sentinel-2 items of one pass and two Sentinel-1 frames.
                 S2ItemIds = ["S2B_33UUU_20240601_0_L2A", "S2B_33UVU_20240601_0_L2A"],
                 S1ItemIds = ["S1A_IW_GRDH_1SDV_20240603", "S1A_IW_GRDH_1SDV_20240603b"],
+
+                // Timestep 1 of a batch with --timesteps (the second season of 2024).
+                Timestep = 1,
+                TimestepStart = new DateOnly(2024, 4, 1),
+                TimestepEnd = new DateOnly(2024, 6, 30),
             },
             new TileIndexEntry(
                 "tile_000001", "São Paulo, \"centro\"\nline 2", 2, 0, "tile_000001.npz", 32723, b1, Footprint(b1, 23, false, clockwise: false),

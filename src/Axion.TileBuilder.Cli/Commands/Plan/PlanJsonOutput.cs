@@ -50,31 +50,41 @@ internal sealed class PlanJsonOutput : IPlanOutput, IDisposable
         if (row.Plan is { } p)
         {
             j.WriteString("status", "planned");
-            j.WriteString("s2_id", p.S2.Id);
-            if (p.S2.CloudCover is { } cloud)
+            PlanFields(p);
+        }
+        else if (row.Timesteps is { } parts)
+        {
+            // Several timesteps: the row's totals, then each timestep as a row of its own would be.
+            var plans = row.Plans.ToList();
+            j.WriteString("status", "planned");
+            j.WriteNumber("timesteps_planned", plans.Count);
+            j.WriteNumber("plan_bytes", plans.Sum(x => x.PlanBytes));
+            j.WriteNumber("estimated_bytes", plans.Sum(x => x.EstimatedBytes));
+            j.WriteNumber("estimated_requests", plans.Sum(x => x.EstimatedRequests));
+            Bytes("estimated_bytes_by_resolution", ReadResolutionGroup.Sum(plans));
+            j.WriteNumber("build_bytes", plans.Sum(x => x.BuildBytes));
+            j.WriteStartArray("timesteps");
+            foreach (var part in parts)
             {
-                j.WriteNumber("s2_cloud_cover", cloud);
-            }
-            else
-            {
-                j.WriteNull("s2_cloud_cover");
+                j.WriteStartObject();
+                j.WriteNumber("timestep", part.Part.Index);
+                j.WriteString("window", part.Part.Window.ToString());
+                if (part.Value is { } plan)
+                {
+                    j.WriteString("status", "planned");
+                    PlanFields(plan);
+                }
+                else
+                {
+                    j.WriteString("status", "missing");
+                    j.WriteString("reason", part.Reason);
+                    j.WriteString("message", part.Message);
+                }
+
+                j.WriteEndObject();
             }
 
-            j.WriteNumber("aoi_clear_fraction", p.S2.AoiClearFraction);
-            j.WriteString("s1_id", p.S1.Id);
-            Strings("s2_ids", p.S2.ItemIds.Count > 0 ? p.S2.ItemIds : [p.S2.Id]);
-            Strings("s1_ids", p.S1.ItemIds);
-            j.WriteNumber("delta_days", Math.Round(p.S1.DeltaDays, 4));
-            j.WriteNumber("plan_bytes", p.PlanBytes);
-            j.WriteNumber("plan_requests", p.PlanRequests);
-            j.WriteNumber("estimated_bytes", p.EstimatedBytes);
-            j.WriteNumber("read_ahead_waste_bytes", p.ReadAheadWasteBytes);
-            j.WriteNumber("estimated_requests", p.EstimatedRequests);
-            Bytes("estimated_bytes_by_resolution", ReadResolutionGroup.EstimatedBytes(p));
-            j.WriteNumber("build_bytes", p.BuildBytes);
-            j.WriteNumber("probe_bytes", p.ProbeBytes);
-            j.WritePropertyName("plan");
-            RowPlanJson.Write(j, p);
+            j.WriteEndArray();
         }
         else
         {
@@ -89,6 +99,37 @@ internal sealed class PlanJsonOutput : IPlanOutput, IDisposable
         Flush();
     }
 
+    /// <summary>What a plan chose and what its build costs, then the plan itself under <c>plan</c>.</summary>
+    private void PlanFields(RowPlan p)
+    {
+        var j = _json;
+        j.WriteString("s2_id", p.S2.Id);
+        if (p.S2.CloudCover is { } cloud)
+        {
+            j.WriteNumber("s2_cloud_cover", cloud);
+        }
+        else
+        {
+            j.WriteNull("s2_cloud_cover");
+        }
+
+        j.WriteNumber("aoi_clear_fraction", p.S2.AoiClearFraction);
+        j.WriteString("s1_id", p.S1.Id);
+        Strings("s2_ids", p.S2.ItemIds.Count > 0 ? p.S2.ItemIds : [p.S2.Id]);
+        Strings("s1_ids", p.S1.ItemIds);
+        j.WriteNumber("delta_days", Math.Round(p.S1.DeltaDays, 4));
+        j.WriteNumber("plan_bytes", p.PlanBytes);
+        j.WriteNumber("plan_requests", p.PlanRequests);
+        j.WriteNumber("estimated_bytes", p.EstimatedBytes);
+        j.WriteNumber("read_ahead_waste_bytes", p.ReadAheadWasteBytes);
+        j.WriteNumber("estimated_requests", p.EstimatedRequests);
+        Bytes("estimated_bytes_by_resolution", ReadResolutionGroup.EstimatedBytes(p));
+        j.WriteNumber("build_bytes", p.BuildBytes);
+        j.WriteNumber("probe_bytes", p.ProbeBytes);
+        j.WritePropertyName("plan");
+        RowPlanJson.Write(j, p);
+    }
+
     public void End(BatchPlanTotals totals, double estimatedSeconds)
     {
         var j = _json;
@@ -101,6 +142,17 @@ internal sealed class PlanJsonOutput : IPlanOutput, IDisposable
         j.WriteNumber("estimated_bytes", totals.EstimatedBytes);
         j.WriteNumber("estimated_requests", totals.EstimatedRequests);
         Bytes("estimated_bytes_by_resolution", totals.EstimatedBytesByResolution);
+        if (totals.MissingTimestepsByReason.Count > 0)
+        {
+            j.WriteStartObject("missing_timesteps_by_reason");
+            foreach (var (reason, count) in totals.MissingTimestepsByReason)
+            {
+                j.WriteNumber(reason, count);
+            }
+
+            j.WriteEndObject();
+        }
+
         j.WriteNumber("build_bytes", totals.PlanBytes + totals.EstimatedBytes);
         j.WriteNumber("build_requests", totals.PlanRequests + totals.EstimatedRequests);
         j.WriteNumber("estimated_seconds", Math.Round(estimatedSeconds, 1));
