@@ -22,7 +22,24 @@ public class BuildOptionsTests
         Assert.Equal(0, (o with { Compressed = false }).TileCompressionLevel);
         Assert.Equal(8, o.MaxReadBudgetFactor);
         Assert.Equal(10, o.MaxStacRps);
+        Assert.Equal(1, o.Timesteps);
+        Assert.Null(o.MinTimesteps);
+        Assert.Equal(1, o.RequiredTimesteps);
         Assert.Empty(o.Validate());
+    }
+
+    [Fact]
+    public void Timesteps_are_1_to_24_and_min_timesteps_1_to_timesteps_defaulting_to_all()
+    {
+        var four = new BuildOptions { Timesteps = 4 };
+        Assert.Equal(4, four.RequiredTimesteps);
+        Assert.Equal(3, (four with { MinTimesteps = 3 }).RequiredTimesteps);
+        Assert.Empty(four.Validate());
+        Assert.Empty((four with { MinTimesteps = 1 }).Validate());
+        Assert.Equal(["--timesteps 0 must be 1..24 (parts of the date window)"], new BuildOptions { Timesteps = 0 }.Validate());
+        Assert.Equal(["--timesteps 25 must be 1..24 (parts of the date window)"], new BuildOptions { Timesteps = 25 }.Validate());
+        Assert.Equal(["--min-timesteps 5 must be 1..4 (--timesteps)"], (four with { MinTimesteps = 5 }).Validate());
+        Assert.Equal(["--min-timesteps 0 must be 1..4 (--timesteps)"], (four with { MinTimesteps = 0 }).Validate());
     }
 
     [Fact]

@@ -62,4 +62,53 @@ public class DateWindowTests
         Assert.Equal(new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero), w.Center);
         Assert.Equal("2024-06-01..2024-06-01", w.ToString());
     }
+
+    [Fact]
+    public void Split_of_a_year_in_four_gives_seasons_of_whole_days_that_tile_the_window()
+    {
+        var year = new DateWindow(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
+        var parts = year.Split(4, "site-7");
+        Assert.Equal(
+            [
+                new DateWindow(new DateOnly(2023, 1, 1), new DateOnly(2023, 4, 1)),
+                new DateWindow(new DateOnly(2023, 4, 2), new DateOnly(2023, 7, 1)),
+                new DateWindow(new DateOnly(2023, 7, 2), new DateOnly(2023, 9, 30)),
+                new DateWindow(new DateOnly(2023, 10, 1), new DateOnly(2023, 12, 31)),
+            ],
+            parts);
+        Assert.Equal([91, 91, 91, 92], parts.Select(p => p.Days));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 7)]
+    [InlineData(10, 3)]
+    [InlineData(366, 12)]
+    [InlineData(1000, 24)]
+    public void Split_parts_are_consecutive_differ_by_at_most_a_day_and_cover_every_day(int days, int parts)
+    {
+        var window = new DateWindow(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 1).AddDays(days - 1));
+        var split = window.Split(parts, "site-7");
+        Assert.Equal(parts, split.Count);
+        Assert.Equal(window.Start, split[0].Start);
+        Assert.Equal(window.End, split[^1].End);
+        for (var k = 1; k < parts; k++)
+        {
+            Assert.Equal(split[k - 1].End.AddDays(1), split[k].Start);
+        }
+
+        Assert.Equal(days, split.Sum(p => p.Days));
+        Assert.True(split.Max(p => p.Days) - split.Min(p => p.Days) <= 1);
+    }
+
+    [Fact]
+    public void Split_into_more_parts_than_days_is_bad_input_naming_the_row_and_the_window()
+    {
+        var window = new DateWindow(new DateOnly(2024, 6, 1), new DateOnly(2024, 6, 3));
+        var ex = Assert.Throws<DateWindowException>(() => window.Split(4, "site-7"));
+        Assert.Equal(FailureKind.BadInput, ex.Kind);
+        Assert.Contains("site-7", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("2024-06-01..2024-06-03 has 3 day(s)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--timesteps", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -52,6 +52,33 @@ public sealed class RowFileCleanupTests
     }
 
     [Fact]
+    public void RowFiles_of_a_batch_of_timesteps_name_every_timesteps_tiles_and_quicklooks()
+    {
+        var settings = new RunSettings { CsvPath = "a.csv", Profile = BuiltInProfiles.PlanetaryComputer, TilesX = 1, TilesY = 1 }.WithTimesteps(2, null);
+        var files = RowFiles.Of("out", new LocationRow("a", 2, 10, 20), settings);
+
+        Assert.Equal(new RowFiles("out", "a", 1, 1, 2), files);
+        Assert.Equal(
+            ["tile_a_0_0_t0.npz", "tile_a_0_0_t0.tif", "tile_a_0_0_t1.npz", "tile_a_0_0_t1.tif", "quicklooks/a_t0.png", "quicklooks/a_t1.png"],
+            files.PossibleNames());
+    }
+
+    [Fact]
+    public void AfterFailure_of_a_row_of_timesteps_removes_the_tiles_and_quicklooks_its_done_timesteps_wrote()
+    {
+        // A row whose timestep 0 was written before too few timesteps had a clear scene: nothing of it may stay.
+        using var dir = new TempDirectory();
+        string[] ofRow = ["tile_a_0_0_t0.npz", "tile_a_1_1_t0.npz", "tile_a_1_1_t2.tif", "quicklooks/a_t0.png", "quicklooks/a_t2.png"];
+        string[] kept = ["tile_a_0_0_t3.npz", "tile_b_0_0_t0.npz", "quicklooks/b_t0.png", "quicklooks/a.png"];
+        Write(dir, ofRow.Concat(kept));
+
+        RowFileCleanup.AfterFailure(new RowFiles(dir.Path, "a", 2, 2, Timesteps: 3));
+
+        Assert.All(ofRow, name => Assert.False(File.Exists(dir.File(name)), name));
+        Assert.All(kept, name => Assert.True(File.Exists(dir.File(name)), name));
+    }
+
+    [Fact]
     public void AfterFailure_with_no_temp_folder_removes_the_tiles()
     {
         using var dir = new TempDirectory();

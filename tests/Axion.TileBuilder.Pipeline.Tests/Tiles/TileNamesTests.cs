@@ -15,6 +15,44 @@ public class TileNamesTests
     }
 
     [Theory]
+    [InlineData("a", 0, 0, 0, "tile_a_0_0_t0.npz")]
+    [InlineData("x_1", 10, 2, 3, "tile_x_1_10_2_t3.npz")]
+    public void FileName_of_a_timestep_ends_in_t_k(string id, int row, int col, int timestep, string expected)
+    {
+        Assert.Equal(expected, TileNames.FileName(id, row, col, timestep));
+        Assert.True(TileNames.BelongsTo(expected, id));
+    }
+
+    [Fact]
+    public void NamesOf_several_timesteps_lists_every_tile_of_every_timestep_oldest_first()
+    {
+        Assert.Equal(["tile_a_0_0.npz", "tile_a_0_1.npz"], TileNames.NamesOf("a", tilesX: 2, tilesY: 1));
+        Assert.Equal(
+            ["tile_a_0_0_t0.npz", "tile_a_0_1_t0.npz", "tile_a_0_0_t1.npz", "tile_a_0_1_t1.npz", "tile_a_0_0_t2.npz", "tile_a_0_1_t2.npz"],
+            TileNames.NamesOf("a", tilesX: 2, tilesY: 1, timesteps: 3));
+    }
+
+    [Fact]
+    public void DeleteTilesOf_several_timesteps_deletes_every_timesteps_tiles_and_not_another_rows()
+    {
+        using var dir = new TempDirectory();
+        string[] mine = ["tile_a_0_0_t0.npz", "tile_a_0_0_t3.npz", "tile_a_1_1_t2.npz", "tile_a_1_1_t2.tif"];
+        string[] others = ["tile_a_0_0_t4.npz", "tile_a_0_0.npz", "tile_a_0_0_t1.npz.tmp", "tile_b_0_0_t0.npz"];
+        foreach (var name in mine.Concat(others))
+        {
+            File.WriteAllText(dir.File(name), name);
+        }
+
+        Assert.Equal(3, TileNames.DeleteTilesOf(dir.Path, "a", tilesX: 2, tilesY: 2, timesteps: 4));
+        Assert.Equal(others.Order(StringComparer.Ordinal), Directory.EnumerateFiles(dir.Path).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("tile_a_0_0_t1.npz", "a", true)]
+    [InlineData("tile_a_0_0_t12.npz", "a", true)]
+    [InlineData("tile_a_0_0_t.npz", "a", false)]
+    [InlineData("tile_a_0_0_tx.npz", "a", false)]
+    [InlineData("tile_a_0_0_t1.npz", "a_0", false)]
     [InlineData("tile_a_0_0.npz", "a", true)]
     [InlineData("tile_a_12_3.npz", "a", true)]
     [InlineData("tile_a_0_0_0.npz", "a", false)]
