@@ -19,6 +19,12 @@ public static class CrashPoint
     /// <summary>After a row's tiles are written and before the journal marks it done.</summary>
     public const string TilesWritten = "tiles-written";
 
+    /// <summary>
+    /// In a batch of several timesteps (<c>--timesteps</c>): after one timestep's tiles and quicklook are written, while
+    /// the row's other timesteps may still be under way and before the journal marks the row done.
+    /// </summary>
+    public const string TimestepWritten = "timestep-written";
+
     /// <summary>With a remote <c>--out</c>: after a row's files are uploaded, before the journal marks it done.</summary>
     public const string TilesUploaded = "tiles-uploaded";
 

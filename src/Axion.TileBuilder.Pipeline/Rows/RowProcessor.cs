@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Axion.TileBuilder.Bands;
+using Axion.TileBuilder.Diagnostics;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
 using Axion.TileBuilder.Locations;
@@ -201,6 +202,11 @@ public sealed class RowProcessor(RowEnvironment env)
             {
                 env.Log.Warning("Row {Id}: quicklook not written: {Message}", plan.Row.Id, ex.Message);
             }
+        }
+
+        if (plan.Part is not null)
+        {
+            CrashPoint.Hit(CrashPoint.TimestepWritten);
         }
 
         var decisions = Decisions(plan, _planner.S2Bands[0]);

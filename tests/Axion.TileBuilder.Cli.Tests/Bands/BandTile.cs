@@ -54,6 +54,70 @@ internal sealed class BandTile : IDisposable
     /// <summary>The reflectance the pipeline makes of a (resampled) DN with the tile's rule: (float)(DN x scale + offset).</summary>
     public float Reflectance(double dn) => (float)((dn * Scale) + Offset);
 
+    /// <summary>Calls <paramref name="check"/> with the index and the centre (x, y) of every pixel of the 256 x 256 tile.</summary>
+    public void ForEachPixel(Action<int, double, double> check)
+    {
+        for (var r = 0; r < 256; r++)
+        {
+            for (var c = 0; c < 256; c++)
+            {
+                var (x, y) = Centre(c, r);
+                check((r * 256) + c, x, y);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asserts that every pixel of <paramref name="key"/> is the truth of <paramref name="band"/> at the source pixel holding its
+    /// centre, exactly (NaN where SCL masks), over more than half the tile: a 10 m band's copy, or any band with nearest.
+    /// </summary>
+    public void AssertNearest(string key, S2Band band)
+    {
+        var truth = new ResampledTruth(Scene, band);
+        var values = Values(key);
+        var compared = 0;
+        ForEachPixel((i, x, y) =>
+        {
+            var expected = Reflectance(truth.Nearest(x, y));
+            Assert.True(Masked(i) ? float.IsNaN(values[i]) : values[i] == expected, $"{Name} {key} pixel {i}: {values[i]} vs {expected}");
+            compared += Masked(i) ? 0 : 1;
+        });
+        Assert.True(compared > 256 * 256 / 2, $"{Name} {key}: only {compared} unmasked pixels");
+    }
+
+    /// <summary>
+    /// Asserts that every pixel of <paramref name="key"/> is the bilinear resampling of the truth of <paramref name="band"/> in
+    /// GDAL's pixel-is-area geometry within <paramref name="tolerance"/> (NaN where SCL masks), over more than half the tile,
+    /// and that the comparison tells that geometry from one without the half-pixel shift; returns the largest difference.
+    /// </summary>
+    public double AssertBilinear(string key, S2Band band, double tolerance)
+    {
+        var truth = new ResampledTruth(Scene, band);
+        var values = Values(key);
+        int compared = 0, wrongConvention = 0;
+        var worst = 0.0;
+        ForEachPixel((i, x, y) =>
+        {
+            if (Masked(i))
+            {
+                Assert.True(float.IsNaN(values[i]), $"{Name} {key} pixel {i}: SCL {Scl[i]} must be NaN");
+                return;
+            }
+
+            var expected = Reflectance(truth.Bilinear(x, y));
+            var error = Math.Abs(values[i] - expected);
+            worst = Math.Max(worst, error);
+            Assert.True(error < tolerance, $"{Name} {key} pixel {i}: {values[i]} vs bilinear of the truth {expected}");
+            compared++;
+
+            // The comparison tells GDAL's convention from one without the half-pixel shift.
+            wrongConvention += Math.Abs(values[i] - Reflectance(truth.Bilinear(x, y, centresAtCorners: true))) > tolerance ? 1 : 0;
+        });
+        Assert.True(compared > 256 * 256 / 2, $"{Name} {key}: only {compared} unmasked pixels");
+        Assert.True(wrongConvention > compared / 2, $"{Name} {key}: only {wrongConvention} of {compared} pixels tell the half-pixel geometry apart");
+        return worst;
+    }
+
     private static (double Scale, double Offset) RuleOf(string rule)
     {
         if (rule.StartsWith("raster-bands:", StringComparison.Ordinal))

@@ -108,7 +108,7 @@ public sealed class BandsBatchFixture : IAsyncLifetime
     public string NewOutDir(string name) => Path.Combine(_root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>The built-in <c>earth-search</c> profile pointed at the local catalog: Sentinel-2 from its Earth Search root, Sentinel-1 RTC from its Planetary Computer root.</summary>
-    private static CatalogProfile EarthSearchAt(LocalCatalogServer server)
+    internal static CatalogProfile EarthSearchAt(LocalCatalogServer server)
     {
         var es = BuiltInProfiles.EarthSearch;
         return es with
