@@ -18,7 +18,7 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// acquisition: uint16 amplitude, nodata 0, no CRS, geolocated by GCPs (<see cref="GrdGeometry"/>). Default false; left out
 /// of the fingerprint when false, so existing worlds keep their cache key and files.</param>
 /// <param name="IncludeAllBands">Also write the 20 m bands B05 B06 B07 B8A B11 B12 (512-px blocks) and the 60 m bands B01 B09
-/// (256-px blocks) of every Sentinel-2 scene, each pixel the band's <see cref="GroundTruth.S2Observed"/> at its own centre
+/// (256-px blocks) of every Sentinel-2 scene, each pixel the band's <see cref="GroundTruth.S2Observed(S2Band, byte, double, double)"/> at its own centre
 /// (<see cref="SceneTruth.S2Dn"/>). Default false; left out of the fingerprint when false, so existing worlds keep their cache key
 /// and files, and a world with them never reuses one without.</param>
 public sealed record WorldSpec(
