@@ -6,7 +6,7 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <see cref="ScenePlanRole.AoiOvercast"/> scene <see cref="OvercastDay"/> days after the quarter's start and an
 /// <see cref="ScenePlanRole.AoiClear"/> one <see cref="ClearDay"/> days after it (days 30/40, 120/130, 211/221, 303/313 of
 /// the year, counted from 0), all of baseline <see cref="Baseline"/>. The clear scene of the third quarter is left out
-/// with the gap. Every date (and every Sentinel-1 date, 2 days before to 5 days after) lies at least 28 days inside its
+/// with the gap. Every date (and every Sentinel-1 date, 2 days before to 5 days after) lies at least 27 days inside its
 /// part of a four-part split of the year (parts from day 0, 91, 182, 273), so a time series over the year with the usual
 /// selection tries the overcast scene of each part first (lower scene cloud), rejects it on SCL and picks the clear one.
 /// </summary>
