@@ -5,7 +5,8 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <summary>
 /// What to generate. Every member goes into the cache fingerprint, so any change gives a new world folder.
 /// </summary>
-/// <param name="Locations">The places (unique ids); each gets scenes A-D of Sentinel-2 and two Sentinel-1 RTC acquisitions per Sentinel-2 date
+/// <param name="Locations">The places (unique ids); each gets scenes A-D of Sentinel-2 (a year of scenes with a seasonal
+/// <see cref="WorldLocation.Layout"/>) and two Sentinel-1 RTC acquisitions per Sentinel-2 date
 /// (split into two items or frames of one pass, or gridded in the neighbouring zone, by <see cref="WorldLocation.Layout"/>).</param>
 /// <param name="ScenePx">Side of every scene in 10 m pixels; even. Default 2048 (20.48 km); benchmarks use 10980 (a real tile).
 /// The AOI guarantee below needs <c>ScenePx * 10 &gt;= AoiSizeM + 2 * 1200</c>; smaller scenes are allowed for quick tests.</param>
