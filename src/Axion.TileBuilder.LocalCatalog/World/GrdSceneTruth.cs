@@ -4,17 +4,22 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 
 /// <summary>
 /// The exact DN of every pixel of a synthetic Sentinel-1 GRD file. The GRD shows the same ground backscatter as the
-/// RTC files (<see cref="GroundTruth.S1Backscatter"/>; the synthetic world is flat, so sigma0 and gamma0 coincide), as
+/// RTC files (<see cref="GroundTruth.S1Backscatter(S1Polarization, double, double)"/>; the synthetic world is flat, so sigma0 and gamma0 coincide), as
 /// amplitude: <c>DN = round(A * sqrt(linear))</c> with A = <see cref="GrdCalibration.DefaultConstant"/>, clamped to
-/// 1..65535 (0 is nodata), which the documented calibration <c>sigma0 = DN^2 / A^2</c> inverts.
+/// 1..65535 (0 is nodata), which the documented calibration <c>sigma0 = DN^2 / A^2</c> inverts. A scene of a seasonal layout
+/// adds its <see cref="SyntheticScene.SeasonalS1OffsetDb"/> to the backscatter, as its RTC twin does.
 /// </summary>
 public static class GrdSceneTruth
 {
     /// <summary>The GRD DN of the ground backscatter at a point.</summary>
     public static ushort DnAt(S1Polarization polarization, double longitude, double latitude) =>
-        Dn(GroundTruth.S1Linear(polarization, longitude, latitude));
+        DnAt(polarization, longitude, latitude, null);
 
-    /// <summary>Expected DN of pixel (col, row) of a GRD scene: 0 in the nodata borders, else <see cref="DnAt"/> at the pixel centre.</summary>
+    /// <summary>The GRD DN at a point of a scene with <paramref name="seasonalOffsetDb"/> (<see cref="SyntheticScene.SeasonalS1OffsetDb"/>; null: none).</summary>
+    public static ushort DnAt(S1Polarization polarization, double longitude, double latitude, double? seasonalOffsetDb) =>
+        Dn(GroundTruth.S1Linear(polarization, longitude, latitude, seasonalOffsetDb));
+
+    /// <summary>Expected DN of pixel (col, row) of a GRD scene: 0 in the nodata borders, else <see cref="DnAt(S1Polarization, double, double, double?)"/> at the pixel centre.</summary>
     public static ushort Dn(SyntheticScene scene, S1Polarization polarization, int col, int row)
     {
         ArgumentNullException.ThrowIfNull(scene);
@@ -25,7 +30,7 @@ public static class GrdSceneTruth
         }
 
         var (lon, lat) = geometry.ToLonLat(col + 0.5, row + 0.5);
-        return DnAt(polarization, lon, lat);
+        return DnAt(polarization, lon, lat, scene.SeasonalS1OffsetDb);
     }
 
     internal static ushort Dn(double linear) =>

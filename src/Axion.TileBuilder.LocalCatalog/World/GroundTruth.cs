@@ -8,7 +8,9 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// waves in that frame: land cover (meandering rivers about 100 m wide, lakes, forest patches, parcels of a
 /// few hundred metres of crop, grass or bare soil), a low-frequency modulation inside fields, and a texture of
 /// eight waves with wavelengths of 37-173 m, so a one-pixel (10 m) shift changes nearly every value.
-/// The truth does not depend on the date: only clouds (<see cref="CloudModel"/>) differ between scenes.
+/// The ground does not depend on the date: only clouds (<see cref="CloudModel"/>) differ between scenes, except for the
+/// scenes of the seasonal layouts (<see cref="WorldLayout.Seasons"/>), whose clear-sky reflectance is scaled by
+/// <see cref="SeasonalGain"/> and whose backscatter is shifted by <see cref="SeasonalS1OffsetDb"/> of their date.
 /// </para>
 /// </summary>
 public static class GroundTruth
@@ -27,6 +29,18 @@ public static class GroundTruth
 
     /// <summary>Reflectance DN offset of baseline 04.00 and later (BOA_ADD_OFFSET = -1000 when reading).</summary>
     public const int BoaOffsetDn = 1000;
+
+    /// <summary><see cref="SeasonalGain"/> on 1 January.</summary>
+    public const double SeasonalGainJanuary1 = 0.8;
+
+    /// <summary>How much <see cref="SeasonalGain"/> grows over a year (365 days): 0.5, so 1.3 on 31 December of a leap year.</summary>
+    public const double SeasonalGainPerYear = 0.5;
+
+    /// <summary><see cref="SeasonalS1OffsetDb"/> on 1 January, dB.</summary>
+    public const double SeasonalS1OffsetJanuary1Db = -1.5;
+
+    /// <summary>How much <see cref="SeasonalS1OffsetDb"/> grows over a year (365 days), dB.</summary>
+    public const double SeasonalS1OffsetPerYearDb = 3.0;
 
     private const ulong ParcelSalt = 0x5EED_CAFE_F00D_1234UL;
 
@@ -131,12 +145,37 @@ public static class GroundTruth
     /// <paramref name="scl"/>: bright (0.45-0.76) under clouds 8/9, hazy (0.55 x clear + 0.25 +- 0.02) under
     /// cirrus 10, <see cref="ShadowFactor"/> x clear in shadow 3, the clear-sky value otherwise (0 included).
     /// </summary>
-    public static double S2Observed(S2Band band, byte scl, double longitude, double latitude)
+    public static double S2Observed(S2Band band, byte scl, double longitude, double latitude) =>
+        S2Observed(band, scl, longitude, latitude, null);
+
+    /// <summary>
+    /// <see cref="S2Observed(S2Band, byte, double, double)"/> of a scene whose clear-sky reflectance is scaled by
+    /// <paramref name="seasonalGain"/> (<see cref="SyntheticScene.SeasonalGain"/>; null: not scaled, the same value).
+    /// </summary>
+    public static double S2Observed(S2Band band, byte scl, double longitude, double latitude, double? seasonalGain)
     {
         var sample = Sample(longitude, latitude);
         var b = BandIndex(band);
-        return Observed(in sample, b, scl, Reflectance(in sample, b));
+        return Observed(in sample, b, scl, Seasonal(Reflectance(in sample, b), seasonalGain));
     }
+
+    /// <summary>
+    /// The factor the seasonal layouts' Sentinel-2 scenes of <paramref name="date"/> apply to the clear-sky reflectance
+    /// (before clouds, shadow and cirrus are applied): a linear ramp over the day of the year,
+    /// <c>0.8 + 0.5 x (day of year - 1) / 365</c>, from 0.8 on 1 January to about 1.3 on 31 December. At the dates of the
+    /// clear scenes of 2023 (10 February, 11 May, 10 August, 10 November): 0.85479, 0.97808, 1.10274, 1.22877, at least
+    /// 11 % apart; ten days apart, 1.4 %.
+    /// </summary>
+    public static double SeasonalGain(DateOnly date) =>
+        SeasonalGainJanuary1 + (SeasonalGainPerYear * (date.DayOfYear - 1) / 365);
+
+    /// <summary>
+    /// The backscatter offset (dB) the seasonal layouts' Sentinel-1 scenes of <paramref name="date"/> (the UTC day of the
+    /// acquisition) add to the ground's: <c>-1.5 + 3 x (day of year - 1) / 365</c>, from -1.5 dB on 1 January to about
+    /// +1.5 dB on 31 December (before the backscatter's clamping, see <see cref="S1Backscatter(S1Polarization, double, double, double?)"/>).
+    /// </summary>
+    public static double SeasonalS1OffsetDb(DateOnly date) =>
+        SeasonalS1OffsetJanuary1Db + (SeasonalS1OffsetPerYearDb * (date.DayOfYear - 1) / 365);
 
     /// <summary>
     /// Sentinel-2 L2A digital number of a reflectance: round(reflectance x 10 000) (half away from zero), plus
@@ -166,15 +205,27 @@ public static class GroundTruth
     /// Radar backscatter (gamma0, dB) at a ground point: VV about -18..-4 on land, VH about -26..-10, water
     /// very dark (VV ~ -25, VH ~ -30). The RTC files store linear power 10^(dB/10) as float32.
     /// </summary>
-    public static double S1Backscatter(S1Polarization polarization, double longitude, double latitude)
+    public static double S1Backscatter(S1Polarization polarization, double longitude, double latitude) =>
+        S1Backscatter(polarization, longitude, latitude, null);
+
+    /// <summary>
+    /// <see cref="S1Backscatter(S1Polarization, double, double)"/> of a scene whose backscatter is shifted by
+    /// <paramref name="seasonalOffsetDb"/> (<see cref="SyntheticScene.SeasonalS1OffsetDb"/>; null: not shifted): the offset is
+    /// added before the clamping to VV -30..-3 dB, VH -33..-8 dB.
+    /// </summary>
+    public static double S1Backscatter(S1Polarization polarization, double longitude, double latitude, double? seasonalOffsetDb)
     {
         var sample = Sample(longitude, latitude);
-        return Backscatter(in sample, polarization == S1Polarization.VV ? 0 : 1);
+        return Backscatter(in sample, polarization == S1Polarization.VV ? 0 : 1, seasonalOffsetDb);
     }
 
-    /// <summary>Linear power of <see cref="S1Backscatter"/>, as the RTC files store it (before the float32 cast).</summary>
+    /// <summary>Linear power of <see cref="S1Backscatter(S1Polarization, double, double)"/>, as the RTC files store it (before the float32 cast).</summary>
     public static double S1Linear(S1Polarization polarization, double longitude, double latitude) =>
-        DbToLinear(S1Backscatter(polarization, longitude, latitude));
+        S1Linear(polarization, longitude, latitude, null);
+
+    /// <summary>Linear power of <see cref="S1Backscatter(S1Polarization, double, double, double?)"/> (before the float32 cast).</summary>
+    public static double S1Linear(S1Polarization polarization, double longitude, double latitude, double? seasonalOffsetDb) =>
+        DbToLinear(S1Backscatter(polarization, longitude, latitude, seasonalOffsetDb));
 
     /// <summary>
     /// SCL class at a ground point (evaluate it at the centre of a 20 m SCL pixel): the cloud class of
@@ -272,6 +323,14 @@ public static class GroundTruth
         return Math.Clamp(refl, MinReflectance, MaxReflectance);
     }
 
+    /// <summary>
+    /// The clear-sky reflectance of a scene with <paramref name="gain"/> (<see cref="SeasonalGain"/>): clear x gain, clamped to
+    /// <see cref="MinReflectance"/>..<see cref="MaxReflectance"/>; <paramref name="clear"/> itself when null. The one rule the
+    /// file writers and <see cref="SceneTruth"/> share.
+    /// </summary>
+    internal static double Seasonal(double clear, double? gain) =>
+        gain is { } g ? Math.Clamp(clear * g, MinReflectance, MaxReflectance) : clear;
+
     internal static double Observed(in GroundSample s, int band, byte scl, double clear)
     {
         switch (scl)
@@ -289,7 +348,8 @@ public static class GroundTruth
         }
     }
 
-    internal static double Backscatter(in GroundSample s, int pol)
+    /// <summary>Backscatter (dB) of polarisation 0 (VV) or 1 (VH), plus <paramref name="offsetDb"/> (null: none) before the clamping.</summary>
+    internal static double Backscatter(in GroundSample s, int pol, double? offsetDb = null)
     {
         var level = BackscatterLevelsDb[(int)s.Cover][pol];
         var speckle = 0.5 * (Speckle[2 * pol].Sin(s.X, s.Y, s.Z) + Speckle[(2 * pol) + 1].Sin(s.X, s.Y, s.Z));
@@ -301,6 +361,11 @@ public static class GroundTruth
         else
         {
             db = level + (3.0 * (HashUnit(s.ParcelHash, 4 + pol) - 0.5)) + (1.0 * s.Smooth) + (1.8 * s.Texture) + (1.2 * speckle);
+        }
+
+        if (offsetDb is { } offset)
+        {
+            db += offset;
         }
 
         return pol == 0 ? Math.Clamp(db, -30, -3) : Math.Clamp(db, -33, -8);

@@ -8,10 +8,20 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <item>Odd location index: May-June 2021 dates (from 2021-05-03), baseline 02.14 for all four.</item>
 /// </list>
 /// Day offsets from the location's base date: B +0, A +5, C +10, D +20. Sentinel-1: for each Sentinel-2 date an
-/// ascending acquisition 2 days before and a descending one 5 days after.
+/// ascending acquisition 2 days before and a descending one 5 days after. The seasonal layouts have their own dates
+/// (<see cref="SeasonalCalendar"/>).
 /// </summary>
 internal static class SceneCalendar
 {
+    /// <summary>Scenes A-D, in the order they are planned (the order the location's random numbers are drawn in).</summary>
+    public static readonly IReadOnlyList<ScenePlanRole> Roles =
+        [ScenePlanRole.AoiOvercast, ScenePlanRole.SceneCloudy, ScenePlanRole.AoiPartlyCloudy, ScenePlanRole.AoiClear];
+
+    /// <summary>The Sentinel-2 dates of a location: scenes A-D, or for a seasonal layout those of <see cref="SeasonalCalendar"/>.</summary>
+    public static IReadOnlyList<SceneSlot> Slots(int locationIndex, WorldLayout layout) => SeasonalCalendar.IsSeasonal(layout)
+        ? SeasonalCalendar.Slots(layout == WorldLayout.SeasonsWithGap)
+        : [.. Roles.Select(role => new SceneSlot(Date(locationIndex, role), role, Baseline(locationIndex, role)))];
+
     public static DateOnly Date(int locationIndex, ScenePlanRole role)
     {
         var k = locationIndex / 2;

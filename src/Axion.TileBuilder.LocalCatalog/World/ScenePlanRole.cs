@@ -3,7 +3,8 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <summary>
 /// The part a Sentinel-2 scene plays in a location's plan (scenes A-D). With the usual selection
 /// (max scene cloud 50 %, lowest <c>eo:cloud_cover</c> first, SCL check over the AOI) the pipeline
-/// must try A, reject it on SCL, and choose C.
+/// must try A, reject it on SCL, and choose C. The seasonal layouts (<see cref="WorldLayout.Seasons"/>) use A and D only, one of
+/// each per quarter (<see cref="SeasonalCalendar"/>).
 /// </summary>
 public enum ScenePlanRole
 {

@@ -13,9 +13,6 @@ internal static class ScenePlanner
     /// <summary>Largest offset of a location from its scene's centre, metres.</summary>
     private const double MaxOffsetM = 4000;
 
-    private static readonly ScenePlanRole[] Roles =
-        [ScenePlanRole.AoiOvercast, ScenePlanRole.SceneCloudy, ScenePlanRole.AoiPartlyCloudy, ScenePlanRole.AoiClear];
-
     public static IReadOnlyList<LocationPlan> Plan(WorldSpec spec)
     {
         WorldSpecValidator.Validate(spec);
@@ -33,6 +30,9 @@ internal static class ScenePlanner
     /// <summary>
     /// The plan of a <see cref="WorldLayout.Normal"/> location when <paramref name="gridZone"/> is the location's own zone,
     /// of a <see cref="WorldLayout.ZoneEdge"/> one when it is the neighbouring zone: the same placement, stated in that zone.
+    /// A seasonal location (<see cref="WorldLayout.Seasons"/>, <see cref="WorldLayout.SeasonsWithGap"/>) is placed as a
+    /// normal one with the dates of <see cref="SeasonalCalendar"/>, each scene carrying its date's gain or offset, and is
+    /// rendered half a year at a time (the memory of a normal location's four dates).
     /// </summary>
     private static LocationPlan PlanLocation(WorldSpec spec, WorldLocation location, int index, int gridZone)
     {
@@ -76,12 +76,11 @@ internal static class ScenePlanner
         var relativeOrbit = SceneNaming.S2RelativeOrbit(location.Longitude);
         var sceneDirectionX = ox > 0 ? -1.0 : 1.0;
 
+        var seasonal = SeasonalCalendar.IsSeasonal(location.Layout);
         List<SyntheticScene> s2 = [];
         List<SyntheticScene> s1 = [];
-        foreach (var role in Roles)
+        foreach (var (date, role, baseline) in SceneCalendar.Slots(index, location.Layout))
         {
-            var date = SceneCalendar.Date(index, role);
-            var baseline = SceneCalendar.Baseline(index, role);
             var sensing = SceneCalendar.Pass(date, 10.5, location.Longitude, (int)(rng.NextUInt64() % 900));
             var processing = sensing.AddHours(3).AddMinutes(20 + (index * 7 % 40) + (int)role).AddSeconds((int)(rng.NextUInt64() % 60));
             var s2a = (date.DayNumber / 5) % 2 == 0;
@@ -113,15 +112,31 @@ internal static class ScenePlanner
                 role,
                 clouds,
                 s2Wedge,
-                offsetApplied));
+                offsetApplied)
+            {
+                SeasonalGain = seasonal ? GroundTruth.SeasonalGain(date) : null,
+            });
 
-            s1.Add(S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(-2), ascending: true, rng));
-            s1.Add(S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, date.AddDays(5), ascending: false, rng));
+            foreach (var (day, ascending) in new[] { (date.AddDays(-2), true), (date.AddDays(5), false) })
+            {
+                var scene = S1Scene(spec, location, s1Grid, s1Bbox, s1Footprint, s1Wedge, mgrs, day, ascending, rng);
+                s1.Add(seasonal ? scene with { SeasonalS1OffsetDb = GroundTruth.SeasonalS1OffsetDb(day) } : scene);
+            }
         }
 
-        var plan = new LocationPlan(location, index, ownAoi, s2Grid, s1Grid, s2, s1.OrderBy(s => s.Datetime).ToList());
+        var byTime = s1.OrderBy(s => s.Datetime).ToList();
+        var plan = new LocationPlan(location, index, ownAoi, s2Grid, s1Grid, s2, byTime);
+        if (seasonal)
+        {
+            plan = plan with { S2Groups = HalfYears(s2Grid, s2), S1Groups = HalfYears(s1Grid, byTime) };
+        }
+
         return spec.IncludeS1Grd ? plan with { GrdScenes = GrdScenePlanner.For(plan, spec) } : plan;
     }
+
+    /// <summary>The scenes of a grid split into those of January-June and of July-December (render groups).</summary>
+    private static List<SceneGroup> HalfYears(GridPlan grid, IEnumerable<SyntheticScene> scenes) =>
+        [.. scenes.GroupBy(s => s.Datetime.Month <= 6).Select(half => new SceneGroup(grid, [.. half]))];
 
     /// <summary>The zone across the UTM zone boundary nearer to <paramref name="location"/>.</summary>
     internal static int ZoneEdgeZone(WorldLocation location)

@@ -11,9 +11,10 @@ public static class SceneTruth
     /// <summary>
     /// Expected DN of a band pixel (<paramref name="col"/>, <paramref name="row"/> on the band's own grid: 10, 20 or 60 m,
     /// <see cref="S2Bands.ResolutionM"/>): 0 outside the footprint, otherwise <see cref="GroundTruth.S2Dn"/> of
-    /// <see cref="GroundTruth.S2Observed"/> at the pixel centre with the SCL class of the 20 m pixel that contains that
+    /// <see cref="GroundTruth.S2Observed(S2Band, byte, double, double, double?)"/> at the pixel centre with the SCL class of the 20 m pixel that contains that
     /// centre (10 m: (col/2, row/2); 20 m: its own; 60 m: (3 col + 1, 3 row + 1), the middle of its 3 x 3).
-    /// <paramref name="boaOffsetApplied"/> selects the <see cref="SyntheticScene.OffsetAppliedAssets"/> flavour.
+    /// <paramref name="boaOffsetApplied"/> selects the <see cref="SyntheticScene.OffsetAppliedAssets"/> flavour. The clear-sky
+    /// reflectance is scaled by the scene's <see cref="SyntheticScene.SeasonalGain"/> (seasonal layouts only).
     /// </summary>
     public static ushort S2Dn(SyntheticScene scene, S2Band band, int col, int row, bool boaOffsetApplied = false)
     {
@@ -28,7 +29,7 @@ public static class SceneTruth
         var (zone, north) = ZoneOf(scene);
         var (lon, lat) = Utm.Inverse(e, n, zone, north);
         var scl = resolution == 10 ? Scl(scene, col / 2, row / 2) : resolution == 20 ? Scl(scene, col, row) : Scl(scene, (3 * col) + 1, (3 * row) + 1);
-        return GroundTruth.S2Dn(GroundTruth.S2Observed(band, scl, lon, lat), scene.ProcessingBaseline!, boaOffsetApplied);
+        return GroundTruth.S2Dn(GroundTruth.S2Observed(band, scl, lon, lat, scene.SeasonalGain), scene.ProcessingBaseline!, boaOffsetApplied);
     }
 
     /// <summary>Expected SCL of 20 m pixel (col, row): 0 outside the footprint, otherwise <see cref="GroundTruth.Scl(SyntheticScene, double, double)"/> at its centre.</summary>
@@ -46,7 +47,10 @@ public static class SceneTruth
         return GroundTruth.Scl(scene, lon, lat);
     }
 
-    /// <summary>Expected linear power (as float32) of a Sentinel-1 pixel; <see cref="WorldFiles.S1NoData"/> outside the footprint.</summary>
+    /// <summary>
+    /// Expected linear power (as float32) of a Sentinel-1 pixel, with the scene's <see cref="SyntheticScene.SeasonalS1OffsetDb"/>
+    /// (seasonal layouts only); <see cref="WorldFiles.S1NoData"/> outside the footprint.
+    /// </summary>
     public static float S1Linear(SyntheticScene scene, S1Polarization polarization, int col, int row)
     {
         ArgumentNullException.ThrowIfNull(scene);
@@ -58,7 +62,7 @@ public static class SceneTruth
 
         var (zone, north) = ZoneOf(scene);
         var (lon, lat) = Utm.Inverse(e, n, zone, north);
-        return (float)GroundTruth.S1Linear(polarization, lon, lat);
+        return (float)GroundTruth.S1Linear(polarization, lon, lat, scene.SeasonalS1OffsetDb);
     }
 
     /// <summary>UTM zone and hemisphere of a scene's EPSG code.</summary>

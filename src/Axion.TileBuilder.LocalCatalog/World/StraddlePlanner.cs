@@ -15,9 +15,6 @@ internal static class StraddlePlanner
     /// <summary>Seconds between the starts of the two Sentinel-1 frames of a pass.</summary>
     private const int FrameSeconds = 25;
 
-    private static readonly ScenePlanRole[] Roles =
-        [ScenePlanRole.AoiOvercast, ScenePlanRole.SceneCloudy, ScenePlanRole.AoiPartlyCloudy, ScenePlanRole.AoiClear];
-
     /// <param name="spec">The world.</param>
     /// <param name="location">The location.</param>
     /// <param name="index">Its index in the spec.</param>
@@ -62,7 +59,7 @@ internal static class StraddlePlanner
         var northFrame = new GridPlan(zone, north, s1West, (Math.Round((n - (0.1 * a) + size) / 60) * 60) - 30, spec.ScenePx, spec.ScenePx);
         var southFrame = new GridPlan(zone, north, s1West, (Math.Round((n + (0.2 * a)) / 60) * 60) - 30, spec.ScenePx, spec.ScenePx);
 
-        foreach (var role in Roles)
+        foreach (var role in SceneCalendar.Roles)
         {
             var date = SceneCalendar.Date(index, role);
             var baseline = SceneCalendar.Baseline(index, role);

@@ -69,6 +69,12 @@ public sealed record SceneAssetFile(
 /// <param name="Grd">Sentinel-1 GRD scenes only: the image geometry (the GCPs come from it); for those, <see cref="Epsg"/> is
 /// the UTM zone the geometry is defined in, <see cref="OriginX"/>/<see cref="OriginY"/> are 0 and
 /// <see cref="Width10m"/>/<see cref="Height10m"/> are the raster size. Null for other scenes (and then not written to JSON).</param>
+/// <param name="SeasonalGain">Sentinel-2 scenes of the seasonal layouts (<see cref="WorldLayout.Seasons"/>): the factor on the
+/// clear-sky reflectance, <see cref="GroundTruth.SeasonalGain"/> of the scene's UTC day. Null for every other scene (the
+/// reflectance as it is; not written to JSON).</param>
+/// <param name="SeasonalS1OffsetDb">Sentinel-1 scenes (RTC and GRD) of the seasonal layouts: the backscatter offset, dB,
+/// <see cref="GroundTruth.SeasonalS1OffsetDb"/> of the acquisition's UTC day. Null for every other scene (no offset; not
+/// written to JSON).</param>
 public sealed record SyntheticScene(
     string Id,
     SceneKind Kind,
@@ -92,7 +98,9 @@ public sealed record SyntheticScene(
     CloudModel? Clouds = null,
     SwathWedge? NoDataWedge = null,
     IReadOnlyList<SceneAssetFile>? OffsetAppliedAssets = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GrdGeometry? Grd = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GrdGeometry? Grd = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? SeasonalGain = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? SeasonalS1OffsetDb = null);
 
 /// <summary>A generated world: a folder of COGs and the scenes they belong to.</summary>
 /// <param name="Directory">Absolute folder holding the files (<see cref="SceneAssetFile.RelativePath"/> is below it).</param>

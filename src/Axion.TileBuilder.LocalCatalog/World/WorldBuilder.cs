@@ -18,6 +18,9 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// DEFLATE + PREDICTOR=3, 512 blocks, nodata -32768). All files have overviews (for scenes of at least 2048 px).
 /// With <see cref="WorldSpec.IncludeS1Grd"/>, also a GRD product per Sentinel-1 acquisition, files
 /// <c>s1grd/&lt;id&gt;/{vv,vh}.tif</c> (UInt16 amplitude, GCPs only, nodata 0; see <see cref="GrdGeometry"/>).
+/// A place with a seasonal layout (<see cref="WorldLayout.Seasons"/>, <see cref="WorldLayout.SeasonsWithGap"/>) has the same
+/// files for its eight (seven) Sentinel-2 dates of 2023 and their sixteen (fourteen) Sentinel-1 acquisitions, each scene's
+/// pixels scaled or shifted by its date (<see cref="GroundTruth.SeasonalGain"/>, <see cref="GroundTruth.SeasonalS1OffsetDb"/>).
 /// </para>
 /// <para>
 /// Same spec, same bytes. Each file is written under a temporary name and renamed; <c>world.json</c> is written last,

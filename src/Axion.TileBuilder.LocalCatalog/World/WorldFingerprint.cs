@@ -17,11 +17,27 @@ public static class WorldFingerprint
     /// </summary>
     public const string StraddleLayoutVersion = "straddle-2";
 
+    /// <summary>
+    /// Appended to the generator version for specs with a <see cref="WorldLayout.Seasons"/> or
+    /// <see cref="WorldLayout.SeasonsWithGap"/> location: bump it when only the seasonal layouts change.
+    /// </summary>
+    public const string SeasonalLayoutVersion = "seasons-1";
+
     /// <summary>The canonical JSON that is hashed.</summary>
     public static string CanonicalJson(WorldSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var generator = spec.Locations.Any(l => l.Layout is WorldLayout.StraddleTiles or WorldLayout.ZoneEdgeStraddle) ? GeneratorVersion + "+" + StraddleLayoutVersion : GeneratorVersion;
+        var generator = GeneratorVersion;
+        if (spec.Locations.Any(l => l.Layout is WorldLayout.StraddleTiles or WorldLayout.ZoneEdgeStraddle))
+        {
+            generator += "+" + StraddleLayoutVersion;
+        }
+
+        if (spec.Locations.Any(l => SeasonalCalendar.IsSeasonal(l.Layout)))
+        {
+            generator += "+" + SeasonalLayoutVersion;
+        }
+
         return JsonSerializer.Serialize(new FingerprintInput(generator, spec), WorldJsonContext.Default.FingerprintInput);
     }
 

@@ -34,4 +34,22 @@ public enum WorldLayout
     /// grid and merge the warped reads.
     /// </summary>
     ZoneEdgeStraddle,
+
+    /// <summary>
+    /// A year of Sentinel-2 scenes instead of the four of one month, for time series: on the location's own-zone grid as
+    /// <see cref="Normal"/>, in each quarter of 2023 (q = 0..3, starting 1 January, 1 April, 1 July, 1 October) an
+    /// <see cref="ScenePlanRole.AoiOvercast"/> scene (6-9 % scene cloud, the AOI under one cloud) at the quarter's start
+    /// + 30 days and an <see cref="ScenePlanRole.AoiClear"/> one (20-25 %, the AOI clear) at + 40 days, baseline 05.00
+    /// (<see cref="SeasonalCalendar"/>); Sentinel-1 as for every Sentinel-2 date (ascending 2 days before, descending 5
+    /// days after). The pixels differ by date: the clear-sky reflectance times <see cref="GroundTruth.SeasonalGain"/>, the
+    /// backscatter plus <see cref="GroundTruth.SeasonalS1OffsetDb"/> (<see cref="SyntheticScene.SeasonalGain"/>,
+    /// <see cref="SyntheticScene.SeasonalS1OffsetDb"/>).
+    /// </summary>
+    Seasons,
+
+    /// <summary>
+    /// <see cref="Seasons"/> without the clear scene of the third quarter (July-September): that quarter has only its
+    /// overcast scene, so a four-part time series of the place finds no clear scene in part 2.
+    /// </summary>
+    SeasonsWithGap,
 }

@@ -5,7 +5,8 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// <summary>
 /// What to generate. Every member goes into the cache fingerprint, so any change gives a new world folder.
 /// </summary>
-/// <param name="Locations">The places (unique ids); each gets scenes A-D of Sentinel-2 and two Sentinel-1 RTC acquisitions per Sentinel-2 date
+/// <param name="Locations">The places (unique ids); each gets scenes A-D of Sentinel-2 (a year of scenes with a seasonal
+/// <see cref="WorldLocation.Layout"/>) and two Sentinel-1 RTC acquisitions per Sentinel-2 date
 /// (split into two items or frames of one pass, or gridded in the neighbouring zone, by <see cref="WorldLocation.Layout"/>).</param>
 /// <param name="ScenePx">Side of every scene in 10 m pixels; even. Default 2048 (20.48 km); benchmarks use 10980 (a real tile).
 /// The AOI guarantee below needs <c>ScenePx * 10 &gt;= AoiSizeM + 2 * 1200</c>; smaller scenes are allowed for quick tests.</param>
@@ -18,7 +19,7 @@ namespace Axion.TileBuilder.LocalCatalog.World;
 /// acquisition: uint16 amplitude, nodata 0, no CRS, geolocated by GCPs (<see cref="GrdGeometry"/>). Default false; left out
 /// of the fingerprint when false, so existing worlds keep their cache key and files.</param>
 /// <param name="IncludeAllBands">Also write the 20 m bands B05 B06 B07 B8A B11 B12 (512-px blocks) and the 60 m bands B01 B09
-/// (256-px blocks) of every Sentinel-2 scene, each pixel the band's <see cref="GroundTruth.S2Observed"/> at its own centre
+/// (256-px blocks) of every Sentinel-2 scene, each pixel the band's <see cref="GroundTruth.S2Observed(S2Band, byte, double, double)"/> at its own centre
 /// (<see cref="SceneTruth.S2Dn"/>). Default false; left out of the fingerprint when false, so existing worlds keep their cache key
 /// and files, and a world with them never reuses one without.</param>
 public sealed record WorldSpec(

@@ -182,4 +182,45 @@ public sealed class GroundTruthTests
             Assert.True(GroundTruth.S2Observed(band, SclClass.ThinCirrus, x, y) > clear);
         }
     }
+
+    [Fact]
+    public void A_seasonal_gain_scales_the_clear_sky_reflectance_within_its_range_and_leaves_clouds_alone()
+    {
+        var points = Places.SelectMany(p => Block(p.Lat, p.Lon, 24)).ToList();
+        int scaled = 0, clamped = 0;
+        foreach (var band in Enum.GetValues<S2Band>())
+        {
+            foreach (var (_, _, x, y) in points)
+            {
+                var clear = GroundTruth.S2Reflectance(band, x, y);
+                var expected = Math.Clamp(clear * 1.25, GroundTruth.MinReflectance, GroundTruth.MaxReflectance);
+                Assert.Equal(expected, GroundTruth.S2Observed(band, SclClass.Vegetation, x, y, 1.25));
+                Assert.Equal(expected * GroundTruth.ShadowFactor, GroundTruth.S2Observed(band, SclClass.CloudShadow, x, y, 1.25));
+                Assert.Equal(GroundTruth.S2Observed(band, SclClass.CloudHigh, x, y), GroundTruth.S2Observed(band, SclClass.CloudHigh, x, y, 1.25));
+                Assert.Equal(clear, GroundTruth.S2Observed(band, SclClass.Vegetation, x, y, null));
+                Assert.Equal(Math.Max(clear * 0.8, GroundTruth.MinReflectance), GroundTruth.S2Observed(band, SclClass.Vegetation, x, y, 0.8));
+                scaled += expected == clear * 1.25 ? 1 : 0;
+                clamped += expected == GroundTruth.MaxReflectance ? 1 : 0;
+            }
+        }
+
+        Assert.True(scaled > 0.99 * points.Count * Enum.GetValues<S2Band>().Length, $"{scaled} scaled");
+        Assert.True(clamped < 0.01 * points.Count * Enum.GetValues<S2Band>().Length, $"{clamped} clamped at {GroundTruth.MaxReflectance}");
+    }
+
+    [Fact]
+    public void A_seasonal_offset_shifts_the_backscatter_within_its_clamping_range()
+    {
+        foreach (var (_, _, x, y) in Places.SelectMany(p => Block(p.Lat, p.Lon, 16)))
+        {
+            foreach (var (polarization, low, high) in new[] { (S1Polarization.VV, -30.0, -3.0), (S1Polarization.VH, -33.0, -8.0) })
+            {
+                var db = GroundTruth.S1Backscatter(polarization, x, y);
+                Assert.Equal(db, GroundTruth.S1Backscatter(polarization, x, y, null));
+                Assert.Equal(Math.Clamp(db + 1.2, low, high), GroundTruth.S1Backscatter(polarization, x, y, 1.2), 12);
+                Assert.Equal(Math.Clamp(db - 1.2, low, high), GroundTruth.S1Backscatter(polarization, x, y, -1.2), 12);
+                Assert.Equal(GroundTruth.S1Linear(polarization, x, y, 1.2), Math.Pow(10, GroundTruth.S1Backscatter(polarization, x, y, 1.2) / 10), 15);
+            }
+        }
+    }
 }

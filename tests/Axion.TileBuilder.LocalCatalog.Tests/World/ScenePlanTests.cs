@@ -14,38 +14,6 @@ public sealed partial class ScenePlanTests(WorldFixture fixture)
     [GeneratedRegex(@"^S1[AB]_IW_GRDH_1SDV_(\d{8})T\d{6}_\d{8}T\d{6}_\d{6}_[0-9A-F]{6}_rtc$")]
     private static partial Regex S1Id();
 
-    /// <summary>SCL class counts of the 20 m pixels whose centres are inside the AOI, and the valid fraction of each of its 256 px (2560 m) tiles.</summary>
-    private (int[] Counts, double[] TileValid) AoiScl(SyntheticScene scene, WorldLocation location)
-    {
-        var aoi = LocationAoi.For(location, fixture.Spec);
-        var col0 = (int)Math.Ceiling(((aoi.MinEasting - scene.OriginX) / 20) - 0.5);
-        var row0 = (int)Math.Ceiling(((scene.OriginY - aoi.MaxNorthing) / 20) - 0.5);
-        var size = (int)(aoi.SizeM / 20);
-        var scl = WorldWindows.Read<byte>(World, scene.Assets.Single(a => a.Key == "SCL"), col0, row0, size, size);
-        var counts = new int[12];
-        var tiles = (int)(aoi.SizeM / 2560);
-        var tileValid = new double[tiles * tiles];
-        var tile = size / tiles;
-        for (var r = 0; r < size; r++)
-        {
-            for (var c = 0; c < size; c++)
-            {
-                var v = scl[(r * size) + c];
-                counts[v]++;
-                if (v is not (0 or 3 or 8 or 9 or 10))
-                {
-                    tileValid[((r / tile) * tiles) + (c / tile)] += 1.0 / (tile * tile);
-                }
-            }
-        }
-
-        return (counts, tileValid);
-    }
-
-    private static double Cloudy(int[] counts) => (double)(counts[8] + counts[9]) / counts.Sum();
-
-    private static double Clear(int[] counts) => 1 - ((double)(counts[0] + counts[3] + counts[8] + counts[9] + counts[10]) / counts.Sum());
-
     [Fact]
     public void Each_location_has_scenes_a_to_d_with_the_intended_cloud_plan()
     {
@@ -65,18 +33,18 @@ public sealed partial class ScenePlanTests(WorldFixture fixture)
             Assert.InRange(d.CloudCover, 20, 25);
 
             // A: the whole AOI is under cloud, so the SCL check must reject it.
-            Assert.Equal(1.0, Cloudy(AoiScl(a, location).Counts));
+            Assert.Equal(1.0, WorldWindows.Cloudy(WorldWindows.AoiScl(World, fixture.Spec, a, location).Counts));
             // B: partly cloudy over the AOI too (but the scene filter rejects it first).
-            Assert.InRange(Cloudy(AoiScl(b, location).Counts), 0.03, 0.9);
+            Assert.InRange(WorldWindows.Cloudy(WorldWindows.AoiScl(World, fixture.Spec, b, location).Counts), 0.03, 0.9);
             // C: mostly clear, with cloud, shadow and cirrus; some tiles below a 0.9 valid fraction, most fully valid.
-            var (cCounts, cTiles) = AoiScl(c, location);
-            Assert.InRange(Clear(cCounts), 0.93, 0.97);
+            var (cCounts, cTiles) = WorldWindows.AoiScl(World, fixture.Spec, c, location);
+            Assert.InRange(WorldWindows.Clear(cCounts), 0.93, 0.97);
             Assert.True(cCounts[3] > 0 && cCounts[8] > 0 && cCounts[9] > 0 && cCounts[10] > 0, string.Join(",", cCounts));
             Assert.Contains(cTiles, v => v < 0.9);
             Assert.True(cTiles.Count(v => v >= 0.999) >= cTiles.Length / 2, string.Join(" ", cTiles.Select(v => v.ToString("F2"))));
             Assert.True(cCounts[4] > 0 && cCounts[6] > 0, "the AOI shows vegetation and water");
             // D: fully clear over the AOI.
-            Assert.Equal(1.0, Clear(AoiScl(d, location).Counts));
+            Assert.Equal(1.0, WorldWindows.Clear(WorldWindows.AoiScl(World, fixture.Spec, d, location).Counts));
 
             // The pipeline's pick: the lowest eo:cloud_cover under 50 % that passes the SCL check is C.
             var byCover = s2.Where(s => s.CloudCover < 50).OrderBy(s => s.CloudCover).ToList();

@@ -38,4 +38,38 @@ internal static class WorldWindows
         SceneCorner.SouthWest => (0, rasterSize - size),
         _ => (rasterSize - size, rasterSize - size),
     };
+
+    /// <summary>SCL class counts of the 20 m pixels whose centres are inside the AOI, and the valid fraction of each of its 256 px (2560 m) tiles.</summary>
+    public static (int[] Counts, double[] TileValid) AoiScl(SyntheticWorld world, WorldSpec spec, SyntheticScene scene, WorldLocation location)
+    {
+        var aoi = LocationAoi.For(location, spec);
+        var col0 = (int)Math.Ceiling(((aoi.MinEasting - scene.OriginX) / 20) - 0.5);
+        var row0 = (int)Math.Ceiling(((scene.OriginY - aoi.MaxNorthing) / 20) - 0.5);
+        var size = (int)(aoi.SizeM / 20);
+        var scl = Read<byte>(world, scene.Assets.Single(a => a.Key == "SCL"), col0, row0, size, size);
+        var counts = new int[12];
+        var tiles = (int)(aoi.SizeM / 2560);
+        var tileValid = new double[tiles * tiles];
+        var tile = size / tiles;
+        for (var r = 0; r < size; r++)
+        {
+            for (var c = 0; c < size; c++)
+            {
+                var v = scl[(r * size) + c];
+                counts[v]++;
+                if (v is not (0 or 3 or 8 or 9 or 10))
+                {
+                    tileValid[((r / tile) * tiles) + (c / tile)] += 1.0 / (tile * tile);
+                }
+            }
+        }
+
+        return (counts, tileValid);
+    }
+
+    /// <summary>Fraction of opaque cloud (SCL 8, 9) in class counts.</summary>
+    public static double Cloudy(int[] counts) => (double)(counts[8] + counts[9]) / counts.Sum();
+
+    /// <summary>Fraction of clear pixels (not nodata, shadow, cloud or cirrus) in class counts.</summary>
+    public static double Clear(int[] counts) => 1 - ((double)(counts[0] + counts[3] + counts[8] + counts[9] + counts[10]) / counts.Sum());
 }

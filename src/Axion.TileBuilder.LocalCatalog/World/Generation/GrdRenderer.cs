@@ -6,7 +6,9 @@ namespace Axion.TileBuilder.LocalCatalog.World.Generation;
 /// <summary>
 /// Writes the Sentinel-1 GRD files of one location: per image geometry (ascending, descending) and polarisation one
 /// raster, rendered once in memory and written as a COG with no geotransform and no CRS, only a 21 x 21 grid of GCPs
-/// in EPSG:4326 and nodata 0 (like the real products), then copied to every scene that shares it.
+/// in EPSG:4326 and nodata 0 (like the real products), then copied to every scene that shares it. Scenes of one geometry
+/// with different backscatter offsets (<see cref="SyntheticScene.SeasonalS1OffsetDb"/>, the seasonal layouts) get one
+/// raster per offset, the ground sampled once per pixel for all of them.
 /// </summary>
 internal static class GrdRenderer
 {
@@ -20,15 +22,34 @@ internal static class GrdRenderer
         {
             ct.ThrowIfCancellationRequested();
             var geometry = group.Key;
-            using var vv = GdalDataset.Create("MEM", string.Empty, geometry.Width, geometry.Height, 1, GdalDataType.UInt16);
-            using var vh = GdalDataset.Create("MEM", string.Empty, geometry.Width, geometry.Height, 1, GdalDataType.UInt16);
-            Fill(geometry, vv.GetBand(1), vh.GetBand(1), ct);
-            var options = TranslateOptions(geometry);
-            foreach (var (key, raster) in new[] { ("vv", vv), ("vh", vh) })
+            var dated = group.GroupBy(s => s.SeasonalS1OffsetDb).ToList();
+            List<GdalDataset> rasters = [];
+            try
             {
-                var targets = group.Select(s => s.Assets.Single(a => a.Key == key).RelativePath).ToList();
-                WriteCopies(raster, options, targets, worldDirectory);
-                progress?.Report($"wrote {string.Join(", ", targets)}");
+                foreach (var _ in dated)
+                {
+                    rasters.Add(GdalDataset.Create("MEM", string.Empty, geometry.Width, geometry.Height, 1, GdalDataType.UInt16));
+                    rasters.Add(GdalDataset.Create("MEM", string.Empty, geometry.Width, geometry.Height, 1, GdalDataType.UInt16));
+                }
+
+                Fill(geometry, [.. dated.Select(d => d.Key)], [.. rasters.Select(r => r.GetBand(1))], ct);
+                var options = TranslateOptions(geometry);
+                for (var d = 0; d < dated.Count; d++)
+                {
+                    foreach (var (key, raster) in new[] { ("vv", rasters[2 * d]), ("vh", rasters[(2 * d) + 1]) })
+                    {
+                        var targets = dated[d].Select(s => s.Assets.Single(a => a.Key == key).RelativePath).ToList();
+                        WriteCopies(raster, options, targets, worldDirectory);
+                        progress?.Report($"wrote {string.Join(", ", targets)}");
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var raster in rasters)
+                {
+                    raster.Dispose();
+                }
             }
         }
     }
@@ -58,12 +79,12 @@ internal static class GrdRenderer
         return options;
     }
 
-    private static void Fill(GrdGeometry geometry, GdalBand vvBand, GdalBand vhBand, CancellationToken ct)
+    /// <summary>Fills the bands: for offset d, <paramref name="bands"/>[2d] is VV and [2d + 1] VH.</summary>
+    private static void Fill(GrdGeometry geometry, double?[] offsetsDb, GdalBand[] bands, CancellationToken ct)
     {
         const int StripRows = 128;
         var width = geometry.Width;
-        var vv = new ushort[StripRows * width];
-        var vh = new ushort[StripRows * width];
+        var values = bands.Select(_ => new ushort[StripRows * width]).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         for (var row = 0; row < geometry.Height; row += StripRows)
         {
@@ -77,20 +98,27 @@ internal static class GrdRenderer
                     var index = (r * width) + c;
                     if (!geometry.IsValidColumn(c))
                     {
-                        vv[index] = 0;
-                        vh[index] = 0;
+                        foreach (var band in values)
+                        {
+                            band[index] = 0;
+                        }
+
                         continue;
                     }
 
                     var (lon, lat) = geometry.ToLonLat(c + 0.5, first + r + 0.5);
                     var sample = GroundTruth.Sample(lon, lat);
-                    vv[index] = GrdSceneTruth.Dn(GroundTruth.DbToLinear(GroundTruth.Backscatter(in sample, 0)));
-                    vh[index] = GrdSceneTruth.Dn(GroundTruth.DbToLinear(GroundTruth.Backscatter(in sample, 1)));
+                    for (var b = 0; b < values.Length; b++)
+                    {
+                        values[b][index] = GrdSceneTruth.Dn(GroundTruth.DbToLinear(GroundTruth.Backscatter(in sample, b % 2, offsetsDb[b / 2])));
+                    }
                 }
             });
 
-            vvBand.Write<ushort>(0, first, width, rows, vv.AsSpan(0, rows * width));
-            vhBand.Write<ushort>(0, first, width, rows, vh.AsSpan(0, rows * width));
+            for (var b = 0; b < values.Length; b++)
+            {
+                bands[b].Write<ushort>(0, first, width, rows, values[b].AsSpan(0, rows * width));
+            }
         }
     }
 

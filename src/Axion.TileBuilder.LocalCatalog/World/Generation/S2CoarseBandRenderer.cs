@@ -6,7 +6,8 @@ namespace Axion.TileBuilder.LocalCatalog.World.Generation;
 /// Fills the 20 m and 60 m Sentinel-2 band rasters of one grid (<see cref="WorldSpec.IncludeAllBands"/>): every pixel is
 /// <see cref="GroundTruth.S2Dn"/> of the band's observed reflectance at the pixel's own centre, under the SCL class of that
 /// point (the class of the 20 m SCL pixel holding it: for a 20 m band its own pixel, for a 60 m band the middle one of the
-/// 3 x 3), 0 outside the footprint. The same values as <see cref="SceneTruth.S2Dn"/>.
+/// 3 x 3), 0 outside the footprint, the clear-sky reflectance scaled by the scene's <see cref="SyntheticScene.SeasonalGain"/>
+/// as in the 10 m bands. The same values as <see cref="SceneTruth.S2Dn"/>.
 /// </summary>
 internal static class S2CoarseBandRenderer
 {
@@ -52,6 +53,7 @@ internal static class S2CoarseBandRenderer
         var size = S2Bands.SizePx(bands[0], grid.Width);
         var template = scenes[0];
         var baselines = scenes.Select(s => s.ProcessingBaseline!).ToArray();
+        var gains = scenes.Select(s => s.SeasonalGain).ToArray();
         var bandIndex = bands.Select(GroundTruth.BandIndex).ToArray();
         var dn = new ushort[scenes.Count][][];
         var boa = new ushort[scenes.Count][][];
@@ -103,7 +105,8 @@ internal static class S2CoarseBandRenderer
                         var cls = cloud != 0 ? cloud : clearClass;
                         for (var b = 0; b < bands.Length; b++)
                         {
-                            var observed = GroundTruth.Observed(in sample, bandIndex[b], cls, GroundTruth.Reflectance(in sample, bandIndex[b]));
+                            var clear = GroundTruth.Seasonal(GroundTruth.Reflectance(in sample, bandIndex[b]), gains[s]);
+                            var observed = GroundTruth.Observed(in sample, bandIndex[b], cls, clear);
                             dn[s][b][index] = GroundTruth.S2Dn(observed, baselines[s]);
                             if (boa[s][b].Length != 0)
                             {

@@ -4,7 +4,8 @@ namespace Axion.TileBuilder.LocalCatalog.World.Generation;
 
 /// <summary>
 /// Fills the Sentinel-2 rasters of one location: lon/lat and the clear-sky reflectance of each pixel are
-/// computed once per strip of rows and shared by the four bands and all the scenes (dates) of the grid.
+/// computed once per strip of rows and shared by the four bands and all the scenes (dates) of the grid (each scene scales it
+/// by its <see cref="SyntheticScene.SeasonalGain"/>, when it has one).
 /// </summary>
 internal static class S2GridRenderer
 {
@@ -54,6 +55,7 @@ internal static class S2GridRenderer
         var height20 = grid.Height / 2;
         var sceneCount = scenes.Count;
         var baselines = scenes.Select(s => s.ProcessingBaseline!).ToArray();
+        var gains = scenes.Select(s => s.SeasonalGain).ToArray();
         var template = scenes[0];
 
         var scl = new byte[sceneCount][];
@@ -150,7 +152,7 @@ internal static class S2GridRenderer
                         var cls = scl[s][sclIndex];
                         for (var b = 0; b < 4; b++)
                         {
-                            var observed = GroundTruth.Observed(in sample, b, cls, clear[b]);
+                            var observed = GroundTruth.Observed(in sample, b, cls, GroundTruth.Seasonal(clear[b], gains[s]));
                             dn[s][b][index] = GroundTruth.S2Dn(observed, baselines[s]);
                             if (boa[s][b].Length != 0)
                             {
