@@ -79,10 +79,10 @@ public sealed class TimeSeriesBatchFixture : IAsyncLifetime
         "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
     ];
 
-    /// <summary>What every build shares: the CSV, the year, four timesteps, the seven bands, SCL in the tiles, uncompressed.</summary>
-    public IReadOnlyList<string> Common() =>
+    /// <summary>What every build shares: the CSV (<see cref="Csv"/> unless given), the year, four timesteps, the seven bands, SCL in the tiles, uncompressed.</summary>
+    public IReadOnlyList<string> Common(string? csv = null) =>
     [
-        "--csv", Csv,
+        "--csv", csv ?? Csv,
         "--start", Year.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "--end", Year.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "--timesteps", "4", "--bands", SevenBands,

@@ -134,7 +134,7 @@ public sealed class TimeSeriesBuildTests(TimeSeriesBatchFixture batch) : IClassF
     [Fact]
     public async Task Validate_passes_on_a_time_series_dataset()
     {
-        var result = await CliHarness.RunAsync("validate", "--out", batch.Pc.OutDir);
+        var result = await CliHarness.RunAsync("validate", batch.Pc.OutDir);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 

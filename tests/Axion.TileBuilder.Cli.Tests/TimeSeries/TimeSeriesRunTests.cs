@@ -29,7 +29,7 @@ public sealed class TimeSeriesRunTests(TimeSeriesBatchFixture batch) : IClassFix
         Directory.CreateDirectory(Path.GetDirectoryName(csv)!);
         await File.WriteAllLinesAsync(csv, ["id,lat,lon", $"{TimeSeriesBatchFixture.SeasonsRow},48.8566,2.3522"]);
 
-        var result = await CliHarness.RunAsync(["build", .. batch.Common(), "--csv", csv, .. TimeSeriesBatchFixture.PcCatalog(server), "--no-quicklooks", "--workers", "1", "--out", outDir]);
+        var result = await CliHarness.RunAsync(["build", .. batch.Common(csv), .. TimeSeriesBatchFixture.PcCatalog(server), "--no-quicklooks", "--workers", "1", "--out", outDir]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(gate.ReleasedByPatience == 0, $"{gate.ReleasedByPatience} SCL request(s) of the first season waited {Patience.TotalSeconds} s for the last season's");
