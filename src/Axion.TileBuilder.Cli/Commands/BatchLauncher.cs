@@ -53,8 +53,10 @@ internal static class BatchLauncher
         }
 
         // The default world has the four 10 m bands; a batch that selects others gets the world that has them all.
+        // A batch of several timesteps gets the world with a year of scenes per place.
         var allBands = settings.SelectedBands.Any(b => !BandSelection.Default.Contains(b));
-        var host = await LocalCatalogHost.StartAsync(settings.CsvPath, DemoScenePx, null, new LocalCatalogOptions(), context.Log, cancellationToken, allBands);
+        var seasons = settings.TimestepCount > 1;
+        var host = await LocalCatalogHost.StartAsync(settings.CsvPath, DemoScenePx, null, new LocalCatalogOptions(), context.Log, cancellationToken, allBands, seasons);
         var (start, end) = host.DateSpan;
         return (host, settings with
         {

@@ -23,6 +23,7 @@ internal static class CatalogCommand
         var drop = new Option<double>("--drop-rate") { Description = "Fraction (0-1) of connections dropped without an answer.", DefaultValueFactory = _ => 0 };
         var distinct = new Option<bool>("--distinct-asset-urls") { Description = "Benchmarks: give every search answer its own asset URLs, so rows sharing a scene cannot share cached bytes (as rows of a real batch in different scenes cannot)." };
         var allBands = new Option<bool>("--all-bands") { Description = "Also give every Sentinel-2 scene the 20 m bands B05 B06 B07 B8A B11 B12 and the 60 m bands B01 B09 (a separate cached world), for builds with --bands. Default: the four 10 m bands and SCL." };
+        var seasons = new Option<bool>("--seasons") { Description = "Give every place a year of scenes (2023: an overcast and a clear Sentinel-2 scene in each quarter, pixels that change with the date) instead of a few weeks, for builds with --timesteps (a separate cached world). Default: scenes A-D of a few weeks." };
         var tokenLifetime = new Option<double>("--token-lifetime") { Description = "SAS token lifetime, seconds. Default 3600.", DefaultValueFactory = _ => 3600 };
         var serve = new Command(
             "serve",
@@ -32,7 +33,7 @@ internal static class CatalogCommand
             + "e.g. 2021-2022, so a build with the default window, the last 365 days, would find nothing).\n\n"
             + "Example: axion-tiles catalog serve --csv samples/locations.csv --latency-ms 50")
         {
-            csv, flavor, port, scenePx, cacheDir, latency, bandwidth, rate503, rate429, truncate, drop, tokenLifetime, distinct, allBands,
+            csv, flavor, port, scenePx, cacheDir, latency, bandwidth, rate503, rate429, truncate, drop, tokenLifetime, distinct, allBands, seasons,
         };
         serve.SetAction((parse, ct) => runner.RunAsync(parse, ct, async (context, token) =>
         {
@@ -60,7 +61,8 @@ internal static class CatalogCommand
                 options,
                 context.Log,
                 token,
-                parse.GetValue(allBands));
+                parse.GetValue(allBands),
+                parse.GetValue(seasons));
             var server = host.Server;
             await context.Output.WriteLineAsync((earthSearch ? server.EarthSearchStacRoot : server.PlanetaryComputerStacRoot).AbsoluteUri);
             await context.Output.WriteLineAsync(server.PlanetaryComputerTokenUrl.AbsoluteUri);

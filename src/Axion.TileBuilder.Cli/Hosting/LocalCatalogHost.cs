@@ -15,18 +15,31 @@ namespace Axion.TileBuilder.Cli.Hosting;
 /// </summary>
 internal sealed class LocalCatalogHost : IAsyncDisposable
 {
-    private LocalCatalogHost(SyntheticWorld world, LocalCatalogServer server)
+    private LocalCatalogHost(SyntheticWorld world, LocalCatalogServer server, bool seasons)
     {
         World = world;
         Server = server;
+        _seasons = seasons;
     }
+
+    private readonly bool _seasons;
 
     public SyntheticWorld World { get; }
 
     public LocalCatalogServer Server { get; }
 
-    /// <summary>First and last day with a Sentinel-2 scene: the date window the demo uses.</summary>
-    public SceneDateSpan DateSpan => World.DatesOf(SceneKind.Sentinel2L2A);
+    /// <summary>
+    /// The date window the demo uses: the first and last day with a Sentinel-2 scene, or for a world of seasons the whole
+    /// calendar years they fall in (so <c>--timesteps 4</c> cuts it into the quarters the scenes are planned in).
+    /// </summary>
+    public SceneDateSpan DateSpan
+    {
+        get
+        {
+            var span = World.DatesOf(SceneKind.Sentinel2L2A);
+            return _seasons ? new SceneDateSpan(new DateOnly(span.First.Year, 1, 1), new DateOnly(span.Last.Year, 12, 31)) : span;
+        }
+    }
 
     /// <summary>Generates (or takes from the cache) the world of the CSV's locations and starts the server on it.</summary>
     /// <param name="csvPath">The locations CSV.</param>
@@ -36,6 +49,7 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
     /// <param name="log">Logger.</param>
     /// <param name="cancellationToken">Cancels the generation.</param>
     /// <param name="allBands">Also give the scenes the 20 m and 60 m bands (<see cref="WorldSpec.IncludeAllBands"/>: another world, generated once).</param>
+    /// <param name="seasons">Give every place a year of scenes instead of a few weeks (<see cref="WorldLayout.Seasons"/>: a clear and an overcast scene per quarter of 2023, for <c>--timesteps</c>; another world).</param>
     public static async Task<LocalCatalogHost> StartAsync(
         string csvPath,
         int scenePx,
@@ -43,16 +57,17 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
         LocalCatalogOptions options,
         ILogger log,
         CancellationToken cancellationToken,
-        bool allBands = false)
+        bool allBands = false,
+        bool seasons = false)
     {
-        var locations = ReadLocations(csvPath);
+        var locations = ReadLocations(csvPath, seasons ? WorldLayout.Seasons : WorldLayout.Normal);
         var cache = cacheDir ?? CacheDirectory.Worlds();
         log.Information("Local catalog: preparing synthetic scenes for {Count} locations ({Px} px) in {Cache}", locations.Count, scenePx, cache);
         var progress = new Progress<string>(m => log.Debug("world: {Message}", m));
         var world = await Task.Run(() => WorldBuilder.Build(new WorldSpec(locations, scenePx, IncludeAllBands: allBands), cache, progress, cancellationToken), cancellationToken);
         var server = await LocalCatalogServer.StartAsync(world, options, cancellationToken);
         log.Information("Local catalog: STAC API at {Url} ({Scenes} scenes)", server.PlanetaryComputerStacRoot, world.Scenes.Count);
-        return new LocalCatalogHost(world, server);
+        return new LocalCatalogHost(world, server, seasons);
     }
 
     /// <summary>
@@ -108,6 +123,6 @@ internal sealed class LocalCatalogHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 
-    private static List<WorldLocation> ReadLocations(string csvPath) =>
-        LocationCsvFile.Read(csvPath).Parse.Rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude)).ToList();
+    private static List<WorldLocation> ReadLocations(string csvPath, WorldLayout layout) =>
+        LocationCsvFile.Read(csvPath).Parse.Rows.Select(r => new WorldLocation(r.Id, r.Latitude, r.Longitude, layout)).ToList();
 }

@@ -283,7 +283,7 @@ public sealed class RowPlanner(RowEnvironment env)
             {
                 planBytes += wasted.Bytes;
                 planRequests += wasted.Requests;
-                if (readAhead is null && ReadAhead.Applies(best))
+                if (readAhead is null && ReadAhead.Applies(env.Options, best))
                 {
                     readAheadWaste[wasted.Value.Band] = readAheadWaste.GetValueOrDefault(wasted.Value.Band) + wasted.Value.Estimate.BlockBytes;
                 }

@@ -153,6 +153,10 @@ public sealed class TimeSeriesBuildTests(TimeSeriesBatchFixture batch) : IClassF
             Assert.Equal(k, parts[k].GetProperty("timestep").GetInt32());
             Assert.Equal(ClearSceneOf(TimeSeriesBatchFixture.SeasonsRow, k).Id, parts[k].GetProperty("s2_id").GetString());
             Assert.Equal(k, parts[k].GetProperty("plan").GetProperty("timestep").GetInt32());
+
+            // Each part's lowest-cloud scene is overcast and rejected, yet nothing was read ahead: timesteps do not read ahead.
+            Assert.Contains(parts[k].GetProperty("plan").GetProperty("s2_candidates").EnumerateArray(), c => c.GetProperty("verdict").GetString() == "rejected");
+            Assert.Equal(0, parts[k].GetProperty("read_ahead_waste_bytes").GetInt64());
         }
 
         var byResolution = seasons.GetProperty("estimated_bytes_by_resolution").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
