@@ -47,6 +47,22 @@ public sealed class RemoteOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_finished_row_of_timesteps_brings_every_timesteps_quicklook_to_the_store()
+    {
+        using var remote = NewRemote();
+        WriteWork("tile_a_0_0_t0.npz", "t0");
+        WriteWork("tile_a_0_0_t2.npz", "t2");
+        WriteWork("quicklooks/a_t0.png", "png0");
+        WriteWork("quicklooks/a_t2.png", "png2");
+
+        await remote.PublishRowAsync(new RowFiles(_work.Path, "a", 1, 1, Timesteps: 3), Result("tile_a_0_0_t0.npz", "tile_a_0_0_t2.npz"), CancellationToken.None);
+
+        Assert.Equal(["quicklooks/a_t0.png", "quicklooks/a_t2.png", "tile_a_0_0_t0.npz", "tile_a_0_0_t2.npz"], Directory.GetFiles(_bucket.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_bucket.Path, f)).Order(StringComparer.Ordinal));
+        Assert.Equal("png2", ReadBucket("quicklooks/a_t2.png"));
+        Assert.DoesNotContain(Directory.GetFiles(_work.Path, "*", SearchOption.AllDirectories), f => !f.Contains(".axion", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_failed_rows_every_possible_name_is_deleted_from_the_store_and_nothing_of_other_rows()
     {
         using var remote = NewRemote();
