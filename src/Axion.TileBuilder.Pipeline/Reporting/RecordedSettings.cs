@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Batch;
 
@@ -27,9 +28,22 @@ public static class RecordedSettings
 
     /// <summary>
     /// The keys every tile of the run holds: <c>s1_vv</c>, <c>s1_vh</c> and the key of each band of <c>--bands</c>; the six
-    /// keys of the default tile when the settings cannot be read.
+    /// keys of the default tile when the settings (or their band list) cannot be read.
     /// </summary>
-    public static IReadOnlyList<string> TileKeys(RunInfo? run) => TryRead(run) is { } settings
-        ? ["s1_vv", "s1_vh", .. settings.SelectedBands.Select(b => b.Key)]
-        : [.. HistogramRange.Bands.Select(r => r.Key)];
+    public static IReadOnlyList<string> TileKeys(RunInfo? run)
+    {
+        try
+        {
+            if (TryRead(run) is { } settings)
+            {
+                return ["s1_vv", "s1_vh", .. settings.SelectedBands.Select(b => b.Key)];
+            }
+        }
+        catch (AxionException)
+        {
+            // A band list this version does not know: the default keys.
+        }
+
+        return [.. HistogramRange.Bands.Select(r => r.Key)];
+    }
 }
