@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Axion.TileBuilder.Pipeline.Reporting;
@@ -8,7 +9,10 @@ namespace Axion.TileBuilder.Pipeline.Reporting;
 /// </summary>
 public static class TimestepDecisions
 {
-    /// <summary>The row's timesteps in k order; null when the decisions have none (a batch of one timestep) or are not JSON.</summary>
+    /// <summary>
+    /// The row's timesteps in k order; null when the decisions have none (a batch of one timestep) or are not JSON. Only the
+    /// <c>decisions</c> object is parsed: the reading stops there (the row processor writes it before the tile records).
+    /// </summary>
     public static IReadOnlyList<TimestepEntry>? Read(string? itemsJson)
     {
         if (string.IsNullOrEmpty(itemsJson))
@@ -18,8 +22,26 @@ public static class TimestepDecisions
 
         try
         {
-            using var doc = JsonDocument.Parse(itemsJson);
-            return Read(JsonFields.Child(doc.RootElement, "decisions"));
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(itemsJson));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isDecisions = reader.ValueTextEquals("decisions"u8);
+                reader.Read();
+                if (isDecisions)
+                {
+                    using var decisions = JsonDocument.ParseValue(ref reader);
+                    return Read(decisions.RootElement);
+                }
+
+                reader.Skip();
+            }
+
+            return null;
         }
         catch (JsonException)
         {
