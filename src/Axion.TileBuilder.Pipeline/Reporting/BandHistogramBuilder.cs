@@ -7,8 +7,8 @@ namespace Axion.TileBuilder.Pipeline.Reporting;
 /// <summary>
 /// Samples the bands of <c>.npz</c> tiles into fixed-range histograms (see <see cref="HistogramRange.All"/>): every
 /// <see cref="ReportOptions.SampleStride"/>-th pixel of at most <see cref="ReportOptions.MaxHistogramTiles"/> tiles picked
-/// evenly over the list. The six default keys always get a histogram; every other Sentinel-2 band (<c>--bands</c>) gets
-/// one when a sampled tile holds it, after them in band order.
+/// evenly over the list. A key gets a histogram when a read tile holds it: the six default keys first (all six, empty, when
+/// no tile could be read), then every other Sentinel-2 band of <c>--bands</c> in band order.
 /// </summary>
 public static class BandHistogramBuilder
 {
@@ -52,7 +52,6 @@ public static class BandHistogramBuilder
                 }
 
                 var bands = accumulators.Where(a => npz.Contains(a.Range.Key)).Select(a => (Accumulator: a, Values: npz.Get(a.Range.Key).AsFloat32())).ToArray();
-
                 foreach (var (accumulator, values) in bands)
                 {
                     accumulator.Add(values, options.SampleStride);
