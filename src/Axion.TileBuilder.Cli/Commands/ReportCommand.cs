@@ -29,8 +29,10 @@ internal static class ReportCommand
         };
         var command = new Command(
             "report",
-            "Write OUT/report.html: batch summary, settings, band histograms and a table of locations with their quicklooks. "
-            + "Self-contained (no external resources; quicklooks are linked as quicklooks/<id>.png); open it in a browser next to the tiles. Not while a batch runs on OUT.\n\n"
+            "Write OUT/report.html: batch summary, settings, band histograms (every band in the tiles) and a table of locations with their quicklooks; "
+            + "for a batch of --timesteps above 1 a quicklook strip per location (each timestep's quicklook, Sentinel-2 date and cloud, or why it has no tiles) "
+            + "and the missing timesteps by reason. "
+            + "Self-contained (no external resources; quicklooks are linked as quicklooks/<id>.png or quicklooks/<id>_t<k>.png); open it in a browser next to the tiles. Not while a batch runs on OUT.\n\n"
             + "With an az:// or s3:// --out the journal snapshots are read from the store, the sampled tiles are downloaded one at a time, "
             + "and report.html is uploaded next to the tiles; the command prints its URL.\n\n"
             + "Examples: axion-tiles report --out data/tiles\n          axion-tiles report --out az://tiles/run1")

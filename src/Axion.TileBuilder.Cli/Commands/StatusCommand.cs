@@ -39,7 +39,8 @@ internal static class StatusCommand
         });
         var command = new Command(
             "status",
-            "Rows by state (N of M finished), failure reasons, tiles, MB read, and whether a build is running now with its last update. "
+            "Rows by state (N of M finished), failure reasons, tiles, MB read, and whether a build is running now with its last update; "
+            + "for a batch of --timesteps above 1 also the done rows missing timesteps and the missing ones by reason. "
             + "Reads the journal without taking the folder's lock, so it works while a build or resume runs.\n\n"
             + "Examples: axion-tiles status --out data/tiles --json\n          axion-tiles status --out data/tiles --watch 5")
         {

@@ -5,32 +5,38 @@ using Axion.TileBuilder.Pipeline.Datasets;
 namespace Axion.TileBuilder.Pipeline.Reporting;
 
 /// <summary>
-/// Samples the six bands of <c>.npz</c> tiles into fixed-range histograms (see
-/// <see cref="HistogramRange.Bands"/>): every <see cref="ReportOptions.SampleStride"/>-th pixel of
-/// at most <see cref="ReportOptions.MaxHistogramTiles"/> tiles picked evenly over the list.
+/// Samples the bands of <c>.npz</c> tiles into fixed-range histograms (see <see cref="HistogramRange.All"/>): every
+/// <see cref="ReportOptions.SampleStride"/>-th pixel of at most <see cref="ReportOptions.MaxHistogramTiles"/> tiles picked
+/// evenly over the list. A key gets a histogram when a read tile holds it: the six default keys first (all six, empty, when
+/// no tile could be read), then every other Sentinel-2 band of <c>--bands</c> in band order.
 /// </summary>
 public static class BandHistogramBuilder
 {
     /// <summary>
     /// The histograms of the tiles <paramref name="tileNames"/> (names in <paramref name="dataset"/>), and how many tiles
-    /// were read and how many could not be (missing or corrupt). The picked tiles are read one at a time, in order (a
-    /// store's tile is downloaded, read and deleted before the next).
+    /// were read and how many could not be (missing, corrupt, or without one of <paramref name="requiredKeys"/>). Each read
+    /// tile adds every known key it holds (<see cref="HistogramRange.All"/>). The picked tiles
+    /// are read one at a time, in order (a store's tile is downloaded, read and deleted before the next). A default key
+    /// no read tile held is left out when tiles were read (kept, empty, when none was).
     /// </summary>
     /// <param name="dataset">Where the tiles are.</param>
     /// <param name="tileNames">Every tile, enumerated once.</param>
     /// <param name="tileCount">How many <paramref name="tileNames"/> holds.</param>
     /// <param name="options">How many tiles, which pixels, how many bins.</param>
+    /// <param name="requiredKeys">Keys every tile holds (<see cref="RecordedSettings.TileKeys"/>): a tile without one is unreadable.</param>
     /// <param name="cancellationToken">Stops between tiles.</param>
     public static async Task<(IReadOnlyList<BandHistogram> Histograms, int TilesRead, int TilesUnreadable)> BuildAsync(
         DatasetFiles dataset,
         IEnumerable<string> tileNames,
         int tileCount,
         ReportOptions options,
+        IReadOnlyCollection<string> requiredKeys,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(tileNames);
-        var accumulators = HistogramRange.Bands.Select(r => new Accumulator(r, options.Bins)).ToArray();
+        ArgumentNullException.ThrowIfNull(requiredKeys);
+        var accumulators = HistogramRange.All.Select(r => new Accumulator(r, options.Bins)).ToArray();
         var read = 0;
         var unreadable = 0;
         foreach (var name in Pick(tileNames, tileCount, options.MaxHistogramTiles))
@@ -40,10 +46,15 @@ public static class BandHistogramBuilder
             try
             {
                 using var npz = NpzReader.Open(local.Path);
-                var bands = accumulators.Select(a => npz.Get(a.Range.Key).AsFloat32()).ToArray();
-                for (var b = 0; b < bands.Length; b++)
+                if (requiredKeys.FirstOrDefault(k => !npz.Contains(k)) is { } absent)
                 {
-                    accumulators[b].Add(bands[b], options.SampleStride);
+                    throw new KeyNotFoundException($"{name} has no array '{absent}'");
+                }
+
+                var bands = accumulators.Where(a => npz.Contains(a.Range.Key)).Select(a => (Accumulator: a, Values: npz.Get(a.Range.Key).AsFloat32())).ToArray();
+                foreach (var (accumulator, values) in bands)
+                {
+                    accumulator.Add(values, options.SampleStride);
                 }
 
                 read++;
@@ -54,7 +65,8 @@ public static class BandHistogramBuilder
             }
         }
 
-        return (accumulators.Select(a => a.ToHistogram()).ToArray(), read, unreadable);
+        var shown = accumulators.Where(a => a.TilesAdded > 0 || (read == 0 && a.Range.IsDefault));
+        return (shown.Select(a => a.ToHistogram()).ToArray(), read, unreadable);
     }
 
     /// <summary>At most <paramref name="max"/> items spread evenly over <paramref name="items"/> (all of them when fewer).</summary>
@@ -106,8 +118,12 @@ public static class BandHistogramBuilder
 
         public HistogramRange Range { get; } = range;
 
+        /// <summary>Tiles that held the band.</summary>
+        public int TilesAdded { get; private set; }
+
         public void Add(float[] values, int stride)
         {
+            TilesAdded++;
             var width = Range.Max - Range.Min;
             for (var i = 0; i < values.Length; i += stride)
             {

@@ -29,6 +29,9 @@ public sealed record BatchReport
     /// <summary>Locations not listed because of <see cref="ReportOptions.MaxRows"/>.</summary>
     public int LocationsOmitted { get; init; }
 
+    /// <summary>The missing timesteps of the done rows by reason; null for a batch of one timestep.</summary>
+    public TimestepCounts? Timesteps { get; init; }
+
     /// <summary>Per-band histograms over the sampled tiles.</summary>
     public required IReadOnlyList<BandHistogram> Histograms { get; init; }
 

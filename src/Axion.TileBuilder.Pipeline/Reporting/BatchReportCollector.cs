@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Datasets;
@@ -22,26 +21,31 @@ public static class BatchReportCollector
     /// locations are read and kept (the rest are counted from the journals' summaries, a row done in two journals
     /// twice), and the histograms, so memory does not grow with the batch. The tiles are the done rows' <c>.npz</c>
     /// files, rows by id, each row's files by name; the histograms take <see cref="ReportOptions.MaxHistogramTiles"/> of
-    /// them evenly (counted in one pass over the journals, read in a second).
+    /// them evenly (counted in one pass over the journals, read in a second). In a batch of several timesteps the
+    /// listed done rows get one quicklook lookup per timestep with tiles, and the missing timesteps of every done row are
+    /// counted by reason (one more streamed pass over the done rows; none in a batch of one timestep).
     /// </summary>
     public static async Task<BatchReport> CollectAsync(DatasetFiles dataset, IReadOnlyList<JournalReader> journals, ReportOptions options, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(journals);
         var summary = JournalSummary.Sum(journals.Select(j => j.Summarize()));
-        var listed = JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows().Take(options.MaxRows).ToList();
-        var quicklooks = await ExistingQuicklooksAsync(dataset, listed, cancellationToken);
-        var locations = listed.Select(r => Entry(r, quicklooks.ContainsKey(r.RowId))).ToList();
+        var run = journals.Select(j => j.Run).FirstOrDefault(r => r is not null);
+        var listed = JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows().Take(options.MaxRows).Select(r => (Row: r, Entry: Entry(r))).ToList();
+        var quicklooks = await ExistingQuicklooksAsync(dataset, listed.Where(l => l.Row.Outcome is not null).SelectMany(l => QuicklookNames(l.Entry)), cancellationToken);
+        var locations = listed.Select(l => l.Row.Outcome is null ? l.Entry : WithQuicklooks(l.Entry, quicklooks)).ToList();
+        var timesteps = TimestepCounts.Of(run, () => DoneRows(journals));
         var tileCount = TileNames(journals).Count();
-        var (histograms, read, unreadable) = await BandHistogramBuilder.BuildAsync(dataset, TileNames(journals), tileCount, options, cancellationToken);
+        var (histograms, read, unreadable) = await BandHistogramBuilder.BuildAsync(dataset, TileNames(journals), tileCount, options, RecordedSettings.TileKeys(run), cancellationToken);
         return new BatchReport
         {
             OutDir = dataset.Shown,
             GeneratedAt = generatedAt.ToUniversalTime(),
-            Run = journals.Select(j => j.Run).FirstOrDefault(r => r is not null),
+            Run = run,
             Summary = summary,
             Locations = locations,
             LocationsOmitted = Math.Max(0, summary.RowsTotal - locations.Count),
+            Timesteps = timesteps,
             Histograms = histograms,
             TilesListed = tileCount,
             TilesSampled = read,
@@ -50,32 +54,53 @@ public static class BatchReportCollector
         };
     }
 
+    /// <summary>The done rows (each row once), by id; streamed.</summary>
+    private static IEnumerable<JournalRow> DoneRows(IReadOnlyList<JournalReader> journals) =>
+        JournalRowMerge.Of(journals, RowState.Done, JournalRowOrder.RowId).Rows();
+
     /// <summary>The <c>.npz</c> files of the done rows (each row once), rows by id, a row's files by name; streamed.</summary>
     private static IEnumerable<string> TileNames(IReadOnlyList<JournalReader> journals) =>
-        JournalRowMerge.Of(journals, RowState.Done, JournalRowOrder.RowId).Rows()
-            .SelectMany(r => (r.Outcome?.Files ?? []).Where(f => f.EndsWith(".npz", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        DoneRows(journals).SelectMany(r => (r.Outcome?.Files ?? []).Where(f => f.EndsWith(".npz", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
-    /// <summary>The ids of the listed rows with an outcome whose quicklook exists (a store: one lookup per row, a few at once).</summary>
-    private static async Task<ConcurrentDictionary<string, bool>> ExistingQuicklooksAsync(DatasetFiles dataset, IReadOnlyList<JournalRow> listed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The quicklooks a row with an outcome may have: <c>quicklooks/&lt;id&gt;.png</c>, or in a batch of several timesteps
+    /// <c>quicklooks/&lt;id&gt;_t&lt;k&gt;.png</c> of each timestep that has tiles.
+    /// </summary>
+    private static IEnumerable<string> QuicklookNames(LocationEntry entry) => entry.Timesteps is { } steps
+        ? steps.Where(s => s.IsDone).Select(s => QuicklookFiles.FileName(entry.RowId, s.Index))
+        : [QuicklookFiles.FileName(entry.RowId)];
+
+    /// <summary>The entry of a row with an outcome, with the quicklooks of <paramref name="found"/> that are its own.</summary>
+    private static LocationEntry WithQuicklooks(LocationEntry entry, ConcurrentDictionary<string, bool> found)
+    {
+        string? Existing(string name) => found.ContainsKey(name) ? name : null;
+        return entry.Timesteps is { } steps
+            ? entry with { Timesteps = [.. steps.Select(s => s.IsDone ? s with { Quicklook = Existing(QuicklookFiles.FileName(entry.RowId, s.Index)) } : s)] }
+            : entry with { Quicklook = Existing(QuicklookFiles.FileName(entry.RowId)) };
+    }
+
+    /// <summary>Which of the quicklook <paramref name="names"/> exist (a store: one lookup per name, a few at once).</summary>
+    private static async Task<ConcurrentDictionary<string, bool>> ExistingQuicklooksAsync(DatasetFiles dataset, IEnumerable<string> names, CancellationToken cancellationToken)
     {
         var found = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
-            listed.Where(r => r.Outcome is not null).Select(r => r.RowId).Distinct(StringComparer.Ordinal),
+            names.Distinct(StringComparer.Ordinal),
             new ParallelOptions { MaxDegreeOfParallelism = LookupsInParallel, CancellationToken = cancellationToken },
-            async (rowId, ct) =>
+            async (name, ct) =>
             {
-                if (await dataset.ExistsAsync(QuicklookFiles.FileName(rowId), ct))
+                if (await dataset.ExistsAsync(name, ct))
                 {
-                    found.TryAdd(rowId, true);
+                    found.TryAdd(name, true);
                 }
             });
         return found;
     }
 
-    /// <summary>One row as the report lists it; decisions are read leniently (a missing field stays null).</summary>
-    /// <param name="row">The journal row.</param>
-    /// <param name="hasQuicklook">Whether <c>quicklooks/&lt;id&gt;.png</c> exists in the dataset.</param>
-    internal static LocationEntry Entry(JournalRow row, bool hasQuicklook)
+    /// <summary>
+    /// One row as the report lists it, without its quicklooks; decisions are read leniently (a missing field stays null).
+    /// A row of a batch of several timesteps gets its <see cref="LocationEntry.Timesteps"/> instead of one scene.
+    /// </summary>
+    internal static LocationEntry Entry(JournalRow row)
     {
         var entry = new LocationEntry
         {
@@ -98,7 +123,6 @@ public static class BatchReportCollector
             TilesRejected = outcome.TilesRejected,
             BytesRead = outcome.BytesRead,
             Seconds = outcome.Seconds,
-            Quicklook = hasQuicklook ? QuicklookFiles.FileName(row.RowId) : null,
         };
         return WithItems(entry, outcome.ItemsJson);
     }
@@ -123,32 +147,25 @@ public static class BatchReportCollector
                 return entry;
             }
 
-            var decisions = Child(root, "decisions");
-            var s2 = Child(decisions, "s2");
-            var s1 = Child(decisions, "s1");
-            var firstTile = Child(root, "tiles") is { ValueKind: JsonValueKind.Array } tiles && tiles.GetArrayLength() > 0 ? tiles[0] : default;
+            var decisions = JsonFields.Child(root, "decisions");
+            if (TimestepDecisions.Read(decisions) is { } steps)
+            {
+                return entry with { Timesteps = steps };
+            }
+
+            var s2 = JsonFields.Child(decisions, "s2");
+            var s1 = JsonFields.Child(decisions, "s1");
+            var firstTile = JsonFields.Child(root, "tiles") is { ValueKind: JsonValueKind.Array } tiles && tiles.GetArrayLength() > 0 ? tiles[0] : default;
             return entry with
             {
-                S2Item = Text(s2, "id") ?? Text(firstTile, "S2ItemId"),
-                S2Datetime = Time(s2, "datetime") ?? Time(firstTile, "S2Datetime"),
-                S2CloudCover = Number(s2, "cloud_cover") ?? Number(firstTile, "SceneCloudCover"),
-                AoiClearFraction = Number(s2, "aoi_clear_fraction") ?? Number(firstTile, "AoiClearFraction"),
-                S1Item = Text(s1, "id") ?? Text(firstTile, "S1ItemId"),
-                S1Datetime = Time(s1, "datetime") ?? Time(firstTile, "S1Datetime"),
-                DeltaDays = Number(s1, "delta_days") ?? Number(firstTile, "DeltaDays"),
+                S2Item = JsonFields.Text(s2, "id") ?? JsonFields.Text(firstTile, "S2ItemId"),
+                S2Datetime = JsonFields.Time(s2, "datetime") ?? JsonFields.Time(firstTile, "S2Datetime"),
+                S2CloudCover = JsonFields.Number(s2, "cloud_cover") ?? JsonFields.Number(firstTile, "SceneCloudCover"),
+                AoiClearFraction = JsonFields.Number(s2, "aoi_clear_fraction") ?? JsonFields.Number(firstTile, "AoiClearFraction"),
+                S1Item = JsonFields.Text(s1, "id") ?? JsonFields.Text(firstTile, "S1ItemId"),
+                S1Datetime = JsonFields.Time(s1, "datetime") ?? JsonFields.Time(firstTile, "S1Datetime"),
+                DeltaDays = JsonFields.Number(s1, "delta_days") ?? JsonFields.Number(firstTile, "DeltaDays"),
             };
         }
     }
-
-    private static JsonElement Child(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : default;
-
-    private static string? Text(JsonElement e, string name) =>
-        Child(e, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
-
-    private static double? Number(JsonElement e, string name) =>
-        Child(e, name) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
-
-    private static DateTimeOffset? Time(JsonElement e, string name) =>
-        Text(e, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t.ToUniversalTime() : null;
 }

@@ -61,4 +61,10 @@ public sealed record LocationEntry
 
     /// <summary>The quicklook relative to the out dir (<c>quicklooks/&lt;id&gt;.png</c>) when the file exists; null otherwise.</summary>
     public string? Quicklook { get; init; }
+
+    /// <summary>
+    /// A done row of a batch of several timesteps: each timestep in k order, with its scene and quicklook or the reason it
+    /// has none (the report's quicklook strip); null for a batch of one timestep and for rows that are not done.
+    /// </summary>
+    public IReadOnlyList<TimestepEntry>? Timesteps { get; init; }
 }

@@ -36,6 +36,12 @@ public static class ReportHtml
         pre{background:#f7f7f7;padding:.6em;overflow:auto;font-size:.85em}.msg{max-width:30em;font-size:.85em;color:#555}
         """;
 
+    /// <summary>The quicklook strip's rules, added only to the page of a batch of several timesteps.</summary>
+    private const string StripStyle = """
+        .strip{display:flex;gap:.4em}.strip figure{margin:0;width:170px;font-size:.8em;border:1px solid #ddd;padding:.2em}
+        .strip figcaption{color:#333}.strip img.ql{width:168px}.strip .ts-missing{background:#fbf3e4}.strip .msg{max-width:none}
+        """;
+
     private const string Script = """
         window.addEventListener('load', function () {
           var ok = 0, bad = 0;
@@ -57,7 +63,8 @@ public static class ReportHtml
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
-        sb.Append("<title>").Append(HtmlText.Escape(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n");
+        sb.Append("<title>").Append(HtmlText.Escape(title)).Append("</title>\n<style>\n").Append(Style)
+            .Append(report.Locations.Any(l => l.Timesteps is not null) ? StripStyle : string.Empty).Append("</style>\n</head>\n");
         sb.Append("<body data-images-loaded=\"pending\">\n");
         sb.Append("<h1>axion-tiles batch report</h1>\n");
         sb.Append("<p class=\"meta\">").Append(HtmlText.Escape(report.OutDir)).Append(report.AsOfLastChange ? " &middot; as of the journals' last change " : " &middot; generated ")
@@ -99,11 +106,19 @@ public static class ReportHtml
             Kv(sb, "updated", "Last change", HtmlText.Escape(HtmlText.Timestamp(run.UpdatedAt)));
         }
 
+        if (report.Timesteps is { } t)
+        {
+            Kv(sb, "timesteps", "Timesteps per row", string.Create(CultureInfo.InvariantCulture, $"{t.PerRow} ({t.Required} required)"));
+            Kv(sb, "rows-missing-timesteps", "Done rows missing timesteps", HtmlText.Int(t.RowsMissingSome));
+            Kv(sb, "timesteps-missing", "Timesteps missing", HtmlText.Int(t.Missing));
+        }
+
         sb.Append("</table>\n");
         Counts(sb, "failures-by-reason", "Failures by reason", s.FailuresByReason.Select(p => (p.Key, (long)p.Value)));
         Counts(sb, "failures-by-kind", "Failures by kind", s.FailuresByKind.Select(p => (p.Key, (long)p.Value)));
         Counts(sb, "rejected-by-reason", "Rejected tiles by reason", s.RejectedByReason.Select(p => (p.Key, p.Value)));
         Counts(sb, "skips-by-reason", "Skipped rows by reason", s.SkipsByReason.Select(p => (p.Key, (long)p.Value)));
+        Counts(sb, "missing-timesteps-by-reason", "Missing timesteps by reason", (report.Timesteps?.MissingByReason ?? new Dictionary<string, int>()).Select(p => (p.Key, (long)p.Value)));
         sb.Append("<details id=\"settings\"><summary>Settings (from the journal)</summary>\n<pre>")
             .Append(HtmlText.Escape(run is null ? "not recorded: the batch stopped before saving its settings" : PrettyJson(run.SettingsJson)))
             .Append("</pre></details>\n</section>\n");
@@ -142,6 +157,12 @@ public static class ReportHtml
             .Append(Swatch(QuicklookStyle.NoData)).Append("no data; right Sentinel-1 (R = VV, G = VH, B = VV&minus;VH);")
             .Append(Swatch(QuicklookStyle.WrittenOutline)).Append("tile written")
             .Append(Swatch(QuicklookStyle.RejectedOutline)).Append("tile rejected (crossed).</p>\n");
+        if (report.Timesteps is { } t)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\" id=\"strip-legend\">{t.PerRow} timesteps per row: a done row shows one cell per timestep, t0 the oldest part of its date window, ")
+                .Append("with the quicklook, Sentinel-2 date and scene cloud cover of the timestep, or why it has no tiles.</p>\n");
+        }
+
         sb.Append("<table id=\"location-table\">\n<thead><tr><th>id</th><th>line</th><th>state</th><th>quicklook</th><th>reason</th><th>Sentinel-2 item</th><th>S2 date</th>")
             .Append("<th>cloud %</th><th>Sentinel-1 item</th><th>S1 date</th><th>&Delta;t days</th><th>tiles</th><th>MB</th></tr></thead>\n<tbody>\n");
         foreach (var l in report.Locations)
@@ -152,11 +173,13 @@ public static class ReportHtml
             sb.Append("<td class=\"n\">").Append(l.Line.ToString(CultureInfo.InvariantCulture)).Append("</td>");
             sb.Append("<td class=\"state-").Append(state).Append("\">").Append(state).Append("</td>");
             sb.Append("<td>");
-            if (l.Quicklook is { } q)
+            if (l.Timesteps is { } steps)
             {
-                var url = HtmlText.Url(q);
-                sb.Append("<a href=\"").Append(url).Append("\"><img class=\"ql\" src=\"").Append(url)
-                    .Append("\" alt=\"quicklook of ").Append(HtmlText.Escape(l.RowId)).Append("\"></a>");
+                Strip(sb, l.RowId, steps);
+            }
+            else if (l.Quicklook is { } q)
+            {
+                Image(sb, q, "quicklook of " + l.RowId);
             }
 
             sb.Append("</td>");
@@ -195,6 +218,56 @@ public static class ReportHtml
         }
 
         sb.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// A row's quicklook strip: one cell per timestep in k order with k and its window, then for a timestep with tiles its
+    /// quicklook and Sentinel-2 date and cloud cover, for a missing one its reason and message.
+    /// </summary>
+    private static void Strip(StringBuilder sb, string rowId, IReadOnlyList<TimestepEntry> steps)
+    {
+        sb.Append("<div class=\"strip\">");
+        foreach (var step in steps)
+        {
+            var k = step.Index.ToString(CultureInfo.InvariantCulture);
+            sb.Append("<figure class=\"ts ts-").Append(step.IsDone ? "done" : "missing").Append("\" data-timestep=\"").Append(k)
+                .Append("\" data-state=\"").Append(HtmlText.Escape(step.State)).Append("\"><figcaption><strong>t").Append(k).Append("</strong> ")
+                .Append(HtmlText.Escape(step.Window)).Append("</figcaption>");
+            if (step.IsDone)
+            {
+                if (step.Quicklook is { } q)
+                {
+                    Image(sb, q, $"quicklook of {rowId}, timestep {k}");
+                }
+
+                sb.Append("<div class=\"ts-s2\">S2 ").Append(HtmlText.Date(step.S2Datetime));
+                if (step.S2CloudCover is { } cloud)
+                {
+                    sb.Append(", cloud ").Append(HtmlText.Fixed(cloud, 1)).Append(" %");
+                }
+
+                sb.Append(CultureInfo.InvariantCulture, $"; {step.TilesWritten} tiles</div>");
+            }
+            else
+            {
+                sb.Append("<div class=\"ts-reason\">").Append(HtmlText.Escape(step.Reason)).Append("</div>");
+                if (!string.IsNullOrEmpty(step.Message))
+                {
+                    sb.Append("<div class=\"msg\">").Append(HtmlText.Escape(SecretRedactor.Redact(step.Message))).Append("</div>");
+                }
+            }
+
+            sb.Append("</figure>");
+        }
+
+        sb.Append("</div>");
+    }
+
+    private static void Image(StringBuilder sb, string relativePath, string alt)
+    {
+        var url = HtmlText.Url(relativePath);
+        sb.Append("<a href=\"").Append(url).Append("\"><img class=\"ql\" src=\"").Append(url)
+            .Append("\" alt=\"").Append(HtmlText.Escape(alt)).Append("\"></a>");
     }
 
     private static void Kv(StringBuilder sb, string key, string label, string valueHtml) =>

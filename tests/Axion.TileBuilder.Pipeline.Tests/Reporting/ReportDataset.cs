@@ -27,7 +27,11 @@ internal static class ReportDataset
 
     public static readonly string[] Keys = ["s1_vv", "s1_vh", "s2_b2", "s2_b3", "s2_b4", "s2_b8"];
 
-    public static void Create(string outDir, bool quicklook = true)
+    /// <summary>Writes the batch into <paramref name="outDir"/>.</summary>
+    /// <param name="outDir">An empty folder.</param>
+    /// <param name="quicklook">Whether alpha's quicklook is written.</param>
+    /// <param name="extraKeys">More arrays in both tiles, each filled with its value (a build with <c>--bands</c>).</param>
+    public static void Create(string outDir, bool quicklook = true, IReadOnlyList<(string Key, float Value)>? extraKeys = null)
     {
         using var journal = BatchJournal.Open(outDir, create: true);
         journal.StartRun(new RunInfo(
@@ -44,8 +48,8 @@ internal static class ReportDataset
             JournalRowSeed.Pending("gamma", 4, "{}"),
         ]);
 
-        WriteTile(outDir, "tile_alpha_0_0.npz", Tile00, halfNanB08: true);
-        WriteTile(outDir, "tile_alpha_0_1.npz", Tile01, halfNanB08: false);
+        WriteTile(outDir, "tile_alpha_0_0.npz", Tile00, halfNanB08: true, extraKeys);
+        WriteTile(outDir, "tile_alpha_0_1.npz", Tile01, halfNanB08: false, extraKeys);
         if (quicklook)
         {
             QuicklookRenderer.Render(SyntheticRow.Create(), QuicklookFiles.PathFor(outDir, "alpha"));
@@ -89,7 +93,8 @@ internal static class ReportDataset
         ["tiles"] = new JsonArray(),
     };
 
-    private static void WriteTile(string outDir, string name, float[] values, bool halfNanB08)
+    /// <summary>A tile of the six <see cref="Keys"/> filled with <paramref name="values"/> (B08 half NaN when asked), and <paramref name="extraKeys"/>.</summary>
+    internal static void WriteTile(string outDir, string name, float[] values, bool halfNanB08, IReadOnlyList<(string Key, float Value)>? extraKeys = null)
     {
         const int n = TileSize * TileSize;
         using var npz = NpzWriter.Create(Path.Combine(outDir, name), compressed: true);
@@ -103,6 +108,13 @@ internal static class ReportDataset
             }
 
             npz.Add(Keys[b], data, TileSize, TileSize);
+        }
+
+        foreach (var (key, value) in extraKeys ?? [])
+        {
+            var data = new float[n];
+            Array.Fill(data, value);
+            npz.Add(key, data, TileSize, TileSize);
         }
 
         npz.AddString("meta", "{}");

@@ -1,5 +1,9 @@
+using Axion.TileBuilder.Bands;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Output.Npz;
+using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Reporting;
 using Axion.TileBuilder.Pipeline.Tests.Support;
 
@@ -94,6 +98,54 @@ public sealed class ReportGeneratorTests : IDisposable
         Assert.Equal(((n / 2) + 6) / 7, byKey["s2_b8"].NaN);
         Assert.Equal(-10.0, byKey["s1_vh"].Mean!.Value + 10.0, 3); // VH -20 everywhere
         Assert.Equal(0.3, byKey["s2_b8"].Mean!.Value, 5);
+    }
+
+    [Fact]
+    public void Histograms_cover_every_band_found_in_the_tiles_after_the_six_defaults_in_band_order()
+    {
+        ReportDataset.Create(_dir.Path, quicklook: false, extraKeys: [("s2_b12", 0.25f), ("s2_b5", 0.15f)]);
+
+        var result = ReportGenerator.Generate(_dir.Path, new ReportOptions(), new FixedClock(Now), CancellationToken.None);
+
+        var report = result.Report;
+        Assert.Equal([.. ReportDataset.Keys, "s2_b5", "s2_b12"], report.Histograms.Select(h => h.Range.Key));
+        var perTile = ((ReportDataset.TileSize * ReportDataset.TileSize) + 6) / 7;
+        foreach (var (key, value, label) in new[] { ("s2_b5", 0.15f, "Sentinel-2 B05 (red edge 1, 704 nm)"), ("s2_b12", 0.25f, "Sentinel-2 B12 (SWIR 2, 2190 nm)") })
+        {
+            var h = report.Histograms.Single(h => h.Range.Key == key);
+            Assert.Equal((label, 0.0, 0.6, "reflectance"), (h.Range.Label, h.Range.Min, h.Range.Max, h.Range.Unit));
+            var expected = new long[50];
+            expected[(int)(value / 0.6 * 50)] = 2L * perTile;
+            Assert.Equal(expected, h.Bins);
+            Assert.Equal(value, h.Mean!.Value, 6);
+        }
+
+        var html = File.ReadAllText(result.Path);
+        Assert.Equal(8, CountOf(html, "<svg class=\"hist\""));
+        Assert.Contains("data-band=\"s2_b12\"", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Sentinel-2 B12 (SWIR 2, 2190 nm)</strong> <code>s2_b12</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tiles_of_a_bands_batch_are_read_by_the_keys_of_its_bands()
+    {
+        // --bands B11: the tiles hold s1_vv, s1_vh and s2_b11 only; a tile without s2_b11 is unreadable.
+        var settings = new RunSettings { CsvPath = "rows.csv", Profile = BuiltInProfiles.Demo }.WithBands([SpectralBand.Find("B11")!], BandResampling.Bilinear);
+        using (var journal = BatchJournal.Open(_dir.Path, create: true))
+        {
+            journal.StartRun(new RunInfo(settings.ToJson(), "rows.csv", new string('c', 64), "0.1.0-test", Now, "demo"));
+            journal.AddRows([JournalRowSeed.Pending("swir", 2, "{}")]);
+            WriteTile("tile_swir_0_0.npz", ("s1_vv", -10f), ("s1_vh", -20f), ("s2_b11", 0.2f));
+            WriteTile("tile_swir_0_1.npz", ("s1_vv", -10f), ("s1_vh", -20f));
+            journal.MarkRunning("swir");
+            journal.MarkDone("swir", new RowOutcome { TilesWritten = 2, Files = ["tile_swir_0_0.npz", "tile_swir_0_1.npz"], ItemsJson = "{}" });
+        }
+
+        var report = ReportGenerator.Generate(_dir.Path, new ReportOptions(), new FixedClock(Now), CancellationToken.None).Report;
+
+        Assert.Equal((2, 1, 1), (report.TilesListed, report.TilesSampled, report.TilesUnreadable));
+        Assert.Equal(["s1_vv", "s1_vh", "s2_b11"], report.Histograms.Select(h => h.Range.Key));
+        Assert.Equal(0.2, report.Histograms[2].Mean!.Value, 6);
     }
 
     [Fact]
@@ -197,6 +249,21 @@ public sealed class ReportGeneratorTests : IDisposable
         Assert.Equal(1, passes);
         Assert.Equal(Enumerable.Range(0, 7).Select(i => items[i * 1000 / 7]), picked);
         Assert.Equal(items, BandHistogramBuilder.Pick(items, items.Length, 1000));
+    }
+
+    private void WriteTile(string name, params (string Key, float Value)[] arrays)
+    {
+        const int size = 16;
+        using var npz = NpzWriter.Create(_dir.File(name), compressed: true);
+        foreach (var (key, value) in arrays)
+        {
+            var data = new float[size * size];
+            Array.Fill(data, value);
+            npz.Add(key, data, size, size);
+        }
+
+        npz.AddString("meta", "{}");
+        npz.Commit();
     }
 
     private static int CountOf(string text, string what)

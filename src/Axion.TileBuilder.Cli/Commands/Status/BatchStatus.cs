@@ -1,5 +1,6 @@
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Pipeline.Reporting;
 using Axion.TileBuilder.Sharding;
 
 namespace Axion.TileBuilder.Cli.Commands.Status;
@@ -25,13 +26,25 @@ internal sealed record BatchStatus(
     /// <summary>The shard whose journal was read; null for an unsharded batch.</summary>
     public ShardSpec? Shard { get; init; }
 
+    /// <summary>
+    /// The missing timesteps of the done rows by reason, for a batch of several <c>--timesteps</c>; null for a batch of one
+    /// (whose rows are then not read).
+    /// </summary>
+    public TimestepCounts? Timesteps { get; init; }
+
+    /// <summary>Done rows read per query when the timesteps are counted.</summary>
+    private const int RowsPerPage = 256;
+
     /// <summary>Rows that reached an end state (done, failed or skipped).</summary>
     public int Finished => Summary.Count(RowState.Done) + Summary.Count(RowState.Failed) + Summary.Count(RowState.Skipped);
 
     /// <summary>Last change of the run or of any of its rows (UTC); null before the run is recorded.</summary>
     public DateTimeOffset? UpdatedAt => Run?.UpdatedAt;
 
-    /// <summary>Reads the journal of <paramref name="outDir"/> once, read-only.</summary>
+    /// <summary>
+    /// Reads the journal of <paramref name="outDir"/> once, read-only. A batch of several timesteps also has its done rows'
+    /// decisions read, a page at a time (<see cref="BatchJournal.EnumerateRows"/>), to count their missing timesteps.
+    /// </summary>
     /// <param name="outDir">The batch's out dir.</param>
     /// <param name="maxFailedRows">How many failed rows to keep (the first by CSV line).</param>
     /// <param name="clock">Source of <see cref="ReadAt"/>.</param>
@@ -43,6 +56,7 @@ internal sealed record BatchStatus(
             : BatchJournal.OpenReadOnlyFile(outDir, ShardedBatchLayout.JournalPath(outDir, shard));
         var summary = journal.Summarize();
         var failed = maxFailedRows > 0 ? journal.List(RowState.Failed).Take(maxFailedRows).ToList() : [];
-        return new BatchStatus(journal.OutDir, journal.Run, summary, failed, journal.WriterActive, clock.GetUtcNow()) { Shard = shard };
+        var timesteps = TimestepCounts.Of(journal.Run, () => journal.EnumerateRows(RowState.Done, JournalRowOrder.Line, RowsPerPage));
+        return new BatchStatus(journal.OutDir, journal.Run, summary, failed, journal.WriterActive, clock.GetUtcNow()) { Shard = shard, Timesteps = timesteps };
     }
 }

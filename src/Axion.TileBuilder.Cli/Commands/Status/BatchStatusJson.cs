@@ -60,6 +60,16 @@ internal static class BatchStatusJson
             requests = s.Requests,
             seconds = Math.Round(s.Seconds, 3),
             failed_rows = status.FailedRows.Select(r => new { id = r.RowId, line = r.Line, kind = r.FailureKind?.ToString(), reason = r.Reason, message = r.Message }),
+            timesteps = status.Timesteps is { } t
+                ? new
+                {
+                    per_row = t.PerRow,
+                    required = t.Required,
+                    rows_missing_some = t.RowsMissingSome,
+                    missing = t.Missing,
+                    missing_by_reason = t.MissingByReason,
+                }
+                : null,
         };
         return JsonSerializer.SerializeToNode(doc)!.AsObject();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Axion.TileBuilder.Journal;
+using Axion.TileBuilder.Pipeline.Reporting;
 
 namespace Axion.TileBuilder.Cli.Commands.Status;
 
@@ -21,6 +22,11 @@ internal static class BatchStatusText
             string.Create(inv, $"tiles: {s.TilesWritten} written, {s.TilesRejected} rejected"),
             string.Create(inv, $"read: {s.BytesRead / 1e6:F1} MB in {s.Requests} requests; row time {s.Seconds:F1} s"),
         };
+        if (status.Timesteps is { } timesteps)
+        {
+            lines.Add(Timesteps(timesteps));
+        }
+
         foreach (var (reason, count) in s.FailuresByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             lines.Add(string.Create(inv, $"  {count,5} x {reason}"));
@@ -46,6 +52,20 @@ internal static class BatchStatusText
         return string.Create(
             CultureInfo.InvariantCulture,
             $"build: {state}; last update {updated.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({Ago(ago)} ago)");
+    }
+
+    /// <summary>E.g. <c>timesteps: 4 per row (3 required); done rows missing some: 12 (37 timesteps missing: no_clear_scene 30, no_s1_pair 7)</c>.</summary>
+    private static string Timesteps(TimestepCounts t)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var line = string.Create(inv, $"timesteps: {t.PerRow} per row ({t.Required} required); done rows missing some: {t.RowsMissingSome}");
+        if (t.Missing == 0)
+        {
+            return line;
+        }
+
+        var reasons = string.Join(", ", t.ReasonsByCount().Select(p => string.Create(inv, $"{p.Key} {p.Value}")));
+        return line + string.Create(inv, $" ({t.Missing} timesteps missing: {reasons})");
     }
 
     private static string Percent(int part, int total) =>

@@ -1,5 +1,6 @@
 using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Batch;
+using Axion.TileBuilder.Pipeline.Reporting;
 using Axion.TileBuilder.Sharding;
 
 namespace Axion.TileBuilder.Cli.Commands.Status;
@@ -13,7 +14,7 @@ namespace Axion.TileBuilder.Cli.Commands.Status;
 /// <param name="ShardCount">N, from <c>_journal/batch.json</c> (else from the journals' names).</param>
 /// <param name="Shards">One status per shard journal found, by shard index.</param>
 /// <param name="NotStarted">Indices of the shards without a journal.</param>
-/// <param name="Whole">The whole batch: every shard's counts summed, the first failed rows by shard then line, running when any shard runs.</param>
+/// <param name="Whole">The whole batch: every shard's counts (and missing timesteps) summed, the first failed rows by shard then line, running when any shard runs.</param>
 internal sealed record ShardedBatchStatus(string OutDir, int ShardCount, IReadOnlyList<BatchStatus> Shards, IReadOnlyList<int> NotStarted, BatchStatus Whole)
 {
     /// <summary>A shard whose rows have all reached an end state.</summary>
@@ -50,7 +51,10 @@ internal sealed record ShardedBatchStatus(string OutDir, int ShardCount, IReadOn
             JournalSummary.Sum(shards.Select(s => s.Summary)),
             shards.SelectMany(s => s.FailedRows).Take(Math.Max(0, maxFailedRows)).ToList(),
             shards.Any(s => s.BuildRunning),
-            clock.GetUtcNow());
+            clock.GetUtcNow())
+        {
+            Timesteps = TimestepCounts.Sum(shards.Select(s => s.Timesteps)),
+        };
         return new ShardedBatchStatus(dir, count, shards, notStarted, whole);
     }
 
