@@ -2,7 +2,7 @@ using Axion.TileBuilder.Journal.Internals;
 
 namespace Axion.TileBuilder.Journal;
 
-/// <summary>Streaming reads: <see cref="EnumerateRows"/>.</summary>
+/// <summary>Streaming reads: <see cref="EnumerateRows"/>, <see cref="EnumerateOutcomeValues"/>.</summary>
 public sealed partial class BatchJournal
 {
     /// <summary>
@@ -17,5 +17,17 @@ public sealed partial class BatchJournal
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         return RowPages.Stream((after, limit) => Locked(connection => RowPages.Read(connection, null, state, order, after, limit)), pageSize);
+    }
+
+    /// <summary>
+    /// One part of the outcome of every row in <paramref name="state"/>: the JSON value at <paramref name="jsonPath"/> of its
+    /// <see cref="RowOutcome.ItemsJson"/> (SQLite's <c>json_extract</c> path, e.g. <c>$.decisions.timesteps</c>), as JSON text,
+    /// null where absent; <paramref name="pageSize"/> rows per query. Much cheaper than <see cref="EnumerateRows"/> when only a
+    /// small part of large outcomes is needed: the rows themselves never leave SQLite.
+    /// </summary>
+    public IEnumerable<string?> EnumerateOutcomeValues(RowState state, string jsonPath, int pageSize = 1024)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jsonPath);
+        return RowPages.StreamOutcomeValues((after, limit) => Locked(connection => RowPages.ReadOutcomeValues(connection, null, state, jsonPath, after, limit)), pageSize);
     }
 }

@@ -24,6 +24,26 @@ public class JournalReaderTests
     }
 
     [Fact]
+    public void EnumerateOutcomeValues_gives_one_part_of_each_done_rows_outcome_across_pages()
+    {
+        using var dir = new TempOutDir();
+        using var journal = BatchJournal.Open(dir.Path, create: true);
+        journal.StartRun(JournalFixtures.Run());
+        journal.AddRows([JournalFixtures.Seed("c", 2), JournalFixtures.Seed("a", 3), JournalFixtures.Seed("b", 4), JournalFixtures.Seed("d", 5), JournalFixtures.Seed("e", 6)]);
+        foreach (var (id, items) in new[] { ("c", """{"decisions":{"timesteps":[{"state":"done"}]},"tiles":[]}"""), ("a", """{"decisions":{}}"""), ("d", """{"decisions":{"timesteps":[]}, "tiles":[1]}""") })
+        {
+            journal.MarkRunning(id);
+            journal.MarkDone(id, JournalFixtures.Outcome(id) with { ItemsJson = items });
+        }
+
+        journal.MarkRunning("e"); // not done: left out
+
+        // In the order the rows were added, a page of one row at a time; null where the path is absent.
+        Assert.Equal(["""[{"state":"done"}]""", null, "[]"], journal.EnumerateOutcomeValues(RowState.Done, "$.decisions.timesteps", pageSize: 1));
+        Assert.Equal(["[]", null, "[1]"], journal.EnumerateOutcomeValues(RowState.Done, "$.tiles", pageSize: 2));
+    }
+
+    [Fact]
     public void Reader_sees_a_journal_held_by_its_batch_in_one_snapshot_and_writes_nothing()
     {
         using var dir = new TempOutDir();

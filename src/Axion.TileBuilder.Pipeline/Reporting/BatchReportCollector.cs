@@ -34,7 +34,7 @@ public static class BatchReportCollector
         var listed = JournalRowMerge.Of(journals, null, JournalRowOrder.Line).Rows().Take(options.MaxRows).Select(r => (Row: r, Entry: Entry(r))).ToList();
         var quicklooks = await ExistingQuicklooksAsync(dataset, listed.Where(l => l.Row.Outcome is not null).SelectMany(l => QuicklookNames(l.Entry)), cancellationToken);
         var locations = listed.Select(l => l.Row.Outcome is null ? l.Entry : WithQuicklooks(l.Entry, quicklooks)).ToList();
-        var timesteps = TimestepCounts.Of(run, () => DoneRows(journals));
+        var timesteps = TimestepCounts.Of(run, () => DoneRows(journals).Select(r => TimestepDecisions.Read(r.Outcome?.ItemsJson)));
         var tileCount = TileNames(journals).Count();
         var (histograms, read, unreadable) = await BandHistogramBuilder.BuildAsync(dataset, TileNames(journals), tileCount, options, RecordedSettings.TileKeys(run), cancellationToken);
         return new BatchReport

@@ -38,25 +38,36 @@ public sealed record TimestepCounts
         : (1, 1);
 
     /// <summary>
-    /// The counts of a run of several timesteps over its <paramref name="doneRows"/>, enumerated once (stream them: a row
-    /// at a time is enough); null for a batch of one timestep, without enumerating <paramref name="doneRows"/>.
+    /// The counts of a run of several timesteps over the timesteps of its done rows (<paramref name="doneRows"/>, one list per
+    /// row, enumerated once: stream them); null for a batch of one timestep, without enumerating <paramref name="doneRows"/>.
     /// </summary>
-    public static TimestepCounts? Of(RunInfo? run, Func<IEnumerable<JournalRow>> doneRows)
+    public static TimestepCounts? Of(RunInfo? run, Func<IEnumerable<IReadOnlyList<TimestepEntry>?>> doneRows)
     {
         ArgumentNullException.ThrowIfNull(doneRows);
         var (perRow, required) = SettingsOf(run);
         return perRow > 1 ? Of(perRow, required, doneRows()) : null;
     }
 
-    /// <summary>The counts over <paramref name="doneRows"/> (enumerated once) of a batch of <paramref name="perRow"/> timesteps.</summary>
-    public static TimestepCounts Of(int perRow, int required, IEnumerable<JournalRow> doneRows)
+    /// <summary>
+    /// The counts of a journal of a run of several timesteps: only the missing timesteps of its done rows are read,
+    /// extracted by SQLite (<see cref="TimestepDecisions.MissingJsonPath"/>, <see cref="BatchJournal.EnumerateOutcomeValues"/>),
+    /// so the rows' decisions never reach .NET; null for a batch of one timestep, without reading any row.
+    /// </summary>
+    public static TimestepCounts? Of(BatchJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        return Of(journal.Run, () => journal.EnumerateOutcomeValues(RowState.Done, TimestepDecisions.MissingJsonPath).Select(TimestepDecisions.ReadArray));
+    }
+
+    /// <summary>The counts over the timesteps of <paramref name="doneRows"/> (enumerated once) of a batch of <paramref name="perRow"/> timesteps.</summary>
+    public static TimestepCounts Of(int perRow, int required, IEnumerable<IReadOnlyList<TimestepEntry>?> doneRows)
     {
         ArgumentNullException.ThrowIfNull(doneRows);
         var byReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int rows = 0, rowsMissing = 0, missing = 0;
         foreach (var row in doneRows)
         {
-            if (TimestepDecisions.Read(row.Outcome?.ItemsJson) is not { } steps)
+            if (row is not { } steps)
             {
                 continue;
             }

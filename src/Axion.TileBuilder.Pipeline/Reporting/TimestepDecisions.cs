@@ -10,6 +10,32 @@ namespace Axion.TileBuilder.Pipeline.Reporting;
 public static class TimestepDecisions
 {
     /// <summary>
+    /// Where a row's missing timesteps are in its <c>items_json</c>, as a SQLite JSON path
+    /// (<see cref="Journal.BatchJournal.EnumerateOutcomeValues"/>): <c>decisions.timesteps_missing</c>, the timestep, state and
+    /// reason of each missing one, a few dozen bytes where <c>decisions.timesteps</c> holds every part's decisions.
+    /// </summary>
+    public const string MissingJsonPath = "$.decisions.timesteps_missing";
+
+    /// <summary>The timesteps of a JSON array of timesteps (what <see cref="MissingJsonPath"/> extracts); null when absent or not JSON.</summary>
+    public static IReadOnlyList<TimestepEntry>? ReadArray(string? timestepsJson)
+    {
+        if (string.IsNullOrEmpty(timestepsJson))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(timestepsJson);
+            return Steps(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The row's timesteps in k order; null when the decisions have none (a batch of one timestep) or are not JSON. Only the
     /// <c>decisions</c> object is parsed: the reading stops there (the row processor writes it before the tile records).
     /// </summary>
@@ -50,9 +76,13 @@ public static class TimestepDecisions
     }
 
     /// <summary>The timesteps of a parsed <c>decisions</c> object; null when it has no <c>timesteps</c> array.</summary>
-    internal static IReadOnlyList<TimestepEntry>? Read(JsonElement decisions)
+    internal static IReadOnlyList<TimestepEntry>? Read(JsonElement decisions) =>
+        JsonFields.Child(decisions, "timesteps") is { } steps ? Steps(steps) : null;
+
+    /// <summary>The entries of a <c>timesteps</c> array in k order; null when it is not an array.</summary>
+    private static IReadOnlyList<TimestepEntry>? Steps(JsonElement steps)
     {
-        if (JsonFields.Child(decisions, "timesteps") is not { ValueKind: JsonValueKind.Array } steps)
+        if (steps.ValueKind != JsonValueKind.Array)
         {
             return null;
         }

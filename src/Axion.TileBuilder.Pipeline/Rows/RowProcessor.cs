@@ -72,6 +72,14 @@ public sealed class RowProcessor(RowEnvironment env)
             ["window"] = new DateWindow(outcomes[0].Part.Window.Start, outcomes[^1].Part.Window.End).ToString(),
             ["timesteps"] = new JsonArray([.. outcomes.Select(TimestepDecisions)]),
             ["timesteps_done"] = results.Count,
+
+            // The missing ones again, small: what status counts without parsing every part's decisions.
+            ["timesteps_missing"] = new JsonArray([.. outcomes.Where(o => o.Value is null).Select(o => (JsonNode)new JsonObject
+            {
+                ["timestep"] = o.Part.Index,
+                ["state"] = TimestepStates.Missing,
+                ["reason"] = o.Reason,
+            })]),
             ["tiles_written"] = results.Sum(r => r.Tiles.Count),
             ["tiles_rejected"] = rejected.Values.Sum(),
             ["bytes_read"] = bytes,

@@ -10,7 +10,8 @@ namespace Axion.TileBuilder.Cli.Tests.Support;
 
 /// <summary>
 /// Journals of batches of several timesteps made with the journal API, their done rows' decisions shaped as the row
-/// processor writes them (<c>decisions.timesteps[k]</c> with <c>state</c> and, when missing, <c>reason</c>).
+/// processor writes them (<c>decisions.timesteps[k]</c> with <c>state</c> and, when missing, <c>reason</c>; the missing ones
+/// again in <c>decisions.timesteps_missing</c>, which <c>status</c> reads).
 /// </summary>
 internal static class TimestepJournals
 {
@@ -59,6 +60,8 @@ internal static class TimestepJournals
             ["timesteps"] = new JsonArray([.. row.Steps.Select((reason, k) => (JsonNode)(reason is null
                 ? new JsonObject { ["timestep"] = k, ["state"] = TimestepStates.Done, ["s2"] = new JsonObject { ["id"] = $"S2_{row.Id}_{k}" }, ["tiles_written"] = 1 }
                 : new JsonObject { ["timestep"] = k, ["state"] = TimestepStates.Missing, ["reason"] = reason, ["message"] = reason + " in part " + k }))]),
+            ["timesteps_missing"] = new JsonArray([.. row.Steps.Select((reason, k) => (Reason: reason, K: k)).Where(s => s.Reason is not null)
+                .Select(s => (JsonNode)new JsonObject { ["timestep"] = s.K, ["state"] = TimestepStates.Missing, ["reason"] = s.Reason })]),
         },
         ["tiles"] = new JsonArray(),
     };

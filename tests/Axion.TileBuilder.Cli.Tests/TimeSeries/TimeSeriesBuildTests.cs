@@ -14,7 +14,8 @@ namespace Axion.TileBuilder.Cli.Tests.TimeSeries;
 /// 16): every timestep holds the scene the rule picks in its part, every pixel of it is the truth of that date (the world's
 /// pixels differ by date), a part without a clear scene is recorded with its reason, and <c>--min-timesteps</c> decides the row.
 /// </summary>
-public sealed class TimeSeriesBuildTests(TimeSeriesBatchFixture batch) : IClassFixture<TimeSeriesBatchFixture>
+[Collection(TimeSeriesCollection.Name)]
+public sealed class TimeSeriesBuildTests(TimeSeriesBatchFixture batch)
 {
     /// <summary>Float rounding of a bilinear DN and of the reflectance: far below one DN (1e-4).</summary>
     private const double BilinearTolerance = 1e-6;

@@ -9,7 +9,8 @@ namespace Axion.TileBuilder.Cli.Tests.TimeSeries;
 /// How a row of several timesteps runs: its timesteps' reads overlap (proven by the order of requests, not by timing), and a
 /// process killed between one timestep's tiles and the row's end resumes to the very files of an uninterrupted build.
 /// </summary>
-public sealed class TimeSeriesRunTests(TimeSeriesBatchFixture batch) : IClassFixture<TimeSeriesBatchFixture>
+[Collection(TimeSeriesCollection.Name)]
+public sealed class TimeSeriesRunTests(TimeSeriesBatchFixture batch)
 {
     /// <summary>Longest hold of an answer; only a build that does not overlap its timesteps waits this long.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);

@@ -32,9 +32,6 @@ internal sealed record BatchStatus(
     /// </summary>
     public TimestepCounts? Timesteps { get; init; }
 
-    /// <summary>Done rows read per query when the timesteps are counted.</summary>
-    private const int RowsPerPage = 256;
-
     /// <summary>Rows that reached an end state (done, failed or skipped).</summary>
     public int Finished => Summary.Count(RowState.Done) + Summary.Count(RowState.Failed) + Summary.Count(RowState.Skipped);
 
@@ -43,7 +40,7 @@ internal sealed record BatchStatus(
 
     /// <summary>
     /// Reads the journal of <paramref name="outDir"/> once, read-only. A batch of several timesteps also has its done rows'
-    /// decisions read, a page at a time (<see cref="BatchJournal.EnumerateRows"/>), to count their missing timesteps.
+    /// timesteps read (only those, extracted by SQLite: <see cref="TimestepCounts.Of(BatchJournal)"/>), to count the missing ones.
     /// </summary>
     /// <param name="outDir">The batch's out dir.</param>
     /// <param name="maxFailedRows">How many failed rows to keep (the first by CSV line).</param>
@@ -56,7 +53,7 @@ internal sealed record BatchStatus(
             : BatchJournal.OpenReadOnlyFile(outDir, ShardedBatchLayout.JournalPath(outDir, shard));
         var summary = journal.Summarize();
         var failed = maxFailedRows > 0 ? journal.List(RowState.Failed).Take(maxFailedRows).ToList() : [];
-        var timesteps = TimestepCounts.Of(journal.Run, () => journal.EnumerateRows(RowState.Done, JournalRowOrder.Line, RowsPerPage));
+        var timesteps = TimestepCounts.Of(journal);
         return new BatchStatus(journal.OutDir, journal.Run, summary, failed, journal.WriterActive, clock.GetUtcNow()) { Shard = shard, Timesteps = timesteps };
     }
 }
