@@ -22,7 +22,7 @@ public sealed class BandsBatchFixture : IAsyncLifetime
     public const double Latitude = 48.8566;
     public const double Longitude = 2.3522;
 
-    private readonly string _root = TestPaths.NewTempDir("bands");
+    private readonly FixtureFolder _folder = new("bands");
 
     public SyntheticWorld World { get; private set; } = null!;
 
@@ -47,7 +47,7 @@ public sealed class BandsBatchFixture : IAsyncLifetime
     /// <summary>The catalog's URLs and dates: the arguments every build shares, for tests that run more commands.</summary>
     internal IReadOnlyList<string> PcArguments { get; private set; } = [];
 
-    public string Csv => Path.Combine(_root, "rows.csv");
+    public string Csv => _folder.File("rows.csv");
 
     public async Task InitializeAsync()
     {
@@ -78,7 +78,7 @@ public sealed class BandsBatchFixture : IAsyncLifetime
             "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
             "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
         ];
-        var esProfile = Path.Combine(_root, "earth-search-local.json");
+        var esProfile = _folder.File("earth-search-local.json");
         await File.WriteAllTextAsync(esProfile, ProfileLoader.ToJson(EarthSearchAt(server)));
         string[] es = [.. window, "--catalog", esProfile];
 
@@ -93,19 +93,12 @@ public sealed class BandsBatchFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 
     /// <summary>A fresh output folder under the fixture's root.</summary>
-    public string NewOutDir(string name) => Path.Combine(_root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
+    public string NewOutDir(string name) => _folder.NewOutDir(name);
 
     /// <summary>The built-in <c>earth-search</c> profile pointed at the local catalog: Sentinel-2 from its Earth Search root, Sentinel-1 RTC from its Planetary Computer root.</summary>
     internal static CatalogProfile EarthSearchAt(LocalCatalogServer server)
@@ -123,12 +116,7 @@ public sealed class BandsBatchFixture : IAsyncLifetime
         };
     }
 
-    private async Task<BandsBuild> RunAsync(string name, IReadOnlyList<string> common, params string[] extra)
-    {
-        var outDir = Path.Combine(_root, name);
-        var result = await CliHarness.RunAsync(["build", .. common, .. extra, "--out", outDir]);
-        return new BandsBuild(outDir, result);
-    }
+    private Task<BandsBuild> RunAsync(string name, IReadOnlyList<string> common, params string[] extra) => _folder.BuildAsync(name, [.. common, .. extra]);
 }
 
 /// <summary>One build of <see cref="BandsBatchFixture"/>: its folder and what the command returned.</summary>

@@ -23,7 +23,7 @@ public sealed class TimeSeriesBatchFixture : IAsyncLifetime
     /// <summary>The date window of the builds: one year, cut into four seasons.</summary>
     public static readonly (DateOnly Start, DateOnly End) Year = (new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
 
-    private readonly string _root = TestPaths.NewTempDir("timeseries");
+    private readonly FixtureFolder _folder = new("timeseries");
 
     public SyntheticWorld World { get; private set; } = null!;
 
@@ -43,7 +43,7 @@ public sealed class TimeSeriesBatchFixture : IAsyncLifetime
     internal IReadOnlyList<string> PcArguments { get; private set; } = [];
 
     /// <summary>The locations CSV of every build.</summary>
-    public string Csv => Path.Combine(_root, "rows.csv");
+    public string Csv => _folder.File("rows.csv");
 
     public async Task InitializeAsync()
     {
@@ -62,11 +62,11 @@ public sealed class TimeSeriesBatchFixture : IAsyncLifetime
         PcArguments = [.. Common(), .. PcCatalog(server), "--min-timesteps", "3"];
         Plan = await CliHarness.RunAsync(["plan", .. PcArguments, "--json"]);
         CliHarness.ForgetDownloads(server.PlanetaryComputerStacRoot);
-        Pc = await RunAsync("pc", PcArguments);
-        var esProfile = Path.Combine(_root, "earth-search-local.json");
+        Pc = await _folder.BuildAsync("pc", PcArguments);
+        var esProfile = _folder.File("earth-search-local.json");
         await File.WriteAllTextAsync(esProfile, ProfileLoader.ToJson(BandsBatchFixture.EarthSearchAt(server)));
-        Es = await RunAsync("es", [.. Common(), "--catalog", esProfile, "--min-timesteps", "3", "--no-quicklooks"]);
-        AllRequired = await RunAsync("all-required", [.. Common(), .. PcCatalog(server), "--no-quicklooks"]);
+        Es = await _folder.BuildAsync("es", [.. Common(), "--catalog", esProfile, "--min-timesteps", "3", "--no-quicklooks"]);
+        AllRequired = await _folder.BuildAsync("all-required", [.. Common(), .. PcCatalog(server), "--no-quicklooks"]);
     }
 
     /// <summary>A local catalog of the fixture's world with <paramref name="options"/>.</summary>
@@ -91,24 +91,10 @@ public sealed class TimeSeriesBatchFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 
     /// <summary>A fresh output folder under the fixture's root.</summary>
-    public string NewOutDir(string name) => Path.Combine(_root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
-
-    private async Task<BandsBuild> RunAsync(string name, IReadOnlyList<string> arguments)
-    {
-        var outDir = Path.Combine(_root, name);
-        var result = await CliHarness.RunAsync(["build", .. arguments, "--out", outDir]);
-        return new BandsBuild(outDir, result);
-    }
+    public string NewOutDir(string name) => _folder.NewOutDir(name);
 }
