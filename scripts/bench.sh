@@ -16,6 +16,9 @@ if [[ "${1:-}" == "--bookkeeping-only" ]]; then
 fi
 bash scripts/setup.sh --bench-tools
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Every process measured runs with glibc's malloc capped at 2 arenas, as the container image and the Slurm script run
+# axion-tiles (docs/benchmarks.md, "Memory"); MALLOC_ARENA_MAX= bash scripts/bench.sh measures glibc's default.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX-2}"
 cli=$(bash scripts/publish.sh)
 dotnet build bench/Axion.TileBuilder.Bench -c Release -nologo -v quiet
 dotnet bench/Axion.TileBuilder.Bench/bin/Release/net10.0/axion-bench.dll \

@@ -40,7 +40,8 @@ internal static class BenchReport
         var text = new StringBuilder();
         var bandwidth = options.BandwidthBytesPerSecond > 0 ? F($"{options.BandwidthBytesPerSecond / 1e6:F1} MB/s per response") : "unlimited";
         text.AppendLine(F($"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({CpuModel()}); scenes {options.ScenePx} px; ")
-            + F($"{options.LatencyMs} ms per request; bandwidth {bandwidth}; {options.Runs} runs of each measurement; world {world.Fingerprint[..12]}")
+            + F($"{options.LatencyMs} ms per request; bandwidth {bandwidth}; {options.Runs} runs of each measurement; world {world.Fingerprint[..12]}; ")
+            + "MALLOC_ARENA_MAX " + (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 } arenas ? arenas : "unset (glibc's default)")
             + (options.Smoke ? " (--smoke: no plan, no batch; a check that every measurement runs, not figures to publish)." : "."));
         text.AppendLine();
         text.AppendLine("| measure | value | target | met |");
