@@ -145,7 +145,7 @@ public sealed class RowPlanner(RowEnvironment env)
                 FailureKind.NoData,
                 "no_s2_candidates",
                 $"no Sentinel-2 scene in {window} with cloud cover <= {selection.MaxSceneCloud.ToString(CultureInfo.InvariantCulture)}% covers the AOI "
-                + $"({s2Items.Count} found, {ranking.Decisions.Count(d => !d.Accepted)} rejected{Unusable(s2Search, s2Verdicts)})");
+                + $"({s2Items.Count} found, {ranking.Decisions.Count(d => !d.Accepted)} rejected{Unusable(s2Search, s2Verdicts)}{Cut(s2Search)})");
         }
 
         // 2. Cheap SCL checks on the best few (all items of a mosaic, merged): the chosen scene's SCL is kept for masking.
@@ -479,16 +479,17 @@ public sealed class RowPlanner(RowEnvironment env)
 
     /// <summary>The Sentinel-2 search of a row's window, with the scene-cloud limit.</summary>
     private Task<SearchHarvest> SearchS2Async(RowArea area, int maxItems, CancellationToken cancellationToken) => SearchAsync(
-        env.Sentinel2Catalog, env.Profile.Sentinel2, area.Bbox, area.Window.StartUtc, area.Window.EndExclusiveUtc, env.Options.Selection.MaxSceneCloud, maxItems, cancellationToken);
+        area.Row.Id, env.Sentinel2Catalog, env.Profile.Sentinel2, area.Bbox, area.Window.StartUtc, area.Window.EndExclusiveUtc, env.Options.Selection.MaxSceneCloud, maxItems, cancellationToken);
 
     /// <summary>The Sentinel-1 search of a row's window widened by the pairing limit on both sides.</summary>
     private Task<SearchHarvest> SearchS1Async(RowArea area, int maxItems, CancellationToken cancellationToken)
     {
         var delta = env.Options.Selection.S1MaxDelta;
-        return SearchAsync(env.Sentinel1Catalog, env.Profile.Sentinel1, area.Bbox, area.Window.StartUtc - delta, area.Window.EndExclusiveUtc + delta, null, maxItems, cancellationToken);
+        return SearchAsync(area.Row.Id, env.Sentinel1Catalog, env.Profile.Sentinel1, area.Bbox, area.Window.StartUtc - delta, area.Window.EndExclusiveUtc + delta, null, maxItems, cancellationToken);
     }
 
-    private static async Task<SearchHarvest> SearchAsync(
+    private async Task<SearchHarvest> SearchAsync(
+        string rowId,
         StacClient client,
         SourceProfile source,
         Geo.GeoBounds bbox,
@@ -518,6 +519,17 @@ public sealed class RowPlanner(RowEnvironment env)
             {
                 break;
             }
+        }
+
+        if (harvest.Truncated)
+        {
+            env.Log.Warning(
+                "Row {Id}: the {Collection} search {Start:yyyy-MM-dd}..{End:yyyy-MM-dd} stopped at {Max} items; later dates of the window may not have been seen",
+                rowId,
+                source.Collection,
+                start,
+                end.AddDays(-1),
+                maxItems);
         }
 
         return harvest;
@@ -561,6 +573,11 @@ public sealed class RowPlanner(RowEnvironment env)
             env.Log.Debug("Row {Id}: {Source} item {Item} {Verdict}: {Reason}", row.Id, source, v.Id, v.Verdict, v.Reason);
         }
     }
+
+    /// <summary>"; the search stopped at N items ..." for a failure message when the search was cut short; empty otherwise.</summary>
+    private static string Cut(SearchHarvest search) => search.Truncated
+        ? Invariant($"; the search stopped at {search.MaxItems} items, so later dates of the window may not have been seen: narrow the window or lower --max-scene-cloud")
+        : string.Empty;
 
     /// <summary>", K dropped as unusable, U with unusable fields" for a failure message; empty when there are none.</summary>
     private static string Unusable(SearchHarvest search, IEnumerable<CandidateVerdict> verdicts)

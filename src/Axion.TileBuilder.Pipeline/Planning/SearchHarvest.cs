@@ -28,13 +28,19 @@ public sealed class SearchHarvest
     public int Pages { get; private set; }
 
     /// <summary>
+    /// True when the search stopped at <see cref="MaxItems"/>: the catalog may hold more items of the window, which were not
+    /// read (a part of a time series then may find none of its own).
+    /// </summary>
+    public bool Truncated { get; private set; }
+
+    /// <summary>
     /// The items <paramref name="keep"/> accepts (e.g. those of one timestep's days) with every dropped verdict, as a harvest
     /// of its own; this one is unchanged.
     /// </summary>
     public SearchHarvest Within(Func<StacItem, bool> keep)
     {
         ArgumentNullException.ThrowIfNull(keep);
-        var part = new SearchHarvest(MaxItems) { Pages = Pages };
+        var part = new SearchHarvest(MaxItems) { Pages = Pages, Truncated = Truncated };
         foreach (var (id, item) in Items.Where(kv => keep(kv.Value)))
         {
             part.Items[id] = item;
@@ -60,6 +66,7 @@ public sealed class SearchHarvest
             Items.TryAdd(item.Id, item);
             if (Items.Count >= MaxItems)
             {
+                Truncated = true;
                 return false;
             }
         }

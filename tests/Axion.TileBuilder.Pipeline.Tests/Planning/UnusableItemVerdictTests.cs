@@ -76,21 +76,5 @@ public sealed class UnusableItemVerdictTests
     }
 
     /// <summary>The recorded page's item, copied once per (id, change).</summary>
-    private static SearchPage Page(params (string Id, Action<JsonObject> Change)[] variants)
-    {
-        var recorded = JsonNode.Parse(File.ReadAllText(RepositoryFiles.StacSample("planetary-computer-sentinel-2-l2a-items-page-get.json")))!.AsObject();
-        var template = recorded["features"]!.AsArray()[0]!.AsObject();
-        var features = new JsonArray();
-        foreach (var (id, change) in variants)
-        {
-            var feature = template.DeepClone().AsObject();
-            feature["id"] = id;
-            change(feature);
-            features.Add(feature);
-        }
-
-        recorded["features"] = features;
-        recorded["links"] = new JsonArray();
-        return StacItemParser.ParseFeatureCollection(recorded.ToJsonString());
-    }
+    private static SearchPage Page(params (string Id, Action<JsonObject> Change)[] variants) => RecordedPage.Of(variants);
 }
