@@ -35,8 +35,9 @@ internal static class ShardedBatchStatusText
         var s = shard.Summary;
         var state = shard.BuildRunning ? "running" : ShardedBatchStatus.IsFinished(shard) ? "finished" : "stopped";
         var updated = shard.UpdatedAt is { } at ? $"; last update {at.UtcDateTime:HH:mm:ss}Z ({BatchStatusText.Ago(readAt - at)} ago)" : string.Empty;
+        var missing = shard.Timesteps is { Missing: > 0 } t ? string.Create(CultureInfo.InvariantCulture, $"; {t.Missing} timesteps missing") : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"  shard {shard.Shard}: {state}; {shard.Finished} of {s.RowsTotal} finished, {s.Count(RowState.Done)} done, {s.Count(RowState.Failed)} failed, {s.Count(RowState.Pending)} pending; {s.BytesRead / 1e6:F1} MB{updated}");
+            $"  shard {shard.Shard}: {state}; {shard.Finished} of {s.RowsTotal} finished, {s.Count(RowState.Done)} done, {s.Count(RowState.Failed)} failed, {s.Count(RowState.Pending)} pending{missing}; {s.BytesRead / 1e6:F1} MB{updated}");
     }
 }

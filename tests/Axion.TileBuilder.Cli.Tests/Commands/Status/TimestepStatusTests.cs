@@ -70,6 +70,8 @@ public sealed class TimestepStatusTests : IDisposable
             "\ntimesteps: 2 per row (2 required); done rows missing some: 3 (3 timesteps missing: no_clear_scene 2, no_s1_pair 1)\n",
             text.Stdout.ReplaceLineEndings("\n"),
             StringComparison.Ordinal);
+        Assert.Contains("shard 0/2: finished; 2 of 2 finished, 2 done, 0 failed, 0 pending; 1 timesteps missing;", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("shard 1/2: finished; 2 of 2 finished, 2 done, 0 failed, 0 pending; 2 timesteps missing;", text.Stdout, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(json.Stdout);
         Assert.Equal(3, doc.RootElement.GetProperty("timesteps").GetProperty("missing").GetInt32());
         Assert.Equal(
