@@ -16,7 +16,7 @@ public sealed partial class BatchJournal
     public IEnumerable<JournalRow> EnumerateRows(RowState? state, JournalRowOrder order = JournalRowOrder.Line, int pageSize = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        return RowPages.Stream((after, limit) => Locked(connection => RowPages.Read(connection, null, state, order, after, limit)), pageSize);
+        return RowPages.Stream<JournalRow>((after, limit) => Locked(connection => RowPages.Read(connection, null, state, order, after, limit)), pageSize);
     }
 
     /// <summary>
@@ -28,6 +28,7 @@ public sealed partial class BatchJournal
     public IEnumerable<string?> EnumerateOutcomeValues(RowState state, string jsonPath, int pageSize = 1024)
     {
         ArgumentException.ThrowIfNullOrEmpty(jsonPath);
-        return RowPages.StreamOutcomeValues((after, limit) => Locked(connection => RowPages.ReadOutcomeValues(connection, null, state, jsonPath, after, limit)), pageSize);
+        return RowPages.Stream<(long RowId, string? Value)>((after, limit) => Locked(connection => RowPages.ReadOutcomeValues(connection, null, state, jsonPath, after, limit)), pageSize)
+            .Select(v => v.Value);
     }
 }

@@ -79,7 +79,7 @@ public sealed class JournalReader : IDisposable
     public IEnumerable<JournalRow> EnumerateRows(RowState? state, JournalRowOrder order = JournalRowOrder.Line, int pageSize = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        return RowPages.Stream((after, limit) => Guarded(() => RowPages.Read(_connection, _snapshot, state, order, after, limit)), pageSize);
+        return RowPages.Stream<JournalRow>((after, limit) => Guarded(() => RowPages.Read(_connection, _snapshot, state, order, after, limit)), pageSize);
     }
 
     /// <summary>Ends the snapshot and closes the file.</summary>

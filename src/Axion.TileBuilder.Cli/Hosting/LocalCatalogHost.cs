@@ -15,14 +15,15 @@ namespace Axion.TileBuilder.Cli.Hosting;
 /// </summary>
 internal sealed class LocalCatalogHost : IAsyncDisposable
 {
+    /// <summary>Whether the world is one of seasons (<see cref="WorldLayout.Seasons"/>), whose demo window is whole years.</summary>
+    private readonly bool _seasons;
+
     private LocalCatalogHost(SyntheticWorld world, LocalCatalogServer server, bool seasons)
     {
         World = world;
         Server = server;
         _seasons = seasons;
     }
-
-    private readonly bool _seasons;
 
     public SyntheticWorld World { get; }
 

@@ -51,17 +51,17 @@ internal static class RowPages
 
     /// <summary>
     /// The JSON value at <paramref name="jsonPath"/> of the outcome (<c>items_json</c>) of the rows in <paramref name="state"/>
-    /// after the row with SQLite rowid <paramref name="after"/>, at most <paramref name="limit"/>, in rowid order: SQLite
+    /// after the row of <paramref name="after"/> (rowid 0: from the first), at most <paramref name="limit"/>, in rowid order: SQLite
     /// extracts it, so only the value (not the row) comes back. The value is JSON text, or null where the path is absent.
     /// </summary>
-    public static List<(long RowId, string? Value)> ReadOutcomeValues(SqliteConnection connection, SqliteTransaction? tx, RowState state, string jsonPath, long after, int limit)
+    public static List<(long RowId, string? Value)> ReadOutcomeValues(SqliteConnection connection, SqliteTransaction? tx, RowState state, string jsonPath, (long RowId, string? Value) after, int limit)
     {
         using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = "SELECT rowid, json_extract(items_json, $path) FROM rows WHERE state = $state AND rowid > $after ORDER BY rowid LIMIT $limit;";
         command.Parameters.AddWithValue("$path", jsonPath);
         command.Parameters.AddWithValue("$state", RowStateNames.ToText(state));
-        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$after", after.RowId);
         command.Parameters.AddWithValue("$limit", limit);
         var values = new List<(long, string?)>();
         using var reader = command.ExecuteReader();
@@ -73,33 +73,14 @@ internal static class RowPages
         return values;
     }
 
-    /// <summary>Every value of <see cref="ReadOutcomeValues"/> page by page: <paramref name="readPage"/>(after, limit) is called when the previous page is used up.</summary>
-    public static IEnumerable<string?> StreamOutcomeValues(Func<long, int, List<(long RowId, string? Value)>> readPage, int pageSize)
+    /// <summary>
+    /// Every row (or value) page by page: <paramref name="readPage"/>(after, limit) is called when the previous page is
+    /// used up, with its last element (<c>default</c> for the first page).
+    /// </summary>
+    public static IEnumerable<T> Stream<T>(Func<T?, int, List<T>> readPage, int pageSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var after = 0L;
-        while (true)
-        {
-            var page = readPage(after, pageSize);
-            foreach (var (_, value) in page)
-            {
-                yield return value;
-            }
-
-            if (page.Count < pageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].RowId;
-        }
-    }
-
-    /// <summary>Every row page by page: <paramref name="readPage"/>(after, limit) is called when the previous page is used up.</summary>
-    public static IEnumerable<JournalRow> Stream(Func<JournalRow?, int, List<JournalRow>> readPage, int pageSize)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        JournalRow? after = null;
+        T? after = default;
         while (true)
         {
             var page = readPage(after, pageSize);

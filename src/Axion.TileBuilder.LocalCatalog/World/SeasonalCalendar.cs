@@ -30,9 +30,6 @@ internal static class SeasonalCalendar
     /// <summary>True for the layouts this calendar plans.</summary>
     public static bool IsSeasonal(WorldLayout layout) => layout is WorldLayout.Seasons or WorldLayout.SeasonsWithGap;
 
-    /// <summary>The quarter (0..3) of a date's month.</summary>
-    public static int Quarter(DateOnly date) => (date.Month - 1) / 3;
-
     /// <summary>The dates, oldest first: per quarter the overcast scene, then (but for the gap) the clear one.</summary>
     public static IReadOnlyList<SceneSlot> Slots(bool withGap)
     {

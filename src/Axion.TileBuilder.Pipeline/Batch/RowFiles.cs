@@ -30,5 +30,5 @@ public sealed record RowFiles(string OutDir, string RowId, int TilesX, int Tiles
     public IEnumerable<string> PossibleNames() =>
         TileNames.NamesOf(RowId, TilesX, TilesY, Timesteps)
             .SelectMany(name => new[] { name, TileNames.GeoTiffCopyOf(name) })
-            .Concat(TileNames.TimestepsOf(Timesteps).Select(k => QuicklookFiles.FileName(RowId, k)));
+            .Concat(QuicklookFiles.FileNames(RowId, Timesteps));
 }

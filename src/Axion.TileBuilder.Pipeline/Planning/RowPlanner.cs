@@ -40,15 +40,27 @@ public sealed class RowPlanner(RowEnvironment env)
     {
         ArgumentNullException.ThrowIfNull(row);
         var area = RowArea.Of(row, env);
+        return await WithAheadAsync(
+            ahead =>
+            {
+                // The Sentinel-1 search (the whole window widened by the pairing limit) runs alongside the Sentinel-2 one.
+                var s1Search = Observed(SearchS1Async(area, MaxItemsPerSearch, ahead));
+                var s2Search = SearchS2Async(area, MaxItemsPerSearch, cancellationToken);
+                return PlanWindowAsync(area, area.Window, null, s2Search, s1Search, ahead, cancellationToken);
+            },
+            cancellationToken);
+    }
 
-        // Work that only pays off on the likely path runs alongside the critical one and is cancelled when the row ends.
+    /// <summary>
+    /// Runs <paramref name="plan"/> with a token for work that only pays off on the likely path (the best scene's probes,
+    /// the Sentinel-1 pair found early): it runs alongside the critical path and is cancelled when the plan ends.
+    /// </summary>
+    private static async Task<RowPlan> WithAheadAsync(Func<CancellationToken, Task<RowPlan>> plan, CancellationToken cancellationToken)
+    {
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            // The Sentinel-1 search (the whole window widened by the pairing limit) runs alongside the Sentinel-2 one.
-            var s1Search = Observed(SearchS1Async(area, MaxItemsPerSearch, ahead.Token));
-            var s2Search = SearchS2Async(area, MaxItemsPerSearch, cancellationToken);
-            return await PlanWindowAsync(area, area.Window, null, s2Search, s1Search, ahead.Token, cancellationToken);
+            return await plan(ahead.Token);
         }
         finally
         {
@@ -92,20 +104,14 @@ public sealed class RowPlanner(RowEnvironment env)
         return tasks;
     }
 
-    private async Task<RowPlan> PlanPartAsync(RowArea area, TimestepPart part, Task<SearchHarvest> s2Search, Task<SearchHarvest> s1Search, CancellationToken cancellationToken)
-    {
-        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        try
-        {
-            var window = part.Window;
-            var s2InPart = (await s2Search).Within(item => window.Contains(item.Datetime));
-            return await PlanWindowAsync(area, window, part, Task.FromResult(s2InPart), s1Search, ahead.Token, cancellationToken);
-        }
-        finally
-        {
-            await ahead.CancelAsync();
-        }
-    }
+    private Task<RowPlan> PlanPartAsync(RowArea area, TimestepPart part, Task<SearchHarvest> s2Search, Task<SearchHarvest> s1Search, CancellationToken cancellationToken) =>
+        WithAheadAsync(
+            async ahead =>
+            {
+                var s2InPart = (await s2Search).Within(item => part.Window.Contains(item.Datetime));
+                return await PlanWindowAsync(area, part.Window, part, Task.FromResult(s2InPart), s1Search, ahead, cancellationToken);
+            },
+            cancellationToken);
 
     private async Task<RowPlan> PlanWindowAsync(
         RowArea area,

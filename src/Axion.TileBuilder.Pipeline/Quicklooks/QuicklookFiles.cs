@@ -27,16 +27,21 @@ public static class QuicklookFiles
         return Path.Combine(outDir, Directory, LeafName(rowId, timestep));
     }
 
+    /// <summary>Every quicklook a row of a batch of <paramref name="timesteps"/> can have, relative to the output folder (<see cref="FileName"/>).</summary>
+    public static IEnumerable<string> FileNames(string rowId, int timesteps) =>
+        Tiles.TileNames.TimestepsOf(timesteps).Select(k => FileName(rowId, k));
+
     /// <summary>
     /// Deletes a row's quicklooks, one per timestep of a batch of <paramref name="timesteps"/> (before a row is redone, or
     /// when it failed); true when one was deleted.
     /// </summary>
     public static bool Delete(string outDir, string rowId, int timesteps = 1)
     {
+        ArgumentException.ThrowIfNullOrEmpty(outDir);
         var deleted = false;
-        foreach (var k in Tiles.TileNames.TimestepsOf(timesteps))
+        foreach (var name in FileNames(rowId, timesteps))
         {
-            var path = PathFor(outDir, rowId, k);
+            var path = Path.Combine(outDir, name);
             if (File.Exists(path))
             {
                 File.Delete(path);

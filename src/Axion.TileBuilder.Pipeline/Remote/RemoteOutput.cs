@@ -147,7 +147,7 @@ public sealed class RemoteOutput : IDisposable
             }
         }
 
-        names.AddRange(TileNames.TimestepsOf(files.Timesteps).Select(k => QuicklookFiles.FileName(files.RowId, k)).Where(q => File.Exists(LocalPath(q))));
+        names.AddRange(QuicklookFiles.FileNames(files.RowId, files.Timesteps).Where(q => File.Exists(LocalPath(q))));
 
         await PublishFilesAsync(names, cancellationToken);
         foreach (var name in names)

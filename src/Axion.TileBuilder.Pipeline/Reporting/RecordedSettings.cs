@@ -36,7 +36,7 @@ public static class RecordedSettings
         {
             if (TryRead(run) is { } settings)
             {
-                return ["s1_vv", "s1_vh", .. settings.SelectedBands.Select(b => b.Key)];
+                return Tiles.TileKeys.For(settings.SelectedBands);
             }
         }
         catch (AxionException)
@@ -44,6 +44,6 @@ public static class RecordedSettings
             // A band list this version does not know: the default keys.
         }
 
-        return [.. HistogramRange.Bands.Select(r => r.Key)];
+        return Tiles.TileWriter.BandKeys;
     }
 }
