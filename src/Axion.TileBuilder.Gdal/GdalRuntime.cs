@@ -154,11 +154,12 @@ public static class GdalRuntime
         return Native.GDALGetDriverByName(shortName) != 0;
     }
 
-    /// <summary>Drops cached /vsicurl/ data: everything, or only files whose path starts with <paramref name="urlPrefix"/>
-    /// (e.g. <c>/vsicurl/https://host/dir/</c>).</summary>
+    /// <summary>Drops cached /vsicurl/ data (and the headers fetched at opens, <see cref="Metering.HeaderPrefetch"/>): everything, or
+    /// only files whose path starts with <paramref name="urlPrefix"/> (e.g. <c>/vsicurl/https://host/dir/</c>).</summary>
     public static void ClearCurlCache(string? urlPrefix = null)
     {
         Initialize();
+        Metering.HeaderPrefetch.Forget(urlPrefix);
         if (string.IsNullOrEmpty(urlPrefix))
         {
             Native.VSICurlClearCache();

@@ -12,7 +12,9 @@ namespace Axion.TileBuilder.Gdal.Metering;
 /// meter and returns the path to give GDAL (<c>/vsiaxion/&lt;id&gt;/&lt;inner path&gt;</c>); every handle GDAL opens on
 /// that path forwards <c>read</c> and <c>read_multi_range</c> to <c>VSIFReadL</c> / <c>VSIFReadMultiRangeL</c> of the
 /// inner file after charging the meter, so the inner file system's parallel range requests and cache are kept. A
-/// request past the meter's budget is refused before it is forwarded. Callbacks never throw into GDAL.
+/// request past the meter's budget is refused before it is forwarded. The file's first bytes are fetched at the open, at
+/// the same time as <c>/vsicurl/</c>'s HEAD request (<see cref="HeaderPrefetch"/>), and the reads inside them are served
+/// from memory: an open costs one round trip, not two. Callbacks never throw into GDAL.
 /// </summary>
 public static unsafe class MeteredFileSystem
 {
@@ -113,8 +115,13 @@ public static unsafe class MeteredFileSystem
                 return 0;
             }
 
+            // The header's range request goes out now, at the same time as the HEAD request of /vsicurl/'s open.
+            var header = HeaderPrefetch.Start(inner);
             Native.VSIErrorReset();
             var file = Native.VSIFOpenExL(inner, "rb", 1);
+
+            // Awaited whatever the open gave (it never throws), so no request of this open outlives it.
+            var headerBytes = header?.GetAwaiter().GetResult();
             if (file == 0)
             {
                 // GDAL's open then reports only that the file does not exist: keep the inner reason (e.g. an HTTP status).
@@ -141,7 +148,7 @@ public static unsafe class MeteredFileSystem
             }
 
             meter.ChargeOpen(key);
-            return GCHandle.ToIntPtr(GCHandle.Alloc(new FileState(file, meter, key, size)));
+            return GCHandle.ToIntPtr(GCHandle.Alloc(new FileState(file, meter, key, size, headerBytes)));
         }
 #pragma warning disable CA1031 // Nothing may escape into native code.
         catch (Exception)
@@ -187,9 +194,9 @@ public static unsafe class MeteredFileSystem
             }
 
             var length = (long)(size * count);
+            var offset = (long)Native.VSIFTellL(s.Inner);
             if (length > 0)
             {
-                var offset = (long)Native.VSIFTellL(s.Inner);
                 ReadOnlySpan<(long, long)> range = [s.Clamp(offset, length)];
                 if (!s.Meter.TryCharge(s.Path, range))
                 {
@@ -197,8 +204,15 @@ public static unsafe class MeteredFileSystem
                 }
             }
 
-            var got = Native.VSIFReadL(buffer, size, count, s.Inner);
-            return got;
+            var served = s.Served(offset, length);
+            if (!served.IsEmpty)
+            {
+                served.CopyTo(new Span<byte>(buffer, served.Length));
+                _ = Native.VSIFSeekL(s.Inner, (ulong)(offset + served.Length), SeekSet);
+                return (nuint)served.Length / size;
+            }
+
+            return Native.VSIFReadL(buffer, size, count, s.Inner);
         }
 #pragma warning disable CA1031 // Nothing may escape into native code.
         catch (Exception)
@@ -224,8 +238,22 @@ public static unsafe class MeteredFileSystem
                 asked[i] = s.Clamp((long)offsets[i], (long)sizes[i]);
             }
 
-            var r = s.Meter.TryCharge(s.Path, asked) ? Native.VSIFReadMultiRangeL(ranges, data, offsets, sizes, s.Inner) : -1;
-            return r;
+            if (!s.Meter.TryCharge(s.Path, asked))
+            {
+                return -1;
+            }
+
+            if (s.ServesAll(asked))
+            {
+                for (var i = 0; i < ranges; i++)
+                {
+                    s.Served(asked[i].Item1, asked[i].Item2).CopyTo(new Span<byte>(data[i], (int)asked[i].Item2));
+                }
+
+                return 0;
+            }
+
+            return Native.VSIFReadMultiRangeL(ranges, data, offsets, sizes, s.Inner);
         }
 #pragma warning disable CA1031 // Nothing may escape into native code.
         catch (Exception)
@@ -261,12 +289,45 @@ public static unsafe class MeteredFileSystem
         }
     }
 
-    /// <summary>One open handle: the inner file, the meter of the read that opened it, the inner path without its query string and the file size (-1: unknown).</summary>
-    private sealed record FileState(nint Inner, ReadMeter Meter, string Path, long Size)
+    /// <summary>
+    /// One open handle: the inner file, the meter of the read that opened it, the inner path without its query string, the
+    /// file size (-1: unknown) and the file's first bytes fetched at the open (<see cref="HeaderPrefetch"/>; null: none).
+    /// </summary>
+    private sealed record FileState(nint Inner, ReadMeter Meter, string Path, long Size, byte[]? Header)
     {
         /// <summary>The part of a range inside the file (reads past the end return nothing and cost nothing).</summary>
         public (long Offset, long Length) Clamp(long offset, long length) =>
             Size < 0 ? (offset, length) : (offset, Math.Max(0, Math.Min(offset + length, Size) - offset));
+
+        /// <summary>
+        /// The bytes of a read the prefetched header holds: all of the range, or up to the end of a file the header holds
+        /// whole; empty when the read has to go to the inner file.
+        /// </summary>
+        public ReadOnlySpan<byte> Served(long offset, long length)
+        {
+            if (Header is null || offset < 0 || length <= 0)
+            {
+                return [];
+            }
+
+            var wholeFile = Size >= 0 && Header.Length >= Size;
+            var end = Math.Min(offset + length, wholeFile ? Header.Length : long.MaxValue);
+            return end <= Header.Length && offset < end ? Header.AsSpan((int)offset, (int)(end - offset)) : [];
+        }
+
+        /// <summary>True when the header holds every range whole.</summary>
+        public bool ServesAll(ReadOnlySpan<(long Offset, long Length)> ranges)
+        {
+            foreach (var (offset, length) in ranges)
+            {
+                if (Header is null || offset < 0 || offset + length > Header.Length)
+                {
+                    return false;
+                }
+            }
+
+            return Header is not null;
+        }
     }
 
     /// <summary>

@@ -139,12 +139,13 @@ public sealed record RowPlan
     public IReadOnlyList<StacItem>? S1Items { get; init; }
 
     /// <summary>
-    /// Band windows already read and converted to reflectance while the SCL was checked (<see cref="Planning.ReadAhead"/>),
-    /// by band (<c>B02</c> ...), on the AOI grid; their reads are marked <see cref="AssetReadPlan.ReadInPlan"/>. Null when
-    /// the chosen acquisition was not read ahead (not serialised).
+    /// Band windows read and converted to reflectance from the time the SCL was checked (<see cref="Planning.ReadAhead"/>),
+    /// by band (<c>B02</c> ...), on the AOI grid, perhaps still being read when the plan is returned; each read's bytes and
+    /// requests come with its window. Their reads are marked <see cref="AssetReadPlan.ReadInPlan"/>. Null when the chosen
+    /// acquisition was not read ahead (not serialised).
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, float[]>? ReadAhead { get; init; }
+    public IReadOnlyDictionary<string, Task<AssetReadResult<float[]>>>? ReadAhead { get; init; }
 
     /// <summary>The chosen scene's SCL classes on the AOI grid, row-major (not serialised).</summary>
     [JsonIgnore]

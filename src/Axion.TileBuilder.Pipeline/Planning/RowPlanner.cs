@@ -158,7 +158,7 @@ public sealed class RowPlanner(RowEnvironment env)
         //    The band headers of the best acquisition are read meanwhile: it is usually the one chosen. In a build, when it
         //    is one item with a low scene cloud, its band windows are read too (ReadAhead).
         var best = acquisitions[0];
-        var readAhead = ReadAhead.For(env, best, s2Items, s2Source, S2Bands);
+        var readAhead = ReadAhead.For(env, best, s2Items, s2Source, S2Bands, cancellationToken, ahead);
         var bestProbes = ProbeS2(best, s2Items, s2Source, target, ahead, readAhead);
         var bestS1 = Observed(PairAndProbeS1Async(s1Search, s2Items[best.Items[0].Id], extent, samples, grid, target, ahead));
         Acquisition? chosenS2 = null;
@@ -273,13 +273,16 @@ public sealed class RowPlanner(RowEnvironment env)
         var s1Probes = s1Ahead ?? S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken))).ToArray();
         AssetReadResult<AssetReadPlan>[] s2Probed;
         var readAheadWaste = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (ReferenceEquals(chosenS2, best) && bestProbes is not null)
+        IReadOnlyDictionary<string, Task<AssetReadResult<float[]>>>? windowsAhead = null;
+        if (ReferenceEquals(chosenS2, best) && readAhead is not null)
+        {
+            // Only the headers: the windows are still being read, and the build awaits them (their bytes come with them).
+            s2Probed = [.. (await Task.WhenAll(readAhead.Plans)).Select(p => new AssetReadResult<AssetReadPlan>(p with { ReadInPlan = true }, 0, 0, 1))];
+            windowsAhead = readAhead.Keep();
+        }
+        else if (ReferenceEquals(chosenS2, best) && bestProbes is not null)
         {
             s2Probed = await Task.WhenAll(bestProbes);
-            if (readAhead is not null)
-            {
-                s2Probed = [.. s2Probed.Select(p => p with { Value = p.Value with { ReadInPlan = true } })];
-            }
         }
         else
         {
@@ -329,7 +332,7 @@ public sealed class RowPlanner(RowEnvironment env)
             PlanRequests = planRequests,
             ProbeBytes = probed.Sum(p => p.Bytes),
             ProbeRequests = probed.Sum(p => p.Requests),
-            ReadAhead = ReferenceEquals(chosenS2, best) ? readAhead?.Windows : null,
+            ReadAhead = windowsAhead,
             ReadAheadWasteByBand = readAheadWaste,
             Row = row,
             AoiGrid = grid,
@@ -361,17 +364,17 @@ public sealed class RowPlanner(RowEnvironment env)
 
         return [.. assets.Select(a => Observed(readAhead is null
             ? Probe(env.Sentinel2Reader, a.Asset, target, a.Band, cancellationToken)
-            : env.Sentinel2Reader.ReadAsync(
+            : readAhead.Start(a.Band, inspected => env.Sentinel2Reader.ReadAsync(
                 a.Asset,
                 (ds, meter) =>
                 {
                     var plan = AssetProbe.Inspect(ds, target, a.Asset, a.Band, Resampling(a.Band), env.Options.AllowNonCog);
                     meter.BudgetBytes = ReadBudget.BytesFor(plan.Estimate, env.Options.MaxReadBudgetFactor);
-                    readAhead.Windows[a.Band] = ReflectanceReader.Read(ds, target, readAhead.Rule, plan);
-                    return plan;
+                    inspected(plan);
+                    return (plan, ReflectanceReader.Read(ds, target, readAhead.Rule, plan));
                 },
                 null,
-                cancellationToken)))];
+                readAhead.Token))))];
     }
 
     /// <summary>

@@ -143,7 +143,7 @@ public sealed class RowProcessor(RowEnvironment env)
         // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
         var factor = env.Options.MaxReadBudgetFactor;
         var s2Tasks = _planner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => plan.ReadAhead?.GetValueOrDefault(band) is { } window
-            ? Task.FromResult(new AssetReadResult<float[]>(window, 0, 0, 0)) // read while the SCL was checked; its bytes are in ProbeBytes
+            ? window // started while the SCL was checked
             : env.Sentinel2Reader.ReadAsync(
                 AssetOf(read),
                 (ds, _) => ReflectanceReader.Read(ds, target, plan.RadiometryOf(read.ItemId), read),

@@ -94,7 +94,11 @@ public sealed class AssetReaderRetryTests : IDisposable
         Assert.Contains("404", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(CountingSigner.Signature(1), ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sig=secret", ex.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Requests, r => r.PathAndQuery.StartsWith("/missing.tif", StringComparison.Ordinal));
+        // One attempt: the HEAD of GDAL's open and the header's range request sent with it (HeaderPrefetch), nothing after.
+        var asked = _server.Requests.Where(r => r.PathAndQuery.StartsWith("/missing.tif", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, asked.Count);
+        Assert.Single(asked, r => r.Method == "HEAD");
+        Assert.Single(asked, r => r.Method == "GET" && r.Range == "bytes=0-65535");
     }
 
     [Fact]

@@ -46,6 +46,12 @@ internal sealed class LoopbackFileServer : IDisposable
     /// <summary>Optional: a status code to answer instead of the file (null = serve normally).</summary>
     public Func<HttpListenerRequest, int?>? Status { get; set; }
 
+    /// <summary>Optional: runs before a request is answered (it may block to hold the answer back).</summary>
+    public Action<HttpListenerRequest>? Hold { get; set; }
+
+    /// <summary>Optional: true for a range request to answer with the whole file (200), as a server that ignores ranges.</summary>
+    public Func<HttpListenerRequest, bool>? IgnoreRange { get; set; }
+
     /// <summary>Every request answered so far, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -105,6 +111,7 @@ internal sealed class LoopbackFileServer : IDisposable
         try
         {
             response.Headers["Accept-Ranges"] = "bytes";
+            Hold?.Invoke(request);
             if (Status?.Invoke(request) is { } forced)
             {
                 status = forced;
@@ -127,7 +134,7 @@ internal sealed class LoopbackFileServer : IDisposable
                 return;
             }
 
-            if (range is null)
+            if (range is null || IgnoreRange?.Invoke(request) == true)
             {
                 sent = file.Length;
                 Reply(response, 200, file);

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Axion.TileBuilder.Gdal.Metering;
+
+/// <summary>
+/// The first bytes of a file opened over HTTP(S), fetched with one range request while <c>/vsicurl/</c> makes the HEAD
+/// request of its open, so an open costs one round trip instead of two (HEAD, then the header's GET). GDAL 3.6's
+/// <c>/vsicurl/</c> always sends the HEAD first (only <c>/vsis3/</c> and <c>/vsiaz/</c> replace it by a range GET), and
+/// its header GET follows on the first read; <see cref="MeteredFileSystem"/> serves the reads inside the prefetched bytes
+/// instead, and forwards the others (the blocks) to <c>/vsicurl/</c>.
+/// <para>
+/// Only an optimisation: any failure (an error status, a server ignoring the range, a cut response, a timeout) gives
+/// null and the reads go to <c>/vsicurl/</c> as before, with its retries. It is off for <c>/vsicurl?</c> paths and when
+/// GDAL is given HTTP settings this client would not honour (a proxy, extra headers, authentication, cookies, a client
+/// certificate), and when <c>AXION_HEADER_PREFETCH=NO</c> (environment or GDAL configuration option).
+/// </para>
+/// <para>
+/// A file is often opened twice in a row (its header probed while the scene is chosen, its window read after), so the
+/// bytes of the last <see cref="CachedFiles"/> files are kept, keyed by path without the query string (a re-signed URL
+/// is the same file), as <c>/vsicurl/</c> keeps its own downloaded ranges; <see cref="Forget"/> drops them with GDAL's.
+/// </para>
+/// </summary>
+internal static class HeaderPrefetch
+{
+    /// <summary>Files whose prefetched bytes are kept (64 KB each by default): 128.</summary>
+    public const int CachedFiles = 128;
+
+    /// <summary>The option that turns the prefetch off (<c>NO</c>).</summary>
+    public const string SwitchOption = "AXION_HEADER_PREFETCH";
+
+    private const string CurlPrefix = "/vsicurl/";
+    private const int ChunkBytes = 16384;
+
+    /// <summary>
+    /// GDAL HTTP settings that change what the server is sent or how it is reached, which the prefetch's own client would
+    /// not apply: with any of them set, GDAL reads the header itself. (A CA bundle is not among them: .NET takes the
+    /// system's, <c>SSL_CERT_FILE</c> or <c>SSL_CERT_DIR</c>; a certificate it refuses only costs the prefetch.)
+    /// </summary>
+    private static readonly string[] UnsupportedGdalHttpOptions =
+    [
+        "GDAL_HTTP_PROXY", "GDAL_HTTPS_PROXY", "GDAL_HTTP_PROXYUSERPWD", "GDAL_HTTP_HEADERS", "GDAL_HTTP_HEADER_FILE",
+        "GDAL_HTTP_AUTH", "GDAL_HTTP_USERPWD", "GDAL_HTTP_BEARER", "GDAL_HTTP_COOKIE", "GDAL_HTTP_COOKIEFILE",
+        "GDAL_HTTP_SSLCERT", "GDAL_HTTP_NETRC_FILE",
+    ];
+
+    private static readonly HttpClient Client = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    private static readonly ConcurrentDictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentQueue<string> CacheOrder = new();
+
+    /// <summary>
+    /// Starts fetching the first bytes of <paramref name="innerPath"/> (<c>/vsicurl/http(s)://...</c>), or returns them
+    /// from the cache; null when the prefetch does not apply to the path or is turned off.
+    /// </summary>
+    public static Task<byte[]?>? Start(string innerPath)
+    {
+        int length;
+        if (!innerPath.StartsWith(CurlPrefix, StringComparison.Ordinal) || (length = ConfiguredLength()) <= 0
+            || !Uri.TryCreate(innerPath[CurlPrefix.Length..], UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var key = KeyOf(innerPath);
+        return Cache.TryGetValue(key, out var cached) ? Task.FromResult<byte[]?>(cached) : FetchAsync(url, key, length);
+    }
+
+    /// <summary>Drops the kept bytes of every file whose <c>/vsicurl/</c> path starts with <paramref name="prefix"/> (all when null or empty).</summary>
+    public static void Forget(string? prefix)
+    {
+        foreach (var key in Cache.Keys)
+        {
+            if (string.IsNullOrEmpty(prefix) || key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Cache.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>The path without its query string (the signature).</summary>
+    private static string KeyOf(string innerPath)
+    {
+        var query = innerPath.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? innerPath : innerPath[..query];
+    }
+
+    private static async Task<byte[]?> FetchAsync(Uri url, string key, int length)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Range = new RangeHeaderValue(0, length - 1);
+            using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var range = response.Content.Headers.ContentRange;
+
+            // Only a partial answer from the start of the file: a server that ignores the range would send the whole file.
+            if (response.StatusCode != HttpStatusCode.PartialContent || range is not { From: 0, To: { } to } || to >= length)
+            {
+                return null;
+            }
+
+            var expected = (int)to + 1;
+            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            if (bytes.Length != expected)
+            {
+                return null;
+            }
+
+            Keep(key, bytes);
+            return bytes;
+        }
+#pragma warning disable CA1031 // Any failure leaves the header to /vsicurl/.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static void Keep(string key, byte[] bytes)
+    {
+        if (Cache.TryAdd(key, bytes))
+        {
+            CacheOrder.Enqueue(key);
+        }
+
+        while (Cache.Count > CachedFiles && CacheOrder.TryDequeue(out var oldest))
+        {
+            Cache.TryRemove(oldest, out _);
+        }
+    }
+
+    /// <summary>GDAL's <c>GDAL_INGESTED_BYTES_AT_OPEN</c> rounded up to 16 KB as GDAL does; 0 (off) when not set or switched off.</summary>
+    private static int ConfiguredLength()
+    {
+        // GDAL's configuration options fall back to the environment variables of the same name.
+        if (string.Equals(GdalRuntime.GetConfigOption(SwitchOption), "NO", StringComparison.OrdinalIgnoreCase)
+            || UnsupportedGdalHttpOptions.Any(o => !string.IsNullOrEmpty(GdalRuntime.GetConfigOption(o))))
+        {
+            return 0;
+        }
+
+        if (!int.TryParse(GdalRuntime.GetConfigOption("GDAL_INGESTED_BYTES_AT_OPEN"), out var bytes) || bytes <= 0)
+        {
+            return 0;
+        }
+
+        bytes = Math.Clamp(bytes, 1024, 10 * 1024 * 1024);
+        return (bytes + ChunkBytes - 1) / ChunkBytes * ChunkBytes;
+    }
+}
