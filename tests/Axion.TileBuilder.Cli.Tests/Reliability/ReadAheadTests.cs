@@ -58,6 +58,39 @@ public sealed class ReadAheadTests(ReliabilityFixture fixture)
     }
 
     [Fact]
+    public async Task The_sentinel1_windows_are_asked_for_while_the_chosen_scenes_windows_read_ahead_are_unanswered()
+    {
+        // With only "no data" masked, the best scene passes its SCL check and is chosen with the windows read ahead. The
+        // plan hands them on unfinished: the Sentinel-1 windows must be asked for before any of them is answered (a plan
+        // that waits for the windows leaves them waiting the whole patience).
+        var row = fixture.SampleRows[0];
+        var best = fixture.World.Scenes.Where(s => s.Kind == SceneKind.Sentinel2L2A && s.LocationId == row.Id).MinBy(s => s.CloudCover)!;
+        var bestDate = best.Datetime.ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var requests = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var nth = (string path) => requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        var gate = new AnswerGate(
+            // After the HEAD and the header of a band file of the best scene: its window.
+            held: path => path.Contains(bestDate, StringComparison.Ordinal) && path.EndsWith("_10m.tif", StringComparison.Ordinal) && nth(path) >= 3,
+            // After the HEAD and the header of a Sentinel-1 file, probed while the SCL was checked: its window.
+            awaited: path => path.Contains("/measurement/iw-v", StringComparison.Ordinal) && nth(path) >= 3,
+            Patience);
+        await using var server = await LocalCatalogServer.StartAsync(fixture.World, new LocalCatalogOptions { BeforeAnswer = gate.BeforeAnswer });
+        var dir = fixture.NewDir("rel-read-ahead-s1");
+        var csv = await ReliabilityFixture.OneRowCsvAsync(dir, row);
+        var outDir = Path.Combine(dir, "out");
+
+        var result = await CliHarness.RunAsync([.. fixture.BuildArgs(csv, outDir, server, workers: 1), "--invalid-scl", "0"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(gate.ReleasedByPatience == 0, $"{gate.ReleasedByPatience} band window(s) waited {Patience.TotalSeconds} s for a Sentinel-1 window request");
+        Assert.True(gate.ReleasedByArrival > 0, "no band window of the best scene was asked for");
+        using var journal = BatchJournal.Open(outDir, create: false);
+        var done = Assert.Single(journal.List(RowState.Done));
+        Assert.Equal(best.Id, JsonDocument.Parse(done.Outcome!.ItemsJson).RootElement.GetProperty("decisions").GetProperty("s2").GetProperty("id").GetString());
+        Assert.All(done.Outcome.Files.Where(f => f.EndsWith(".npz", StringComparison.Ordinal)), f => GroundTruthTile.AssertMatches(Path.Combine(outDir, f), fixture.World, invalidScl: [0]));
+    }
+
+    [Fact]
     public async Task Rows_built_from_the_scene_read_ahead_match_the_ground_truth_pixel_for_pixel()
     {
         // With only "no data" masked, each sample location's lowest-cloud scene passes the SCL check over its own cloud:
