@@ -92,6 +92,41 @@ public sealed class ZipWriter
         return _open;
     }
 
+    /// <summary>
+    /// Writes entry <paramref name="name"/> ahead of its archive, in memory (for example on another thread while the
+    /// archive's other data is not there yet); <see cref="Add(PreparedZipEntry)"/> copies it in. The bytes are those
+    /// <see cref="BeginEntry"/> would have written for the same data.
+    /// </summary>
+    /// <param name="name">ASCII entry name.</param>
+    /// <param name="level"><see cref="Stored"/> (0) or a zlib level 1 to 9.</param>
+    /// <param name="write">Writes the entry's data to the stream it is given.</param>
+    public static PreparedZipEntry Prepare(string name, int level, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var buffer = new MemoryStream();
+        var zip = new ZipWriter(buffer);
+        using (var entry = zip.BeginEntry(name, level))
+        {
+            write(entry);
+        }
+
+        return new PreparedZipEntry(name, buffer.ToArray(), zip._entries[0]);
+    }
+
+    /// <summary>Adds an entry written ahead by <see cref="Prepare"/>. No entry may be open.</summary>
+    public void Add(PreparedZipEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (_finished || _open is not null)
+        {
+            throw new InvalidOperationException(_finished ? "The zip is already finished." : $"Entry '{_open!.Name}' is still open.");
+        }
+
+        var offset = _target.Position;
+        _target.Write(entry.Record);
+        _entries.Add(entry.Central with { Offset = ToUInt32(offset, $"offset of entry '{entry.Name}'") });
+    }
+
     /// <summary>Writes the central directory and the end record. No entry may be open.</summary>
     public void Finish()
     {
@@ -157,7 +192,8 @@ public sealed class ZipWriter
         _open = null;
     }
 
-    private readonly record struct CentralEntry(byte[] Name, ushort Method, uint Crc32, uint CompressedSize, uint UncompressedSize, uint Offset);
+    /// <summary>An entry's record in the central directory.</summary>
+    internal readonly record struct CentralEntry(byte[] Name, ushort Method, uint Crc32, uint CompressedSize, uint UncompressedSize, uint Offset);
 
     /// <summary>One entry's data: counted and checksummed on the way into the target, deflated unless stored.</summary>
     private sealed class EntryStream : Stream

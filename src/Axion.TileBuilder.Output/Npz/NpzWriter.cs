@@ -73,6 +73,54 @@ public sealed class NpzWriter : IDisposable
         Write(entry, NpyDescr.Float32, data, shape);
     }
 
+    /// <summary>
+    /// Writes a float32 array's entry ahead of its archive (on any thread, for example while the archive's other arrays are
+    /// still being read); <see cref="Add(NpzEntry)"/> adds it. The bytes are those <c>Add(key, data, shape)</c>
+    /// writes for the same array and level.
+    /// </summary>
+    /// <param name="key">The array's key.</param>
+    /// <param name="data">The values (read before this returns: the buffer may be reused after); the product of <paramref name="shape"/> must equal their count.</param>
+    /// <param name="compressionLevel">0 stored, or a zlib level 1-9 (the level of the archive it goes into).</param>
+    /// <param name="shape">The array's shape.</param>
+    public static NpzEntry Prepare(string key, ReadOnlyMemory<float> data, int compressionLevel, params int[] shape)
+    {
+        ValidateKey(key);
+        ValidateShape(key, data.Length, shape);
+        var entry = ZipWriter.Prepare(key + ".npy", compressionLevel, stream =>
+        {
+            NpyFormat.WriteHeader(stream, NpyDescr.Float32, shape);
+            LittleEndianData.Write(stream, data.Span);
+        });
+        return new NpzEntry(key, compressionLevel, entry);
+    }
+
+    /// <summary>Adds an array written ahead by <see cref="Prepare"/> at this archive's compression level.</summary>
+    public void Add(NpzEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.CompressionLevel != CompressionLevel)
+        {
+            throw new ArgumentException($"Array '{entry.Key}' was prepared at zlib level {entry.CompressionLevel}, '{Path}' is written at {CompressionLevel}.", nameof(entry));
+        }
+
+        EnsureOpen();
+        Register(entry.Key);
+        try
+        {
+            _zip.Add(entry.Zip);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _state = State.Faulted;
+            throw new OutputWriteException($"Cannot write array '{entry.Key}' to '{Path}': {ex.Message}", ex);
+        }
+        catch
+        {
+            _state = State.Faulted;
+            throw;
+        }
+    }
+
     /// <summary>Adds a uint8 (<c>|u1</c>) array.</summary>
     public void Add(string key, ReadOnlySpan<byte> data, params int[] shape)
     {
@@ -168,6 +216,24 @@ public sealed class NpzWriter : IDisposable
     {
         EnsureOpen();
         ValidateKey(key);
+        ValidateShape(key, length, shape);
+        return Register(key);
+    }
+
+    /// <summary>Records <paramref name="key"/> (once per archive) and returns its entry name.</summary>
+    private string Register(string key)
+    {
+        if (!_keys.Add(key))
+        {
+            throw new ArgumentException($"Array '{key}' was already added to '{Path}'.", nameof(key));
+        }
+
+        _keyOrder.Add(key);
+        return key + ".npy";
+    }
+
+    private static void ValidateShape(string key, int length, int[] shape)
+    {
         ArgumentNullException.ThrowIfNull(shape);
         long product = 1;
         foreach (var dim in shape)
@@ -184,14 +250,6 @@ public sealed class NpzWriter : IDisposable
         {
             throw new ArgumentException($"Array '{key}': shape {NpyFormat.ShapeRepr(shape)} holds {product} elements but the data has {length}.", nameof(shape));
         }
-
-        if (!_keys.Add(key))
-        {
-            throw new ArgumentException($"Array '{key}' was already added to '{Path}'.", nameof(key));
-        }
-
-        _keyOrder.Add(key);
-        return key + ".npy";
     }
 
     private void Write<T>(string entry, string descr, ReadOnlySpan<T> data, int[] shape)

@@ -47,15 +47,15 @@ public sealed record QuicklookInput
     public static IReadOnlyList<string> BandNames { get; } = ["B02", "B03", "B04", "B08"];
 
     /// <summary>
-    /// The input for a row as the pipeline holds it: its bands, its grid and the tiles the tile writer wrote.
+    /// The input for a row as the pipeline holds it: its bands, its grid and the positions of the tiles written (<see cref="TileSelection.Written"/>).
     /// Every grid cell without a written tile is marked rejected with <paramref name="rejectedReason"/>.
     /// </summary>
-    public static QuicklookInput FromBands(BandSet bands, AoiGrid grid, IEnumerable<TileRecord> written, string rejectedReason = DefaultRejectedReason)
+    public static QuicklookInput FromBands(BandSet bands, AoiGrid grid, IEnumerable<(int TileRow, int TileCol)> written, string rejectedReason = DefaultRejectedReason)
     {
         ArgumentNullException.ThrowIfNull(bands);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(written);
-        var done = written.Select(t => (t.TileRow, t.TileCol)).ToHashSet();
+        var done = written.ToHashSet();
         var tiles = new List<QuicklookTile>(grid.TilesX * grid.TilesY);
         for (var r = 0; r < grid.TilesY; r++)
         {

@@ -138,7 +138,6 @@ public sealed class RowProcessor(RowEnvironment env)
         }
 
         var clock = Stopwatch.StartNew();
-        var selection = env.Options.Selection;
         var target = plan.Grid;
         // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
         var factor = env.Options.MaxReadBudgetFactor;
@@ -156,7 +155,13 @@ public sealed class RowProcessor(RowEnvironment env)
             (ds, _) => grdConstant is { } a ? ReadGrdDb(ds, target, a) : ReadBackscatterDb(ds, target, read.Method),
             ReadBudget.BytesFor(read.Estimate, factor),
             cancellationToken)).ToArray()).ToArray();
-        await Task.WhenAll(s2Tasks.SelectMany(t => t).Cast<Task>().Concat(s1Tasks.SelectMany(t => t)));
+        // The Sentinel-2 windows are usually in first (read ahead): they are masked and the tiles' Sentinel-2 arrays deflated
+        // while the Sentinel-1 windows are still being read.
+        var scl = plan.Scl as byte[] ?? plan.Scl.ToArray();
+        var writer = new TileWriter(env.OutDir, env.Options);
+        var s2Ahead = MaskAndDeflateAheadAsync(s2Tasks, scl, writer, plan.AoiGrid, cancellationToken);
+        await Task.WhenAll(Task.WhenAll(s2Tasks.SelectMany(t => t).Cast<Task>().Concat(s1Tasks.SelectMany(t => t))), s2Ahead);
+        var (s2Arrays, deflated) = await s2Ahead;
         var s2Reads = s2Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
         var s1Reads = s1Tasks.SelectMany(t => t).Select(t => t.Result).ToArray();
         var cost = RowCost.Current;
@@ -164,24 +169,18 @@ public sealed class RowProcessor(RowEnvironment env)
         var requests = cost?.Requests ?? plan.PlanRequests + plan.ProbeRequests + s2Reads.Sum(r => r.Requests) + s1Reads.Sum(r => r.Requests);
         var s1Bands = s1Tasks.Select(t => MosaicMerge.Merge(t.Select(r => r.Result.Value).ToArray())).ToArray();
 
-        // Mask: SCL-invalid pixels become NaN in every Sentinel-2 band.
-        var scl = plan.Scl as byte[] ?? plan.Scl.ToArray();
-        var invalid = selection.InvalidSclClasses.ToLookup();
-        var s2Arrays = s2Tasks.Select(t => MosaicMerge.Merge(t.Select(r => r.Result.Value).ToArray())).ToArray();
-        for (var i = 0; i < scl.Length; i++)
-        {
-            if (scl[i] > SclClassSet.MaxClass || invalid[scl[i]])
-            {
-                foreach (var band in s2Arrays)
-                {
-                    band[i] = float.NaN;
-                }
-            }
-        }
-
-        // Cut and write tiles.
+        // Which tiles are written is known before any is: the quicklook (which marks the rejected ones) is drawn meanwhile.
         cancellationToken.ThrowIfCancellationRequested();
         var bands = new BandSet(s1Bands[0], s1Bands[1], s2Arrays, scl) { S2Bands = env.Options.Bands };
+        var selection = writer.Select(bands, plan.AoiGrid);
+        if (selection.Written.Count == 0)
+        {
+            throw new RowFailedException(
+                FailureKind.NoData,
+                "no_valid_tiles",
+                string.Create(CultureInfo.InvariantCulture, $"no tile of {plan.S2.Id} reaches the valid fraction {selection.MinValid} ({selection.Rejected} rejected)"));
+        }
+
         var tileContext = new TileContext(
             plan.Row, plan.AoiGrid, plan.S2Item, plan.S1Item, plan.S1.DeltaDays, plan.RadiometryName, plan.S2.AoiClearFraction, env.ToolVersion, grdConstant is null ? "rtc" : "grd", grdConstant)
         {
@@ -190,27 +189,23 @@ public sealed class RowProcessor(RowEnvironment env)
             S2Bands = [.. env.Options.Bands.Select(b => TileBand.Of(b, plan.Reads.First(r => r.Band == b.Name)))],
             Timestep = plan.Part,
         };
-        var writer = new TileWriter(env.OutDir, env.Options);
-        var (tiles, rejected) = writer.WriteAll(bands, tileContext, cancellationToken);
-        if (tiles.Count == 0)
+        var quicklook = env.Quicklooks && bands.HasS2(QuicklookInput.BandNames)
+            ? Task.Run(() => WriteQuicklook(plan, bands, selection), CancellationToken.None)
+            : Task.CompletedTask;
+        (IReadOnlyList<TileRecord> Tiles, IReadOnlyDictionary<string, int> Rejected) written;
+        try
         {
-            throw new RowFailedException(
-                FailureKind.NoData,
-                "no_valid_tiles",
-                string.Create(CultureInfo.InvariantCulture, $"no tile of {plan.S2.Id} reaches the valid fraction {selection.MinValid} ({rejected.Values.Sum()} rejected)"));
+            written = writer.WriteAll(bands, tileContext, selection, deflated, cancellationToken);
+        }
+        catch
+        {
+            // The tiles' failure is the row's; the quicklook is not left running past it.
+            await quicklook.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
 
-        if (env.Quicklooks && bands.HasS2(QuicklookInput.BandNames))
-        {
-            try
-            {
-                QuicklookRenderer.Render(QuicklookInput.FromBands(bands, plan.AoiGrid, tiles), QuicklookFiles.PathFor(env.OutDir, plan.Row.Id, plan.Timestep), AtomicRename.TempFolderOf(env.OutDir));
-            }
-            catch (QuicklookWriteException ex)
-            {
-                env.Log.Warning("Row {Id}: quicklook not written: {Message}", plan.Row.Id, ex.Message);
-            }
-        }
+        await quicklook;
+        var (tiles, rejected) = written;
 
         if (plan.Part is not null)
         {
@@ -232,6 +227,44 @@ public sealed class RowProcessor(RowEnvironment env)
             Requests = requests,
             Seconds = clock.Elapsed.TotalSeconds,
         };
+    }
+
+    /// <summary>
+    /// Merges and masks the Sentinel-2 windows as they come in (SCL-invalid pixels become NaN in every band), then deflates
+    /// the first tiles' Sentinel-2 arrays ahead (<see cref="TileWriter.DeflateAhead"/>) on the thread pool.
+    /// </summary>
+    private async Task<(float[][] Arrays, TileEntriesAhead Deflated)> MaskAndDeflateAheadAsync(
+        Task<AssetReadResult<float[]>>[][] s2Tasks, byte[] scl, TileWriter writer, Grid.AoiGrid grid, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(s2Tasks.SelectMany(t => t));
+        var s2Arrays = s2Tasks.Select(t => MosaicMerge.Merge(t.Select(r => r.Result.Value).ToArray())).ToArray();
+        var invalid = env.Options.Selection.InvalidSclClasses.ToLookup();
+        for (var i = 0; i < scl.Length; i++)
+        {
+            if (scl[i] > SclClassSet.MaxClass || invalid[scl[i]])
+            {
+                foreach (var band in s2Arrays)
+                {
+                    band[i] = float.NaN;
+                }
+            }
+        }
+
+        var deflated = await Task.Run(() => writer.DeflateAhead(s2Arrays, env.Options.Bands, grid, cancellationToken), cancellationToken);
+        return (s2Arrays, deflated);
+    }
+
+    /// <summary>Writes the row's quicklook; a failure to write it is a warning, not the row's failure.</summary>
+    private void WriteQuicklook(RowPlan plan, BandSet bands, TileSelection selection)
+    {
+        try
+        {
+            QuicklookRenderer.Render(QuicklookInput.FromBands(bands, plan.AoiGrid!, selection.Written), QuicklookFiles.PathFor(env.OutDir, plan.Row!.Id, plan.Timestep), AtomicRename.TempFolderOf(env.OutDir));
+        }
+        catch (QuicklookWriteException ex)
+        {
+            env.Log.Warning("Row {Id}: quicklook not written: {Message}", plan.Row!.Id, ex.Message);
+        }
     }
 
     /// <summary>The decisions record kept in the journal (same shape as before the plan/execute split, plus the estimate); <c>s2.read</c> is the read method of <paramref name="firstS2Band"/>.</summary>

@@ -1,3 +1,4 @@
+using Axion.TileBuilder.Grid;
 using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Output.IO;
 using Axion.TileBuilder.Output.Npz;
@@ -23,21 +24,45 @@ public sealed class TileWriter(string outDir, BuildOptions options)
     public static int Parallelism(int workers, int processors) => Math.Max(1, processors / Math.Max(1, workers));
 
     /// <summary>
+    /// Tiles of a row whose Sentinel-2 arrays are deflated ahead at most (<see cref="DeflateAhead"/>; the others' are
+    /// deflated when written): 16, about 10 MB of entries for the four default bands at the default level.
+    /// </summary>
+    public const int MaxTilesAhead = 16;
+
+    /// <summary>
     /// Writes every tile whose valid fraction reaches the threshold; returns them (in row-major tile order) and the
     /// rejection counts by reason. Tiles are cut, compressed and written in parallel (each tile is independent), on
     /// <see cref="Parallelism"/> threads.
     /// </summary>
-    public (IReadOnlyList<TileRecord> Tiles, IReadOnlyDictionary<string, int> Rejected) WriteAll(BandSet bands, TileContext context, CancellationToken cancellationToken)
+    public (IReadOnlyList<TileRecord> Tiles, IReadOnlyDictionary<string, int> Rejected) WriteAll(BandSet bands, TileContext context, CancellationToken cancellationToken) =>
+        WriteAll(bands, context, Select(bands, context.Grid), null, cancellationToken);
+
+    /// <summary>Which tiles of <paramref name="bands"/> <see cref="WriteAll(BandSet, TileContext, TileSelection, TileEntriesAhead?, CancellationToken)"/> writes.</summary>
+    public TileSelection Select(BandSet bands, AoiGrid grid) => TileSelection.Of(bands, grid, options.Selection.MinValid, Parallelism(options.Workers, Environment.ProcessorCount));
+
+    /// <summary>
+    /// Writes the tiles <paramref name="selection"/> selects, with the Sentinel-2 entries <paramref name="ahead"/> holds
+    /// instead of deflating them again; returns them (row-major) and the rejection counts by reason. Tiles are cut,
+    /// compressed and written in parallel on <see cref="Parallelism"/> threads.
+    /// </summary>
+    public (IReadOnlyList<TileRecord> Tiles, IReadOnlyDictionary<string, int> Rejected) WriteAll(
+        BandSet bands, TileContext context, TileSelection selection, TileEntriesAhead? ahead, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(selection);
         var grid = context.Grid;
-        var outcomes = new TileRecord?[grid.TilesY * grid.TilesX];
+        var written = selection.Written;
+        var tiles = new TileRecord[written.Count];
         try
         {
             Parallel.For(
                 0,
-                outcomes.Length,
+                tiles.Length,
                 new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Parallelism(options.Workers, Environment.ProcessorCount) },
-                i => outcomes[i] = WriteOne(bands, context, i / grid.TilesX, i % grid.TilesX));
+                i =>
+                {
+                    var (tr, tc) = written[i];
+                    tiles[i] = WriteOne(bands, context, tr, tc, selection.FractionAt(tr, tc), ahead?.For(grid, tr, tc));
+                });
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
@@ -46,18 +71,61 @@ public sealed class TileWriter(string outDir, BuildOptions options)
             throw;
         }
 
-        var tiles = outcomes.OfType<TileRecord>().ToList();
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (tiles.Count < outcomes.Length)
+        if (selection.Rejected > 0)
         {
-            rejected["valid_fraction_below_min"] = outcomes.Length - tiles.Count;
+            rejected["valid_fraction_below_min"] = selection.Rejected;
         }
 
         return (tiles, rejected);
     }
 
-    /// <summary>Cuts and writes one tile; null when its valid fraction is below the threshold.</summary>
-    private TileRecord? WriteOne(BandSet bands, TileContext context, int tr, int tc)
+    /// <summary>
+    /// Cuts and deflates the Sentinel-2 arrays of the first <see cref="MaxTilesAhead"/> tiles of a row ahead of the rest of
+    /// its data (the build does it while the Sentinel-1 windows are read), in parallel on <see cref="Parallelism"/> threads.
+    /// The tiles are written with them later whichever are selected; the bytes are those a tile written at once has.
+    /// </summary>
+    /// <param name="s2">The masked reflectance of <paramref name="s2Bands"/> on the AOI grid, in tile order.</param>
+    /// <param name="s2Bands">The bands (<c>--bands</c>).</param>
+    /// <param name="grid">The row's grid.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public TileEntriesAhead DeflateAhead(IReadOnlyList<float[]> s2, IReadOnlyList<Bands.SpectralBand> s2Bands, AoiGrid grid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(s2);
+        ArgumentNullException.ThrowIfNull(s2Bands);
+        ArgumentNullException.ThrowIfNull(grid);
+        var tiles = Math.Min(grid.TilesX * grid.TilesY, MaxTilesAhead);
+        var size = grid.TileSize;
+        var entries = new NpzEntry[tiles][];
+        for (var t = 0; t < tiles; t++)
+        {
+            entries[t] = new NpzEntry[s2.Count];
+        }
+
+        Parallel.For(
+            0,
+            tiles * s2.Count,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Parallelism(options.Workers, Environment.ProcessorCount) },
+            j =>
+            {
+                var (t, b) = (j / s2.Count, j % s2.Count);
+                var window = grid.TileWindow(t / grid.TilesX, t % grid.TilesX);
+                var cut = System.Buffers.ArrayPool<float>.Shared.Rent(size * size);
+                try
+                {
+                    Cut(s2[b], grid.Width, window.XOff, window.YOff, size, cut);
+                    entries[t][b] = NpzWriter.Prepare(s2Bands[b].Key, cut.AsMemory(0, size * size), options.TileCompressionLevel, size, size);
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<float>.Shared.Return(cut);
+                }
+            });
+        return new TileEntriesAhead(entries);
+    }
+
+    /// <summary>Cuts and writes one tile of valid fraction <paramref name="validFraction"/>, with its Sentinel-2 entries written ahead when given.</summary>
+    private TileRecord WriteOne(BandSet bands, TileContext context, int tr, int tc, double validFraction, IReadOnlyList<NpzEntry>? s2Ahead)
     {
         var grid = context.Grid;
         var size = grid.TileSize;
@@ -71,28 +139,6 @@ public sealed class TileWriter(string outDir, BuildOptions options)
             Cut(sources[b], grid.Width, window.XOff, window.YOff, size, cut[b]);
         }
 
-        var scl = new byte[size * size];
-        var valid = new byte[size * size];
-        Cut(bands.Scl, grid.Width, window.XOff, window.YOff, size, scl);
-        var validCount = 0;
-        for (var p = 0; p < valid.Length; p++)
-        {
-            var ok = true;
-            for (var b = 0; b < cut.Length && ok; b++)
-            {
-                ok = float.IsFinite(cut[b][p]);
-            }
-
-            valid[p] = ok ? (byte)1 : (byte)0;
-            validCount += valid[p];
-        }
-
-        var validFraction = (double)validCount / valid.Length;
-        if (validFraction < options.Selection.MinValid)
-        {
-            return null;
-        }
-
         var record = TileMetadata.Record(context, tr, tc, validFraction);
         var path = Path.Combine(outDir, record.File);
         var tempFolder = AtomicRename.TempFolderOf(outDir); // temporary files never land among the tiles (RowFileCleanup)
@@ -100,16 +146,31 @@ public sealed class TileWriter(string outDir, BuildOptions options)
         {
             for (var b = 0; b < cut.Length; b++)
             {
-                npz.Add(keys[b], cut[b], size, size);
+                if (b >= 2 && s2Ahead is not null)
+                {
+                    npz.Add(s2Ahead[b - 2]);
+                }
+                else
+                {
+                    npz.Add(keys[b], cut[b], size, size);
+                }
             }
 
             if (options.IncludeScl)
             {
+                var scl = new byte[size * size];
+                Cut(bands.Scl, grid.Width, window.XOff, window.YOff, size, scl);
                 npz.Add("s2_scl", scl, size, size);
             }
 
             if (options.IncludeValidMask)
             {
+                var valid = new byte[size * size];
+                for (var p = 0; p < valid.Length; p++)
+                {
+                    valid[p] = TileSelection.IsValid(cut, p) ? (byte)1 : (byte)0;
+                }
+
                 npz.Add("valid", valid, size, size);
             }
 

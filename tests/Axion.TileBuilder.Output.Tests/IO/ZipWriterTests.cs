@@ -87,6 +87,54 @@ public class ZipWriterTests
         Assert.Equal(two, Zip(("a.npy", data, 2)));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(6)]
+    public void An_entry_prepared_ahead_gives_the_archive_the_bytes_of_one_written_in_place(int level)
+    {
+        var first = TileLikeBytes(1);
+        var second = TileLikeBytes(2, 1000);
+        var inPlace = Zip(("a.npy", first, level), ("b.npy", second, level));
+        var prepared = ZipWriter.Prepare("b.npy", level, s =>
+        {
+            s.Write(second.AsSpan(0, second.Length / 2));
+            s.Write(second.AsSpan(second.Length / 2));
+        });
+
+        using var stream = new MemoryStream();
+        var zip = new ZipWriter(stream);
+        using (var entry = zip.BeginEntry("a.npy", level))
+        {
+            entry.Write(first.AsSpan(0, first.Length / 2));
+            entry.Write(first.AsSpan(first.Length / 2));
+        }
+
+        zip.Add(prepared); // at another offset than where it was written: the directory must point at it
+        zip.Finish();
+
+        Assert.Equal(inPlace, stream.ToArray());
+        using var archive = new ZipArchive(new MemoryStream(stream.ToArray()), ZipArchiveMode.Read);
+        using var read = new MemoryStream();
+        archive.GetEntry("b.npy")!.Open().CopyTo(read);
+        Assert.Equal(second, read.ToArray());
+    }
+
+    [Fact]
+    public void A_prepared_entry_is_refused_while_another_is_open_or_after_the_end()
+    {
+        var prepared = ZipWriter.Prepare("b.npy", 2, s => s.Write(TileLikeBytes(3, 10)));
+        using var stream = new MemoryStream();
+        var zip = new ZipWriter(stream);
+        using (zip.BeginEntry("a.npy", 2))
+        {
+            Assert.Contains("'a.npy' is still open", Assert.Throws<InvalidOperationException>(() => zip.Add(prepared)).Message, StringComparison.Ordinal);
+        }
+
+        zip.Finish();
+        Assert.Contains("already finished", Assert.Throws<InvalidOperationException>(() => zip.Add(prepared)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Misuse_is_refused_with_the_reason()
     {

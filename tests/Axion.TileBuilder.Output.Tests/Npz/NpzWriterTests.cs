@@ -74,6 +74,48 @@ public class NpzWriterTests
     }
 
     [Fact]
+    public void An_array_prepared_ahead_gives_the_file_the_bytes_of_one_added_in_place_and_reads_back()
+    {
+        using var dir = new TempDirectory();
+        var values = Enumerable.Range(0, 64 * 64).Select(i => (float)Math.Sin(i / 50.0)).ToArray();
+        var inPlace = dir.File("in-place.npz");
+        var ahead = dir.File("ahead.npz");
+        using (var writer = NpzWriter.Create(inPlace, 2, null))
+        {
+            writer.Add("s1_vv", values, 64, 64);
+            writer.Add("s2_b2", values, 64, 64);
+            writer.Commit();
+        }
+
+        var prepared = NpzWriter.Prepare("s2_b2", values, 2, 64, 64);
+        using (var writer = NpzWriter.Create(ahead, 2, null))
+        {
+            writer.Add("s1_vv", values, 64, 64);
+            writer.Add(prepared);
+            Assert.Contains("already added", Assert.Throws<ArgumentException>(() => writer.Add(prepared)).Message, StringComparison.Ordinal);
+            writer.Commit();
+        }
+
+        Assert.Equal(File.ReadAllBytes(inPlace), File.ReadAllBytes(ahead));
+        using var npz = NpzReader.Open(ahead);
+        Assert.Equal(["s1_vv", "s2_b2"], npz.Keys.ToArray());
+        Assert.Equal(values, npz.Get("s2_b2").AsFloat32());
+    }
+
+    [Fact]
+    public void An_array_prepared_at_another_level_or_with_a_wrong_shape_is_refused()
+    {
+        using var dir = new TempDirectory();
+        Assert.Contains("holds 6 elements but the data has 4", Assert.Throws<ArgumentException>(() => NpzWriter.Prepare("a", new float[4], 2, 2, 3)).Message, StringComparison.Ordinal);
+        var prepared = NpzWriter.Prepare("a", new float[4], 6, 2, 2);
+        using var writer = NpzWriter.Create(dir.File("tile.npz"), 2, null);
+
+        var ex = Assert.Throws<ArgumentException>(() => writer.Add(prepared));
+
+        Assert.Contains("prepared at zlib level 6", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Temp_names_never_match_the_tile_pattern()
     {
         for (var i = 0; i < 50; i++)

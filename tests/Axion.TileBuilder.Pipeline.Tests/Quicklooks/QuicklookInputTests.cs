@@ -13,7 +13,7 @@ public sealed class QuicklookInputTests
         var grid = AoiGridPlanner.Plan(new LocationRow("q-1", 2, 48.85, 2.35), 2, 2, 16, 10);
         var n = grid.Width * grid.Height;
         var bands = new BandSet(new float[n], new float[n], [new float[n], new float[n], new float[n], new float[n]], new byte[n]);
-        var written = new[] { Record(grid, 0, 1), Record(grid, 1, 0) };
+        (int, int)[] written = [(0, 1), (1, 0)];
 
         var input = QuicklookInput.FromBands(bands, grid, written);
 
@@ -29,22 +29,4 @@ public sealed class QuicklookInputTests
             ],
             input.Tiles);
     }
-
-    private static TileRecord Record(AoiGrid grid, int row, int col) => new()
-    {
-        File = TileNames.FileName(grid.RowId, row, col),
-        RowId = grid.RowId,
-        TileRow = row,
-        TileCol = col,
-        Epsg = grid.Epsg,
-        Bounds = [0, 0, 1, 1],
-        FootprintLonLat = [],
-        S2ItemId = "s2",
-        S2Datetime = DateTimeOffset.UnixEpoch,
-        S1ItemId = "s1",
-        S1Datetime = DateTimeOffset.UnixEpoch,
-        DeltaDays = 0,
-        ValidFraction = 1,
-        OffsetRule = "none",
-    };
 }

@@ -101,43 +101,48 @@ internal sealed class LoopbackFileServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Answers one request. It is recorded before the answer's last byte is sent, so a client that has its answer finds
+    /// the request in <see cref="Requests"/> (a request whose answer fails is recorded too).
+    /// </summary>
     private void Answer(HttpListenerContext context)
     {
         var request = context.Request;
         var response = context.Response;
         var range = request.Headers["Range"];
-        var status = 200;
-        long sent = 0;
+        var recorded = false;
+        void Send(int status, byte[] body, long? contentLength = null)
+        {
+            recorded = true;
+            _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.PathAndQuery, range, status, request.HttpMethod == "HEAD" ? 0 : body.Length));
+            Reply(response, status, body, contentLength);
+        }
+
         try
         {
             response.Headers["Accept-Ranges"] = "bytes";
             Hold?.Invoke(request);
             if (Status?.Invoke(request) is { } forced)
             {
-                status = forced;
-                Reply(response, forced, []);
+                Send(forced, []);
                 return;
             }
 
             if (!_files.TryGetValue(request.Url!.AbsolutePath, out var file))
             {
-                status = 404;
-                Reply(response, 404, "not found"u8.ToArray());
+                Send(404, "not found"u8.ToArray());
                 return;
             }
 
             if (request.HttpMethod == "HEAD")
             {
-                response.StatusCode = 200;
-                response.ContentLength64 = file.Length;
-                response.Close();
+                Send(200, [], file.Length);
                 return;
             }
 
             if (range is null || IgnoreRange?.Invoke(request) == true)
             {
-                sent = file.Length;
-                Reply(response, 200, file);
+                Send(200, file);
                 return;
             }
 
@@ -148,31 +153,28 @@ internal sealed class LoopbackFileServer : IDisposable
             var end = dash == spec.Length - 1 ? file.Length - 1 : Math.Min(long.Parse(spec[(dash + 1)..], CultureInfo.InvariantCulture), file.Length - 1);
             if (start >= file.Length)
             {
-                status = 416;
                 response.Headers["Content-Range"] = $"bytes */{file.Length}";
-                Reply(response, 416, []);
+                Send(416, []);
                 return;
             }
 
-            status = 206;
             response.Headers["Content-Range"] = $"bytes {start}-{end}/{file.Length}";
-            sent = end - start + 1;
-            Reply(response, 206, file.AsSpan((int)start, (int)sent).ToArray());
+            Send(206, file.AsSpan((int)start, (int)(end - start + 1)).ToArray());
         }
         catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
         {
             // The client went away.
-        }
-        finally
-        {
-            _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.PathAndQuery, range, status, sent));
+            if (!recorded)
+            {
+                _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.PathAndQuery, range, 0, 0));
+            }
         }
     }
 
-    private static void Reply(HttpListenerResponse response, int status, byte[] body)
+    private static void Reply(HttpListenerResponse response, int status, byte[] body, long? contentLength)
     {
         response.StatusCode = status;
-        response.ContentLength64 = body.Length;
+        response.ContentLength64 = contentLength ?? body.Length;
         if (body.Length > 0)
         {
             response.OutputStream.Write(body);

@@ -255,6 +255,46 @@ public sealed class TileWriterTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(5, 4)] // 20 tiles: the first 16 deflated ahead, the last 4 when written
+    public void Tiles_written_with_their_sentinel2_arrays_deflated_ahead_are_the_bytes_of_tiles_written_at_once(int tilesX, int tilesY)
+    {
+        const int size = 32;
+        var grid = AoiGridPlanner.Plan(_row, tilesX, tilesY, size, 10);
+        var context = _context with { Grid = grid };
+        var n = grid.Width * grid.Height;
+        var bands = new BandSet(
+            [.. Enumerable.Range(0, n).Select(i => -12f - (i % 97 / 10f))],
+            [.. Enumerable.Range(0, n).Select(i => -19f - (i % 89 / 10f))],
+            [.. Enumerable.Range(0, 4).Select(b => Enumerable.Range(0, n).Select(i => 0.05f + (b / 100f) + (i % 113 / 1000f)).ToArray())],
+            new byte[n]);
+        bands.S2[0][(3 * grid.Width) + 5] = float.NaN; // the first tile keeps a masked pixel
+        for (var i = n - (size * grid.Width); i < n; i++)
+        {
+            bands.S1Vh[i] = float.NaN; // the last row of tiles is rejected: its tiles were deflated ahead for nothing
+        }
+
+        var atOnce = Path.Combine(_dir.Path, "at-once");
+        var ahead = Path.Combine(_dir.Path, "ahead");
+        var (expected, expectedRejected) = new TileWriter(atOnce, new BuildOptions()).WriteAll(bands, context, CancellationToken.None);
+        var writer = new TileWriter(ahead, new BuildOptions());
+        var deflated = writer.DeflateAhead(bands.S2, bands.S2Bands, grid, CancellationToken.None);
+        var selection = writer.Select(bands, grid);
+        var (tiles, rejected) = writer.WriteAll(bands, context, selection, deflated, CancellationToken.None);
+
+        Assert.Equal(Math.Min(tilesX * tilesY, TileWriter.MaxTilesAhead), deflated.Tiles);
+        Assert.Equal(tilesX, selection.Rejected);
+        Assert.Equal(expectedRejected, rejected);
+        Assert.Equal(tilesX * (tilesY - 1), tiles.Count);
+        Assert.Equal(expected.Select(t => t.File), tiles.Select(t => t.File));
+        Assert.Equal(expected.Select(t => t.ValidFraction), tiles.Select(t => t.ValidFraction));
+        foreach (var tile in tiles)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(atOnce, tile.File)), File.ReadAllBytes(Path.Combine(ahead, tile.File)));
+        }
+    }
+
     [Fact]
     public void GeoTiff_format_writes_a_georeferenced_six_band_copy_of_each_tile()
     {
