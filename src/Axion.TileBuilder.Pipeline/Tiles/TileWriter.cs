@@ -1,3 +1,4 @@
+using System.Buffers;
 using Axion.TileBuilder.Grid;
 using Axion.TileBuilder.Options;
 using Axion.TileBuilder.Output.IO;
@@ -110,7 +111,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
             {
                 var (t, b) = (j / s2.Count, j % s2.Count);
                 var window = grid.TileWindow(t / grid.TilesX, t % grid.TilesX);
-                var cut = System.Buffers.ArrayPool<float>.Shared.Rent(size * size);
+                var cut = ArrayPool<float>.Shared.Rent(size * size);
                 try
                 {
                     Cut(s2[b], grid.Width, window.XOff, window.YOff, size, cut);
@@ -118,7 +119,7 @@ public sealed class TileWriter(string outDir, BuildOptions options)
                 }
                 finally
                 {
-                    System.Buffers.ArrayPool<float>.Shared.Return(cut);
+                    ArrayPool<float>.Shared.Return(cut);
                 }
             });
         return new TileEntriesAhead(entries);
@@ -130,15 +131,47 @@ public sealed class TileWriter(string outDir, BuildOptions options)
         var grid = context.Grid;
         var size = grid.TileSize;
         float[][] sources = [bands.S1Vv, bands.S1Vh, .. bands.S2];
-        var keys = bands.Keys;
         var cut = new float[sources.Length][];
         var window = grid.TileWindow(tr, tc);
+
+        // The cut arrays come from the shared pool (a tile's are 6 x 256 KB, large-object-heap arrays otherwise allocated
+        // and zeroed per tile), except for a GeoTIFF copy, which is written from arrays of the tile's exact length.
+        var pooled = !options.GeoTiff;
         for (var b = 0; b < sources.Length; b++)
         {
-            cut[b] = new float[size * size];
+            if (b >= 2 && s2Ahead is not null && !options.GeoTiff && !options.IncludeValidMask)
+            {
+                continue; // deflated ahead, and nothing else needs the cut
+            }
+
+            cut[b] = pooled ? ArrayPool<float>.Shared.Rent(size * size) : new float[size * size];
             Cut(sources[b], grid.Width, window.XOff, window.YOff, size, cut[b]);
         }
 
+        try
+        {
+            return WriteFiles(bands, context, tr, tc, validFraction, cut, s2Ahead);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                foreach (var array in cut.OfType<float[]>())
+                {
+                    ArrayPool<float>.Shared.Return(array);
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes one tile's npz (and GeoTIFF copy) from its cut arrays (the pooled ones may be longer than the tile).</summary>
+    private TileRecord WriteFiles(BandSet bands, TileContext context, int tr, int tc, double validFraction, float[][] cut, IReadOnlyList<NpzEntry>? s2Ahead)
+    {
+        var grid = context.Grid;
+        var size = grid.TileSize;
+        var pixels = size * size;
+        var keys = bands.Keys;
+        var window = grid.TileWindow(tr, tc);
         var record = TileMetadata.Record(context, tr, tc, validFraction);
         var path = Path.Combine(outDir, record.File);
         var tempFolder = AtomicRename.TempFolderOf(outDir); // temporary files never land among the tiles (RowFileCleanup)
@@ -152,20 +185,20 @@ public sealed class TileWriter(string outDir, BuildOptions options)
                 }
                 else
                 {
-                    npz.Add(keys[b], cut[b], size, size);
+                    npz.Add(keys[b], cut[b].AsSpan(0, pixels), size, size);
                 }
             }
 
             if (options.IncludeScl)
             {
-                var scl = new byte[size * size];
+                var scl = new byte[pixels];
                 Cut(bands.Scl, grid.Width, window.XOff, window.YOff, size, scl);
                 npz.Add("s2_scl", scl, size, size);
             }
 
             if (options.IncludeValidMask)
             {
-                var valid = new byte[size * size];
+                var valid = new byte[pixels];
                 for (var p = 0; p < valid.Length; p++)
                 {
                     valid[p] = TileSelection.IsValid(cut, p) ? (byte)1 : (byte)0;
