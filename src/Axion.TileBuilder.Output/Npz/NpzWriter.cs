@@ -109,15 +109,9 @@ public sealed class NpzWriter : IDisposable
         {
             _zip.Add(entry.Zip);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
-            _state = State.Faulted;
-            throw new OutputWriteException($"Cannot write array '{entry.Key}' to '{Path}': {ex.Message}", ex);
-        }
-        catch
-        {
-            _state = State.Faulted;
-            throw;
+            throw Failed(entry.Zip.Name, ex);
         }
     }
 
@@ -261,16 +255,25 @@ public sealed class NpzWriter : IDisposable
             NpyFormat.WriteHeader(stream, descr, shape);
             LittleEndianData.Write(stream, data);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
-            _state = State.Faulted;
-            throw new OutputWriteException($"Cannot write array '{entry}' to '{Path}': {ex.Message}", ex);
+            throw Failed(entry, ex);
         }
-        catch
+    }
+
+    /// <summary>
+    /// A write of array <paramref name="entry"/> failed: the archive is unusable from here on. Returns the
+    /// <see cref="OutputWriteException"/> to throw for an I/O failure; any other exception is rethrown as itself.
+    /// </summary>
+    private OutputWriteException Failed(string entry, Exception ex)
+    {
+        _state = State.Faulted;
+        if (ex is not (IOException or UnauthorizedAccessException))
         {
-            _state = State.Faulted;
-            throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex).Throw();
         }
+
+        return new OutputWriteException($"Cannot write array '{entry}' to '{Path}': {ex.Message}", ex);
     }
 
     private void EnsureOpen()
