@@ -39,17 +39,27 @@ public sealed class TileSelection
         Parallel.For(0, fractions.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
         {
             var window = grid.TileWindow(i / grid.TilesX, i % grid.TilesX);
+            var size = grid.TileSize;
+            var ok = new bool[size];
             var valid = 0;
-            for (var r = 0; r < grid.TileSize; r++)
+            for (var r = 0; r < size; r++)
             {
+                // Band by band over the tile's row (contiguous spans), then the pixels valid in every band counted.
+                ok.AsSpan().Fill(true);
                 var start = ((window.YOff + r) * grid.Width) + window.XOff;
-                for (var p = start; p < start + grid.TileSize; p++)
+                foreach (var band in sources)
                 {
-                    valid += IsValid(sources, p) ? 1 : 0;
+                    var row = band.AsSpan(start, size);
+                    for (var x = 0; x < row.Length; x++)
+                    {
+                        ok[x] &= float.IsFinite(row[x]);
+                    }
                 }
+
+                valid += ok.AsSpan().Count(true);
             }
 
-            fractions[i] = (double)valid / (grid.TileSize * grid.TileSize);
+            fractions[i] = (double)valid / (size * size);
         });
         return new TileSelection(fractions, grid.TilesX, minValid);
     }
