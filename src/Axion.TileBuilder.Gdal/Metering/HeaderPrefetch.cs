@@ -57,6 +57,10 @@ internal static class HeaderPrefetch
     })
     {
         Timeout = TimeSpan.FromSeconds(60),
+
+        // The largest header GDAL reads at open (GDAL_INGESTED_BYTES_AT_OPEN is capped at 10 MB): a server that answers
+        // with more is not read further.
+        MaxResponseContentBufferSize = 10 * 1024 * 1024,
     };
 
     private static readonly ConcurrentDictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
@@ -115,6 +119,11 @@ internal static class HeaderPrefetch
             }
 
             var expected = (int)to + 1;
+            if (response.Content.Headers.ContentLength is { } announced && announced != expected)
+            {
+                return null;
+            }
+
             var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             if (bytes.Length != expected)
             {
