@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Axion.TileBuilder.Errors;
 using Axion.TileBuilder.Gdal;
+using Axion.TileBuilder.Gdal.Metering;
 
 namespace Axion.TileBuilder.Cli.Commands;
 
@@ -74,6 +75,10 @@ internal static class DoctorCommand
             Report(string.Equals(current, value, StringComparison.Ordinal), $"  {key}", current ?? "(unset)", $"unset the environment variable {key} or set it to {value}");
         }
 
+        // Not a failure when off: reads are as before, an open costs one more round trip (docs/architecture.md).
+        output.WriteLine(HeaderPrefetch.OffReason() is { } off
+            ? $"header prefetch (an open in one round trip): off, {off}"
+            : "header prefetch (an open in one round trip): on");
         output.WriteLine(failures == 0 ? "doctor: all checks passed" : $"doctor: {failures} check(s) failed");
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Fatal;
     }

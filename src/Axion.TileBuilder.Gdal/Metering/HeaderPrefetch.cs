@@ -22,7 +22,7 @@ namespace Axion.TileBuilder.Gdal.Metering;
 /// is the same file), as <c>/vsicurl/</c> keeps its own downloaded ranges; <see cref="Forget"/> drops them with GDAL's.
 /// </para>
 /// </summary>
-internal static class HeaderPrefetch
+public static class HeaderPrefetch
 {
     /// <summary>
     /// Files whose prefetched bytes are kept (64 KB each by default): 64, 4 MB. A row opens about 7 files, most of them
@@ -70,7 +70,7 @@ internal static class HeaderPrefetch
     /// Starts fetching the first bytes of <paramref name="innerPath"/> (<c>/vsicurl/http(s)://...</c>), or returns them
     /// from the cache; null when the prefetch does not apply to the path or is turned off.
     /// </summary>
-    public static Task<byte[]?>? Start(string innerPath)
+    internal static Task<byte[]?>? Start(string innerPath)
     {
         int length;
         if (!innerPath.StartsWith(CurlPrefix, StringComparison.Ordinal) || (length = ConfiguredLength()) <= 0
@@ -85,7 +85,7 @@ internal static class HeaderPrefetch
     }
 
     /// <summary>Drops the kept bytes of every file whose <c>/vsicurl/</c> path starts with <paramref name="prefix"/> (all when null or empty).</summary>
-    public static void Forget(string? prefix)
+    internal static void Forget(string? prefix)
     {
         foreach (var key in Cache.Keys)
         {
@@ -154,22 +154,40 @@ internal static class HeaderPrefetch
         }
     }
 
-    /// <summary>GDAL's <c>GDAL_INGESTED_BYTES_AT_OPEN</c> rounded up to 16 KB as GDAL does; 0 (off) when not set or switched off.</summary>
+    /// <summary>
+    /// Why the prefetch is off with the configuration the calling thread sees (GDAL options, which fall back to environment
+    /// variables of the same name), or null when it is on. <c>axion-tiles doctor</c> prints it.
+    /// </summary>
+    public static string? OffReason()
+    {
+        if (string.Equals(GdalRuntime.GetConfigOption(SwitchOption), "NO", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{SwitchOption}=NO";
+        }
+
+        if (UnsupportedGdalHttpOptions.FirstOrDefault(o => !string.IsNullOrEmpty(GdalRuntime.GetConfigOption(o))) is { } option)
+        {
+            return $"{option} is set, which the prefetch would not send";
+        }
+
+        return IngestedBytes() is null ? "GDAL_INGESTED_BYTES_AT_OPEN is not a positive number of bytes" : null;
+    }
+
+    /// <summary>GDAL's <c>GDAL_INGESTED_BYTES_AT_OPEN</c>; null when it is not a positive number.</summary>
+    private static int? IngestedBytes() =>
+        int.TryParse(GdalRuntime.GetConfigOption("GDAL_INGESTED_BYTES_AT_OPEN"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+            ? bytes
+            : null;
+
+    /// <summary>GDAL's <c>GDAL_INGESTED_BYTES_AT_OPEN</c> rounded up to 16 KB as GDAL does; 0 when the prefetch is off (<see cref="OffReason"/>).</summary>
     private static int ConfiguredLength()
     {
-        // GDAL's configuration options fall back to the environment variables of the same name.
-        if (string.Equals(GdalRuntime.GetConfigOption(SwitchOption), "NO", StringComparison.OrdinalIgnoreCase)
-            || UnsupportedGdalHttpOptions.Any(o => !string.IsNullOrEmpty(GdalRuntime.GetConfigOption(o))))
+        if (OffReason() is not null || IngestedBytes() is not { } ingested)
         {
             return 0;
         }
 
-        if (!int.TryParse(GdalRuntime.GetConfigOption("GDAL_INGESTED_BYTES_AT_OPEN"), out var bytes) || bytes <= 0)
-        {
-            return 0;
-        }
-
-        bytes = Math.Clamp(bytes, 1024, 10 * 1024 * 1024);
+        var bytes = Math.Clamp(ingested, 1024, 10 * 1024 * 1024);
         return (bytes + ChunkBytes - 1) / ChunkBytes * ChunkBytes;
     }
 }

@@ -88,6 +88,7 @@ public sealed class CommandLineTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("GDAL version: 3.", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("all checks passed", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("header prefetch (an open in one round trip): on", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", result.Stdout, StringComparison.Ordinal);
     }
 

@@ -48,6 +48,7 @@ public sealed class HeaderPrefetchTests
         try
         {
             Assert.Null(HeaderPrefetch.Start(Url));
+            Assert.StartsWith(option, HeaderPrefetch.OffReason(), StringComparison.Ordinal);
         }
         finally
         {
@@ -55,5 +56,6 @@ public sealed class HeaderPrefetchTests
         }
 
         Assert.NotNull(HeaderPrefetch.Start(Url));
+        Assert.Null(HeaderPrefetch.OffReason());
     }
 }
