@@ -56,7 +56,8 @@ public static class HeaderPrefetch
         UseCookies = false,
     })
     {
-        Timeout = TimeSpan.FromSeconds(60),
+        // Each request has its own deadline, GDAL's (RequestTimeout).
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
 
         // The largest header GDAL reads at open (GDAL_INGESTED_BYTES_AT_OPEN is capped at 10 MB): a server that answers
         // with more is not read further.
@@ -81,8 +82,16 @@ public static class HeaderPrefetch
         }
 
         var key = KeyOf(innerPath);
-        return Cache.TryGetValue(key, out var cached) ? Task.FromResult<byte[]?>(cached) : FetchAsync(url, key, length);
+        return Cache.TryGetValue(key, out var cached) ? Task.FromResult<byte[]?>(cached) : FetchAsync(url, key, length, RequestTimeout());
     }
+
+    /// <summary>
+    /// How long the range request may take in all, connection included: GDAL's <c>GDAL_HTTP_TIMEOUT</c> (whole seconds, as
+    /// GDAL reads it), 60 s when it is not a positive number. (Connecting alone is bounded at 15 s, GDAL's
+    /// <c>GDAL_HTTP_CONNECTTIMEOUT</c> of <see cref="GdalCloudConfig"/>; a different value set by the user is not applied.)
+    /// </summary>
+    internal static TimeSpan RequestTimeout() =>
+        TimeSpan.FromSeconds(int.TryParse(GdalRuntime.GetConfigOption("GDAL_HTTP_TIMEOUT"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : 60);
 
     /// <summary>Drops the kept bytes of every file whose <c>/vsicurl/</c> path starts with <paramref name="prefix"/> (all when null or empty).</summary>
     internal static void Forget(string? prefix)
@@ -103,13 +112,14 @@ public static class HeaderPrefetch
         return query < 0 ? innerPath : innerPath[..query];
     }
 
-    private static async Task<byte[]?> FetchAsync(Uri url, string key, int length)
+    private static async Task<byte[]?> FetchAsync(Uri url, string key, int length, TimeSpan timeout)
     {
         try
         {
+            using var deadline = new CancellationTokenSource(timeout);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Range = new RangeHeaderValue(0, length - 1);
-            using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             var range = response.Content.Headers.ContentRange;
 
             // Only a partial answer from the start of the file: a server that ignores the range would send the whole file.
@@ -124,7 +134,7 @@ public static class HeaderPrefetch
                 return null;
             }
 
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
             if (bytes.Length != expected)
             {
                 return null;

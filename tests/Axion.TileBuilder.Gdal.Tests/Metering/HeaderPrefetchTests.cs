@@ -58,4 +58,23 @@ public sealed class HeaderPrefetchTests
         Assert.NotNull(HeaderPrefetch.Start(Url));
         Assert.Null(HeaderPrefetch.OffReason());
     }
+
+    [Theory]
+    [InlineData("7", 7)]
+    [InlineData("0", 60)]
+    [InlineData("soon", 60)]
+    public void The_range_request_gets_gdals_http_timeout(string configured, int seconds)
+    {
+        GdalRuntime.Initialize();
+        Assert.Equal(TimeSpan.FromSeconds(60), HeaderPrefetch.RequestTimeout()); // GdalCloudConfig's GDAL_HTTP_TIMEOUT
+        GdalRuntime.SetThreadLocalConfigOption("GDAL_HTTP_TIMEOUT", configured);
+        try
+        {
+            Assert.Equal(TimeSpan.FromSeconds(seconds), HeaderPrefetch.RequestTimeout());
+        }
+        finally
+        {
+            GdalRuntime.SetThreadLocalConfigOption("GDAL_HTTP_TIMEOUT", null);
+        }
+    }
 }
