@@ -70,16 +70,10 @@ public sealed class RowProcessor(RowEnvironment env)
         {
             ["row"] = row.Id,
             ["window"] = new DateWindow(outcomes[0].Part.Window.Start, outcomes[^1].Part.Window.End).ToString(),
-            ["timesteps"] = new JsonArray([.. outcomes.Select(TimestepDecisions)]),
+            ["timesteps"] = new JsonArray([.. outcomes.Select(o => (JsonNode)TimestepDecisionsJson.Entry(
+                o.Part.Index, o.Part.Window.ToString(), o.Value is { } part ? (JsonObject)JsonNode.Parse(part.DecisionsJson)! : null, o.Reason, o.Message))]),
             ["timesteps_done"] = results.Count,
-
-            // The missing ones again, small: what status counts without parsing every part's decisions.
-            ["timesteps_missing"] = new JsonArray([.. outcomes.Where(o => o.Value is null).Select(o => (JsonNode)new JsonObject
-            {
-                ["timestep"] = o.Part.Index,
-                ["state"] = TimestepStates.Missing,
-                ["reason"] = o.Reason,
-            })]),
+            ["timesteps_missing"] = TimestepDecisionsJson.Missing(outcomes.Where(o => o.Value is null).Select(o => (o.Part.Index, o.Reason))),
             ["tiles_written"] = results.Sum(r => r.Tiles.Count),
             ["tiles_rejected"] = rejected.Values.Sum(),
             ["bytes_read"] = bytes,
@@ -95,32 +89,6 @@ public sealed class RowProcessor(RowEnvironment env)
             Requests = requests,
             Seconds = 0,
         };
-    }
-
-    /// <summary>A timestep's entry in the row's decisions: its own decisions record, or why it has no tiles.</summary>
-    private static JsonNode TimestepDecisions(TimestepResult<RowResult> outcome)
-    {
-        var part = outcome.Part;
-        JsonObject entry = outcome.Value is { } result
-            ? (JsonObject)JsonNode.Parse(result.DecisionsJson)!
-            : new JsonObject { ["reason"] = outcome.Reason, ["message"] = outcome.Message };
-        entry.Remove("bytes_read"); // the row's, counted once at the top
-        entry.Remove("requests");
-        entry.Remove("window");
-        entry.Remove("row");
-        var head = new JsonObject
-        {
-            ["timestep"] = part.Index,
-            ["window"] = part.Window.ToString(),
-            ["state"] = outcome.Value is null ? TimestepStates.Missing : TimestepStates.Done,
-        };
-        foreach (var (key, value) in entry.ToList())
-        {
-            entry.Remove(key);
-            head[key] = value;
-        }
-
-        return head;
     }
 
     /// <summary>

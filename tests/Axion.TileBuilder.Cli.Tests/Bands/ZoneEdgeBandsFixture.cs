@@ -32,12 +32,13 @@ public sealed class ZoneEdgeBandsFixture : IAsyncLifetime
         var dates = World.DatesOf(SceneKind.Sentinel2L2A);
         await using var server = await LocalCatalogServer.StartAsync(World, new LocalCatalogOptions());
         Build = await CliHarness.RunAsync(
+        [
             "build", "--csv", csv, "--out", OutDir,
-            "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-            "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+            .. CatalogArguments.PlanetaryComputer(server),
             "--start", dates.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--end", dates.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "--bands", "B05,B09", "--include-scl", "--uncompressed", "--no-quicklooks", "--min-valid", "0.3");
+            "--bands", "B05,B09", "--include-scl", "--uncompressed", "--no-quicklooks", "--min-valid", "0.3",
+        ]);
     }
 
     public Task DisposeAsync()

@@ -50,8 +50,7 @@ public sealed class StatusDuringBuildTests : IAsyncLifetime
             [
                 "build", "--csv", TestPaths.SampleCsv, "--out", outDir, "--workers", "1",
                 "--catalog", "planetary-computer",
-                "--stac-url", _server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-                "--token-url", _server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+                .. CatalogArguments.PlanetaryComputer(_server),
                 "--start", span.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 "--end", span.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ],

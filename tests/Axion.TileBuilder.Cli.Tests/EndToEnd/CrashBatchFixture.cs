@@ -63,8 +63,7 @@ public sealed class CrashBatchFixture : IAsyncLifetime
     [
         "build", "--csv", TestPaths.SampleCsv, "--out", outDir, "--workers", "1",
         "--catalog", "planetary-computer",
-        "--stac-url", _server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-        "--token-url", _server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+        .. CatalogArguments.PlanetaryComputer(_server),
         "--start", _span.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         "--end", _span.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     ];

@@ -128,8 +128,7 @@ public sealed class RemoteOutputFixture : IAsyncLifetime
     [
         "build", "--csv", TestPaths.SampleCsv, "--out", output, "--workers", workers.ToString(CultureInfo.InvariantCulture),
         "--catalog", "planetary-computer",
-        "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-        "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+        .. CatalogArguments.PlanetaryComputer(server),
         "--start", span.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "--end", span.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     ];

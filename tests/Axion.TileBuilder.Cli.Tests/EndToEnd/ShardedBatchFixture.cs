@@ -78,8 +78,7 @@ public sealed class ShardedBatchFixture : IAsyncLifetime
     [
         "build", "--csv", csv, "--out", outDir, "--workers", "2",
         "--catalog", "planetary-computer",
-        "--stac-url", _server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-        "--token-url", _server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+        .. CatalogArguments.PlanetaryComputer(_server),
         "--start", _span.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "--end", _span.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     ];

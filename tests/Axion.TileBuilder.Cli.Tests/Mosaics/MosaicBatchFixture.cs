@@ -52,8 +52,7 @@ public sealed class MosaicBatchFixture : IAsyncLifetime
         [
             "--csv", csv, "--workers", "2",
             "--catalog", "planetary-computer",
-            "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-            "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+            .. CatalogArguments.PlanetaryComputer(server),
             "--start", dates.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--end", dates.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--tiles", "2x2",

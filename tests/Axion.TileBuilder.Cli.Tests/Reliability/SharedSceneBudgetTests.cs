@@ -42,12 +42,13 @@ public sealed class SharedSceneBudgetTests
             await using var server = await LocalCatalogServer.StartAsync(world, new LocalCatalogOptions());
 
             var build = await CliHarness.RunAsync(
+            [
                 "build", "--csv", csvPath, "--out", outDir, "--workers", "24", "--no-quicklooks",
                 "--catalog", "planetary-computer",
-                "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-                "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+                .. CatalogArguments.PlanetaryComputer(server),
                 "--start", dates.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                "--end", dates.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                "--end", dates.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ]);
 
             Assert.True(build.ExitCode == 0, build.ToString());
             Assert.DoesNotContain("read_budget_exceeded", build.Stdout + build.Stderr, StringComparison.Ordinal);

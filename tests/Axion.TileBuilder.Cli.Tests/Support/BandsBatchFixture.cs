@@ -75,8 +75,7 @@ public sealed class BandsBatchFixture : IAsyncLifetime
         PcArguments =
         [
             .. window,
-            "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-            "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+            .. CatalogArguments.PlanetaryComputer(server),
         ];
         var esProfile = _folder.File("earth-search-local.json");
         await File.WriteAllTextAsync(esProfile, ProfileLoader.ToJson(EarthSearchAt(server)));

@@ -37,8 +37,7 @@ public sealed class DefaultOutputFixture : IAsyncLifetime
         string[] common =
         [
             "build", "--csv", csv,
-            "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-            "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+            .. CatalogArguments.PlanetaryComputer(server),
             "--start", dates.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--end", dates.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--no-quicklooks",

@@ -38,8 +38,7 @@ public sealed class GrdBatchFixture : IAsyncLifetime
         [
             "--csv", csv,
             "--catalog", "planetary-computer-grd",
-            "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-            "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
+            .. CatalogArguments.PlanetaryComputer(server),
             "--start", s2Dates.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--end", s2Dates.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--tiles", "2x2",

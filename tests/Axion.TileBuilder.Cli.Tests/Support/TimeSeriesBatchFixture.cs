@@ -59,25 +59,18 @@ public sealed class TimeSeriesBatchFixture : IAsyncLifetime
             CultureInfo.InvariantCulture,
             $"id,lat,lon,start,end\n{SeasonsRow},48.8566,2.3522,,\n{GapRow},40.4168,-3.7038,,\n{ShortRow},10.0,10.0,2023-06-01,2023-06-02\n"));
         await using var server = await StartCatalogAsync(new LocalCatalogOptions());
-        PcArguments = [.. Common(), .. PcCatalog(server), "--min-timesteps", "3"];
+        PcArguments = [.. Common(), .. CatalogArguments.PlanetaryComputer(server), "--min-timesteps", "3"];
         Plan = await CliHarness.RunAsync(["plan", .. PcArguments, "--json"]);
         CliHarness.ForgetDownloads(server.PlanetaryComputerStacRoot);
         Pc = await _folder.BuildAsync("pc", PcArguments);
         var esProfile = _folder.File("earth-search-local.json");
         await File.WriteAllTextAsync(esProfile, ProfileLoader.ToJson(BandsBatchFixture.EarthSearchAt(server)));
         Es = await _folder.BuildAsync("es", [.. Common(), "--catalog", esProfile, "--min-timesteps", "3", "--no-quicklooks"]);
-        AllRequired = await _folder.BuildAsync("all-required", [.. Common(), .. PcCatalog(server), "--no-quicklooks"]);
+        AllRequired = await _folder.BuildAsync("all-required", [.. Common(), .. CatalogArguments.PlanetaryComputer(server), "--no-quicklooks"]);
     }
 
     /// <summary>A local catalog of the fixture's world with <paramref name="options"/>.</summary>
     public Task<LocalCatalogServer> StartCatalogAsync(LocalCatalogOptions options) => LocalCatalogServer.StartAsync(World, options);
-
-    /// <summary>The <c>--stac-url</c> and <c>--token-url</c> of <paramref name="server"/>'s Planetary Computer flavour.</summary>
-    public static IReadOnlyList<string> PcCatalog(LocalCatalogServer server) =>
-    [
-        "--stac-url", server.PlanetaryComputerStacRoot.AbsoluteUri.TrimEnd('/'),
-        "--token-url", server.PlanetaryComputerTokenUrl.AbsoluteUri.TrimEnd('/'),
-    ];
 
     /// <summary>What every build shares: the CSV (<see cref="Csv"/> unless given), the year, four timesteps, the seven bands, SCL in the tiles, uncompressed.</summary>
     public IReadOnlyList<string> Common(string? csv = null) =>

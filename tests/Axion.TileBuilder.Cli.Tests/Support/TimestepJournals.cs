@@ -9,9 +9,9 @@ using Axion.TileBuilder.Pipeline.Tiles;
 namespace Axion.TileBuilder.Cli.Tests.Support;
 
 /// <summary>
-/// Journals of batches of several timesteps made with the journal API, their done rows' decisions shaped as the row
-/// processor writes them (<c>decisions.timesteps[k]</c> with <c>state</c> and, when missing, <c>reason</c>; the missing ones
-/// again in <c>decisions.timesteps_missing</c>, which <c>status</c> reads).
+/// Journals of batches of several timesteps made with the journal API, their done rows' timesteps written by the row
+/// processor's own <see cref="TimestepDecisionsJson"/> (<c>decisions.timesteps[k]</c>, and the missing ones again in
+/// <c>decisions.timesteps_missing</c>, which <c>status</c> reads).
 /// </summary>
 internal static class TimestepJournals
 {
@@ -57,11 +57,13 @@ internal static class TimestepJournals
         ["decisions"] = new JsonObject
         {
             ["row"] = row.Id,
-            ["timesteps"] = new JsonArray([.. row.Steps.Select((reason, k) => (JsonNode)(reason is null
-                ? new JsonObject { ["timestep"] = k, ["state"] = TimestepStates.Done, ["s2"] = new JsonObject { ["id"] = $"S2_{row.Id}_{k}" }, ["tiles_written"] = 1 }
-                : new JsonObject { ["timestep"] = k, ["state"] = TimestepStates.Missing, ["reason"] = reason, ["message"] = reason + " in part " + k }))]),
-            ["timesteps_missing"] = new JsonArray([.. row.Steps.Select((reason, k) => (Reason: reason, K: k)).Where(s => s.Reason is not null)
-                .Select(s => (JsonNode)new JsonObject { ["timestep"] = s.K, ["state"] = TimestepStates.Missing, ["reason"] = s.Reason })]),
+            ["timesteps"] = new JsonArray([.. row.Steps.Select((reason, k) => (JsonNode)TimestepDecisionsJson.Entry(
+                k,
+                "part " + k,
+                reason is null ? new JsonObject { ["s2"] = new JsonObject { ["id"] = $"S2_{row.Id}_{k}" }, ["tiles_written"] = 1 } : null,
+                reason,
+                reason + " in part " + k))]),
+            ["timesteps_missing"] = TimestepDecisionsJson.Missing(row.Steps.Select((reason, k) => (k, reason)).Where(s => s.reason is not null)),
         },
         ["tiles"] = new JsonArray(),
     };

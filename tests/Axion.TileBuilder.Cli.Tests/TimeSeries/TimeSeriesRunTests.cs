@@ -30,7 +30,7 @@ public sealed class TimeSeriesRunTests(TimeSeriesBatchFixture batch)
         Directory.CreateDirectory(Path.GetDirectoryName(csv)!);
         await File.WriteAllLinesAsync(csv, ["id,lat,lon", $"{TimeSeriesBatchFixture.SeasonsRow},48.8566,2.3522"]);
 
-        var result = await CliHarness.RunAsync(["build", .. batch.Common(csv), .. TimeSeriesBatchFixture.PcCatalog(server), "--no-quicklooks", "--workers", "1", "--out", outDir]);
+        var result = await CliHarness.RunAsync(["build", .. batch.Common(csv), .. CatalogArguments.PlanetaryComputer(server), "--no-quicklooks", "--workers", "1", "--out", outDir]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(gate.ReleasedByPatience == 0, $"{gate.ReleasedByPatience} SCL request(s) of the first season waited {Patience.TotalSeconds} s for the last season's");
@@ -42,7 +42,7 @@ public sealed class TimeSeriesRunTests(TimeSeriesBatchFixture batch)
     public async Task A_process_killed_after_one_timesteps_tiles_resumes_to_the_files_of_an_uninterrupted_build()
     {
         await using var server = await batch.StartCatalogAsync(new LocalCatalogOptions());
-        string[] args = [.. batch.Common(), .. TimeSeriesBatchFixture.PcCatalog(server), "--min-timesteps", "3", "--workers", "1"];
+        string[] args = [.. batch.Common(), .. CatalogArguments.PlanetaryComputer(server), "--min-timesteps", "3", "--workers", "1"];
         var reference = batch.NewOutDir("reference");
         Assert.Equal(ExitCodes.FinishedWithFailures, await ChildCli.RunToEndAsync(["build", .. args, "--out", reference], TimeSpan.FromMinutes(3)));
 

@@ -11,7 +11,7 @@ namespace Axion.TileBuilder.Pipeline.Tests.Reporting;
 
 /// <summary>
 /// A finished batch of <c>--timesteps 3 --min-timesteps 1</c> written with the real journal, tile and quicklook writers,
-/// its decisions shaped as the row processor writes them (<c>decisions.timesteps[k]</c>):
+/// its timesteps written by the row processor's own <see cref="TimestepDecisionsJson"/> (<c>decisions.timesteps[k]</c>):
 /// <list type="bullet">
 /// <item><c>north</c> done: t0 and t2 with tiles and quicklooks, t1 missing (<c>no_clear_scene</c>, an HTML-looking message);</item>
 /// <item><c>south</c> done: t1 with a tile but no quicklook file, t0 missing (<c>no_s1_pair</c>), t2 missing (<c>no_clear_scene</c>);</item>
@@ -81,23 +81,13 @@ internal static class TimestepReportDataset
         });
     }
 
-    private static JsonObject Scene(int k, string s2Id, string s2Time, double cloud, int tiles) => new()
+    private static JsonObject Scene(int k, string s2Id, string s2Time, double cloud, int tiles) => TimestepDecisionsJson.Entry(k, Windows[k], new JsonObject
     {
-        ["timestep"] = k,
-        ["window"] = Windows[k],
-        ["state"] = TimestepStates.Done,
         ["s2"] = new JsonObject { ["id"] = s2Id, ["datetime"] = s2Time, ["cloud_cover"] = cloud, ["aoi_clear_fraction"] = 0.95 },
         ["s1"] = new JsonObject { ["id"] = "S1_" + s2Id, ["datetime"] = s2Time, ["delta_days"] = 0.5 },
         ["tiles_written"] = tiles,
         ["tiles_rejected"] = 0,
-    };
+    });
 
-    private static JsonObject Missing(int k, string reason, string message) => new()
-    {
-        ["timestep"] = k,
-        ["window"] = Windows[k],
-        ["state"] = TimestepStates.Missing,
-        ["reason"] = reason,
-        ["message"] = message,
-    };
+    private static JsonObject Missing(int k, string reason, string message) => TimestepDecisionsJson.Entry(k, Windows[k], null, reason, message);
 }
