@@ -45,6 +45,7 @@ public sealed class NonCogReadTests : IDisposable
         Assert.Contains(_asset.ItemId, ex.Message, StringComparison.Ordinal);
         Assert.Contains("10980 x 10980 px in blocks of 10980 x 10980", ex.Message, StringComparison.Ordinal);
         Assert.Contains("--allow-non-cog", ex.Message, StringComparison.Ordinal);
+        Assert.True(StripRaster.File.Length > (long)StripRaster.NoiseRows * StripRaster.Size, $"the fixture holds {StripRaster.File.Length} bytes, less than its incompressible rows");
         Assert.True(StripRaster.File.Length > 2 * ReadBudget.SlackBytes * 16, $"the fixture should be much larger than a header ({StripRaster.File.Length} bytes)");
         Assert.InRange(ServedBytes(), 1, ReadBudget.SlackBytes);
     }
