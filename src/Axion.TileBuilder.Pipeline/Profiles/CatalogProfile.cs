@@ -76,6 +76,10 @@ public sealed record SourceProfile
     /// <summary>True for the Sentinel-1 <c>grd</c> flavour.</summary>
     [JsonIgnore]
     public bool IsGrd => string.Equals(Flavor, "grd", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The calibration constant a <c>grd</c> source is converted with (<see cref="GrdCalibrationConstant"/> or the default); null for <c>rtc</c>.</summary>
+    [JsonIgnore]
+    public double? GrdConstant => IsGrd ? GrdCalibrationConstant ?? Radiometry.GrdCalibration.DefaultConstant : null;
 }
 
 /// <summary>How asset hrefs are signed.</summary>

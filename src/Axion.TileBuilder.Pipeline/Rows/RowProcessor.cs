@@ -107,22 +107,13 @@ public sealed class RowProcessor(RowEnvironment env)
 
         var clock = Stopwatch.StartNew();
         var target = plan.Grid;
-        // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins).
-        var factor = env.Options.MaxReadBudgetFactor;
-        var s2Tasks = _planner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => plan.ReadAhead?.GetValueOrDefault(band) is { } window
-            ? window // started while the SCL was checked
-            : env.Sentinel2Reader.ReadAsync(
-                AssetOf(read),
-                (ds, _) => ReflectanceReader.Read(ds, target, plan.RadiometryOf(read.ItemId), read),
-                ReadBudget.BytesFor(read.Estimate, factor),
-                cancellationToken)).ToArray()).ToArray();
-        var s1Source = env.Profile.Sentinel1;
-        double? grdConstant = s1Source.IsGrd ? s1Source.GrdCalibrationConstant ?? GrdCalibration.DefaultConstant : null;
-        var s1Tasks = RowPlanner.S1Bands.Select(pol => plan.Reads.Where(r => r.Band == pol).Select(read => env.Sentinel1Reader.ReadAsync(
-            AssetOf(read),
-            (ds, _) => grdConstant is { } a ? ReadGrdDb(ds, target, a) : ReadBackscatterDb(ds, target, read.Method),
-            ReadBudget.BytesFor(read.Estimate, factor),
-            cancellationToken)).ToArray()).ToArray();
+        // One read per asset; a mosaic has one per item, merged per band in plan order (first valid pixel wins). The windows
+        // read ahead while the SCL was checked are taken as they are (ReadAhead).
+        var grdConstant = env.Profile.Sentinel1.GrdConstant;
+        var s2Tasks = _planner.S2Bands.Select(band => plan.Reads.Where(r => r.Band == band).Select(read => ReadWindow(
+            plan, env.Sentinel2Reader, read, ds => ReflectanceReader.Read(ds, target, plan.RadiometryOf(read.ItemId), read), cancellationToken)).ToArray()).ToArray();
+        var s1Tasks = RowPlanner.S1Bands.Select(pol => plan.Reads.Where(r => r.Band == pol).Select(read => ReadWindow(
+            plan, env.Sentinel1Reader, read, ds => BackscatterReader.Read(ds, target, read, grdConstant), cancellationToken)).ToArray()).ToArray();
         // The Sentinel-2 windows are usually in first (read ahead): they are masked and the tiles' Sentinel-2 arrays deflated
         // while the Sentinel-1 windows are still being read.
         var scl = plan.Scl as byte[] ?? plan.Scl.ToArray();
@@ -196,6 +187,15 @@ public sealed class RowProcessor(RowEnvironment env)
             Seconds = clock.Elapsed.TotalSeconds,
         };
     }
+
+    /// <summary>
+    /// The window of one planned read: the read-ahead's when the plan kept one for its band (started while the SCL was
+    /// checked), else a read of the asset within its <see cref="ReadBudget"/>.
+    /// </summary>
+    private Task<AssetReadResult<float[]>> ReadWindow(RowPlan plan, AssetReader reader, AssetReadPlan read, Func<GdalDataset, float[]> window, CancellationToken cancellationToken) =>
+        plan.ReadAhead?.GetValueOrDefault(read.Band) is { } ahead
+            ? ahead
+            : reader.ReadAsync(AssetOf(read), (ds, _) => window(ds), ReadBudget.BytesFor(read.Estimate, env.Options.MaxReadBudgetFactor), cancellationToken);
 
     /// <summary>
     /// Merges and masks the Sentinel-2 windows as they come in (SCL-invalid pixels become NaN in every band), then deflates
@@ -284,39 +284,4 @@ public sealed class RowProcessor(RowEnvironment env)
 
     private static AssetRef AssetOf(AssetReadPlan read) =>
         read.Asset ?? throw new ArgumentException($"the read plan of {read.Band} of {read.ItemId} has no asset (it was deserialised, not planned)", nameof(read));
-
-    /// <summary>
-    /// Sentinel-1 GRD: warps the amplitude DN onto the grid (through the GCPs with a thin-plate spline when the file has no
-    /// geotransform; bilinear on DN as float32, nodata 0 left out of the kernel), then sigma0 dB = 20 log10(DN / A).
-    /// </summary>
-    private static float[] ReadGrdDb(GdalDataset ds, TargetGrid target, double calibrationConstant)
-    {
-        List<string> extra = ["-ot", "Float32"];
-        if (GridReader.IsGcpOnly(ds))
-        {
-            extra.AddRange(GridReader.GcpWarpOptions);
-        }
-
-        var values = GridReader.ReadWarped<float>(ds, 1, target, "bilinear", GrdCalibration.NoDataDn, extra);
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = GrdCalibration.DnToDb(values[i], calibrationConstant);
-        }
-
-        return values;
-    }
-
-    private static float[] ReadBackscatterDb(GdalDataset ds, TargetGrid target, ReadMethod method)
-    {
-        var nodata = ds.GetBand(1).NoDataValue ?? S1Radiometry.RtcNodata;
-        var values = method == ReadMethod.Aligned
-            ? GridReader.ReadAligned(ds, 1, target, (float)nodata)
-            : GridReader.ReadWarped<float>(ds, 1, target, "bilinear", nodata);
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = values[i] == (float)nodata ? float.NaN : S1Radiometry.LinearToDb(values[i]);
-        }
-
-        return values;
-    }
 }
