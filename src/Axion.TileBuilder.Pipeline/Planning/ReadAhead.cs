@@ -10,18 +10,16 @@ namespace Axion.TileBuilder.Pipeline.Planning;
 /// <summary>
 /// A build reads the band windows (every <c>--bands</c> band) of the best Sentinel-2 acquisition while its SCL is checked, not after the verdict,
 /// when that acquisition is one item whose scene cloud is at most <see cref="MaxSceneCloud"/>: such a scene is nearly
-/// always chosen, and its reads leave the row's critical path. The Sentinel-1 windows of its pair are read ahead too when
-/// that pair is one item. When the scene is rejected anyway, its windows read are wasted, and so are the Sentinel-1
-/// windows unless the scene chosen pairs with the same acquisition; the wasted bytes stay on the row's cost (in
-/// <see cref="RowPlan.PlanBytes"/>). <c>plan</c> never reads ahead (it reads no
+/// always chosen, and its reads leave the row's critical path. When it is rejected anyway, the windows read are wasted
+/// and their bytes stay on the row's cost (in <see cref="RowPlan.PlanBytes"/>). <c>plan</c> never reads ahead (it reads no
 /// band pixels). Rows of several timesteps (<c>--timesteps</c>) do not read ahead either: their parts' reads already run
 /// at the same time, so a part's round trip saved shortens the row little, while a rejected best scene would waste its
 /// windows in every part (about a quarter of the row's bytes on the local world, whose lowest-cloud scene of each quarter
 /// is overcast over the AOI).
 /// <para>
-/// The plan waits only for each window's COG header (<see cref="PlansOf"/>), not for the window: the build's other reads
-/// start at the SCL verdict while the windows are still being fetched and decoded, and the build awaits the windows
-/// <see cref="Keep"/> gives. Once kept, the reads run on after the plan ends; they are cancelled when
+/// The plan waits only for each window's COG header (<see cref="Plans"/>), not for the window: the build's other reads (the
+/// Sentinel-1 windows) start at the SCL verdict while the windows are still being fetched and decoded, and the build
+/// awaits the windows <see cref="Keep"/> gives. Once kept, the reads run on after the plan ends; they are cancelled when
 /// the plan ends without keeping them (it failed), or with the row's attempt (whose token the reads' source is linked to,
 /// and dropped with).
 /// </para>
@@ -33,7 +31,7 @@ internal sealed class ReadAhead
 
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop;
-    private readonly Dictionary<string, Task<AssetReadPlan>> _plans = new(StringComparer.Ordinal);
+    private readonly List<Task<AssetReadPlan>> _plans = [];
     private readonly Dictionary<string, Task<AssetReadResult<float[]>>> _windows = new(StringComparer.Ordinal);
     private bool _kept;
 
@@ -59,23 +57,8 @@ internal sealed class ReadAhead
     /// <summary>The token of the reads: cancelled with the row, or when the plan ends without <see cref="Keep"/>.</summary>
     public CancellationToken Token => _stop.Token;
 
-    /// <summary>True when a window of <paramref name="band"/> is being read ahead.</summary>
-    public bool Reads(string band)
-    {
-        lock (_gate)
-        {
-            return _windows.ContainsKey(band);
-        }
-    }
-
-    /// <summary>The read plans (from the COG headers) of <paramref name="bands"/>' windows, in that order; a failed read faults its plan.</summary>
-    public Task<AssetReadPlan>[] PlansOf(IEnumerable<string> bands)
-    {
-        lock (_gate)
-        {
-            return [.. bands.Select(band => _plans[band])];
-        }
-    }
+    /// <summary>Each band's read plan (from its COG header), in the order the reads were added; a failed read faults its plan.</summary>
+    public IReadOnlyList<Task<AssetReadPlan>> Plans => _plans;
 
     /// <summary>
     /// True when a build with <paramref name="options"/> reads <paramref name="best"/>'s band windows ahead: one timestep,
@@ -111,22 +94,16 @@ internal sealed class ReadAhead
     }
 
     /// <summary>
-    /// Starts the read of <paramref name="band"/>'s window (one per band: an acquisition of one item): <paramref name="read"/>
-    /// runs one asset read that reports the window's plan to its callback argument as soon as the header is inspected, then
-    /// reads the window. Returns the read as a header probe (its plan, and the bytes of the whole read), as the other probes
-    /// of the acquisition.
+    /// Starts the read of <paramref name="band"/>'s window: <paramref name="read"/> runs one asset read that reports the
+    /// window's plan to its callback argument as soon as the header is inspected, then reads the window. Returns the
+    /// read as a header probe (its plan, and the bytes of the whole read), as the other probes of the acquisition.
     /// </summary>
     public Task<AssetReadResult<AssetReadPlan>> Start(string band, Func<Action<AssetReadPlan>, Task<AssetReadResult<(AssetReadPlan Plan, float[] Window)>>> read)
     {
         var plan = new TaskCompletionSource<AssetReadPlan>(TaskCreationOptions.RunContinuationsAsynchronously);
         var window = read(p => plan.TrySetResult(p));
-        lock (_gate)
-        {
-            // The Sentinel-2 windows are started by the plan, the Sentinel-1 ones when the Sentinel-1 search is in.
-            _plans.Add(band, Observed(plan.Task));
-            _windows.Add(band, Observed(Map(window, r => r.Window)));
-        }
-
+        _plans.Add(Observed(plan.Task));
+        _windows[band] = Observed(Map(window, r => r.Window));
         _ = window.ContinueWith(
             t =>
             {
@@ -145,17 +122,15 @@ internal sealed class ReadAhead
         return Map(window, r => r.Plan);
     }
 
-    /// <summary>
-    /// The plan keeps the reads of <paramref name="bands"/> (their acquisitions were chosen): every read runs on after the plan
-    /// ends. Returns those bands' windows; the others must be settled already (their bytes counted as waste).
-    /// </summary>
-    public IReadOnlyDictionary<string, Task<AssetReadResult<float[]>>> Keep(IEnumerable<string> bands)
+    /// <summary>The plan keeps the reads (its acquisition was chosen): they run on after it ends. Returns the windows by band.</summary>
+    public IReadOnlyDictionary<string, Task<AssetReadResult<float[]>>> Keep()
     {
         lock (_gate)
         {
             _kept = true;
-            return bands.Where(_windows.ContainsKey).ToDictionary(band => band, band => _windows[band], StringComparer.Ordinal);
         }
+
+        return _windows;
     }
 
     /// <summary>A task whose failure is observed (a read the plan did not keep may fail unawaited).</summary>

@@ -93,8 +93,7 @@ public sealed record RowPlan
 
     /// <summary>
     /// Estimated block bytes a build reads ahead and wastes on this row, by band: the band windows of the best Sentinel-2
-    /// acquisition, read while its SCL was checked (<see cref="Planning.ReadAhead"/>), when the check rejected it, and the
-    /// windows of its Sentinel-1 pair when the scene chosen pairs with another acquisition. Set by
+    /// acquisition, read while its SCL was checked (<see cref="Planning.ReadAhead"/>), when the check rejected it. Set by
     /// <c>plan</c> (a build measures them into <see cref="PlanBytes"/> instead); empty when nothing would be wasted.
     /// </summary>
     [JsonIgnore]
@@ -140,9 +139,9 @@ public sealed record RowPlan
     public IReadOnlyList<StacItem>? S1Items { get; init; }
 
     /// <summary>
-    /// Band windows read and converted (reflectance, backscatter dB) from the time the SCL was checked
-    /// (<see cref="Planning.ReadAhead"/>), by band (<c>B02</c> ..., <c>vv</c>, <c>vh</c>), on the AOI grid, perhaps still being
-    /// read when the plan is returned; each read's bytes and requests come with its window. Their reads are marked <see cref="AssetReadPlan.ReadInPlan"/>. Null when the chosen
+    /// Band windows read and converted to reflectance from the time the SCL was checked (<see cref="Planning.ReadAhead"/>),
+    /// by band (<c>B02</c> ...), on the AOI grid, perhaps still being read when the plan is returned; each read's bytes and
+    /// requests come with its window. Their reads are marked <see cref="AssetReadPlan.ReadInPlan"/>. Null when the chosen
     /// acquisition was not read ahead (not serialised).
     /// </summary>
     [JsonIgnore]

@@ -156,11 +156,11 @@ public sealed class RowPlanner(RowEnvironment env)
 
         // 2. Cheap SCL checks on the best few (all items of a mosaic, merged): the chosen scene's SCL is kept for masking.
         //    The band headers of the best acquisition, and of its Sentinel-1 pair, are read meanwhile: it is usually the one
-        //    chosen. In a build, when it is one item with a low scene cloud, their windows are read too (ReadAhead).
+        //    chosen. In a build, when it is one item with a low scene cloud, its band windows are read too (ReadAhead).
         var best = acquisitions[0];
         var readAhead = ReadAhead.For(env, best, s2Items, s2Source, S2Bands, cancellationToken, ahead);
         var bestProbes = ProbeS2(best, s2Items, s2Source, target, ahead, readAhead);
-        var bestS1 = Observed(PairAndProbeS1Async(s1Search, s2Items[best.Items[0].Id], extent, samples, grid, target, ahead, readAhead));
+        var bestS1 = Observed(PairAndProbeS1Async(s1Search, s2Items[best.Items[0].Id], extent, samples, grid, target, ahead));
         Acquisition? chosenS2 = null;
         byte[]? scl = null;
         List<AssetReadPlan> sclPlans = [];
@@ -244,8 +244,7 @@ public sealed class RowPlanner(RowEnvironment env)
 
         // 3. Pair Sentinel-1: nearest acquisition with VV and VH that covers the AOI (one item, or frames of one pass),
         //    among the items within the pairing limit of the chosen date. The best acquisition's pair was found and its
-        //    headers probed (perhaps its windows read) during the SCL checks: they serve when the chosen date pairs with it
-        //    too, the usual case.
+        //    headers probed during the SCL checks: they serve when the chosen date pairs with it too, the usual case.
         var (bestPair, bestS1Probes) = await bestS1;
         var pair = ReferenceEquals(chosenS2, best) ? bestPair : PairS1(await s1Search, chosen, extent, samples, grid);
         Task<AssetReadResult<AssetReadPlan>>[]? s1Probes = null;
@@ -255,7 +254,7 @@ public sealed class RowPlanner(RowEnvironment env)
         }
         else
         {
-            await CountWastedAsync(bestS1Probes, bestPair.Choice is { IsMosaic: false });
+            await CountWastedAsync(bestS1Probes, windowsReadAhead: false);
         }
 
         var (s1Items, s1Choice, s1Verdicts, s1Unusable) = pair;
@@ -279,13 +278,14 @@ public sealed class RowPlanner(RowEnvironment env)
 
         // 5. Read plan of every band asset from its COG header (headers only, in parallel on the I/O threads).
         // Mosaics: every item of the acquisition per band, in merge order.
-        var s1Ahead = s1Probes is not null && readAhead is not null && readAhead.Reads(S1Bands[0]);
         s1Probes ??= [.. S1Bands.SelectMany(pol => s1Members.Select(item => Probe(env.Sentinel1Reader, Asset(item, s1Source, pol), target, pol, cancellationToken)))];
         AssetReadResult<AssetReadPlan>[] s2Probed;
         IReadOnlyDictionary<string, Task<AssetReadResult<float[]>>>? windowsAhead = null;
         if (ReferenceEquals(chosenS2, best) && readAhead is not null)
         {
-            s2Probed = await HeadersAhead(readAhead, S2Bands);
+            // Only the headers: the windows are still being read, and the build awaits them (their bytes come with them).
+            s2Probed = [.. (await Task.WhenAll(readAhead.Plans)).Select(p => new AssetReadResult<AssetReadPlan>(p with { ReadInPlan = true }, 0, 0, 1))];
+            windowsAhead = readAhead.Keep();
         }
         else if (ReferenceEquals(chosenS2, best) && bestProbes is not null)
         {
@@ -293,17 +293,12 @@ public sealed class RowPlanner(RowEnvironment env)
         }
         else
         {
-            await CountWastedAsync(bestProbes, true);
+            await CountWastedAsync(bestProbes, windowsReadAhead: true);
 
             s2Probed = await Task.WhenAll(ProbeS2(chosenS2, s2Items, s2Source, target, cancellationToken)!);
         }
 
-        var probed = s2Probed.Concat(s1Ahead ? await HeadersAhead(readAhead!, S1Bands) : await Task.WhenAll(s1Probes)).ToArray();
-        if (readAhead is not null && (ReferenceEquals(chosenS2, best) || s1Ahead))
-        {
-            // The build awaits the windows still being read (their bytes come with them).
-            windowsAhead = readAhead.Keep([.. ReferenceEquals(chosenS2, best) ? S2Bands : [], .. s1Ahead ? S1Bands : []]);
-        }
+        var probed = s2Probed.Concat(await Task.WhenAll(s1Probes)).ToArray();
 
         return new RowPlan
         {
@@ -366,33 +361,18 @@ public sealed class RowPlanner(RowEnvironment env)
 
         return [.. assets.Select(a => Observed(readAhead is null
             ? Probe(env.Sentinel2Reader, a.Asset, target, a.Band, cancellationToken)
-            : ReadWindowAhead(readAhead, env.Sentinel2Reader, a.Asset, a.Band, target, (ds, plan) => ReflectanceReader.Read(ds, target, readAhead.Rule, plan))))];
+            : readAhead.Start(a.Band, inspected => env.Sentinel2Reader.ReadAsync(
+                a.Asset,
+                (ds, meter) =>
+                {
+                    var plan = AssetProbe.Inspect(ds, target, a.Asset, a.Band, Resampling(a.Band), env.Options.AllowNonCog);
+                    meter.BudgetBytes = ReadBudget.BytesFor(plan.Estimate, env.Options.MaxReadBudgetFactor);
+                    inspected(plan);
+                    return (plan, ReflectanceReader.Read(ds, target, readAhead.Rule, plan));
+                },
+                null,
+                readAhead.Token))))];
     }
-
-    /// <summary>
-    /// Reads <paramref name="band"/>'s window of <paramref name="asset"/> ahead (<see cref="ReadAhead.Start"/>): one open that
-    /// inspects the COG header (the read's plan and budget, reported at once), then reads the window with <paramref name="window"/>.
-    /// </summary>
-    private Task<AssetReadResult<AssetReadPlan>> ReadWindowAhead(
-        ReadAhead readAhead, AssetReader reader, AssetRef asset, string band, TargetGrid target, Func<Gdal.GdalDataset, AssetReadPlan, float[]> window) =>
-        readAhead.Start(band, inspected => reader.ReadAsync(
-            asset,
-            (ds, meter) =>
-            {
-                var plan = AssetProbe.Inspect(ds, target, asset, band, Resampling(band), env.Options.AllowNonCog);
-                meter.BudgetBytes = ReadBudget.BytesFor(plan.Estimate, env.Options.MaxReadBudgetFactor);
-                inspected(plan);
-                return (plan, window(ds, plan));
-            },
-            null,
-            readAhead.Token));
-
-    /// <summary>
-    /// The read plans of <paramref name="bands"/>' windows being read ahead, as probes read in the plan: only the headers are
-    /// awaited, and the bytes come with the windows the build awaits.
-    /// </summary>
-    private static async Task<AssetReadResult<AssetReadPlan>[]> HeadersAhead(ReadAhead readAhead, IEnumerable<string> bands) =>
-        [.. (await Task.WhenAll(readAhead.PlansOf(bands))).Select(p => new AssetReadResult<AssetReadPlan>(p with { ReadInPlan = true }, 0, 0, 1))];
 
     /// <summary>True when two acquisitions are the same items (null when none paired: never the same).</summary>
     private static bool SameAcquisition(Acquisition? a, Acquisition? b) =>
@@ -401,8 +381,7 @@ public sealed class RowPlanner(RowEnvironment env)
     /// <summary>
     /// The Sentinel-1 pairing of one Sentinel-2 date (<see cref="PairS1"/>) and the header probes of the chosen acquisition's
     /// assets (polarisation-major, merge order), started as soon as the Sentinel-1 search is in; the probes are null when no
-    /// acquisition pairs or an asset is missing or refused (the regular path reports that). With <paramref name="readAhead"/>,
-    /// the windows of a pair of one item are read too.
+    /// acquisition pairs or an asset is missing or refused (the regular path reports that).
     /// </summary>
     private async Task<(S1Pair Pair, Task<AssetReadResult<AssetReadPlan>>[]? Probes)> PairAndProbeS1Async(
         Task<SearchHarvest> s1Search,
@@ -411,8 +390,7 @@ public sealed class RowPlanner(RowEnvironment env)
         IReadOnlyList<Geo.GeoPoint> samples,
         AoiGrid grid,
         TargetGrid target,
-        CancellationToken cancellationToken,
-        ReadAhead? readAhead)
+        CancellationToken cancellationToken)
     {
         var pair = PairS1(await s1Search, s2, extent, samples, grid);
         if (pair.Choice is null)
@@ -431,10 +409,7 @@ public sealed class RowPlanner(RowEnvironment env)
             return (pair, null);
         }
 
-        var grdConstant = s1Source.GrdConstant;
-        return (pair, [.. assets.Select(a => Observed(readAhead is not null && !pair.Choice.IsMosaic
-            ? ReadWindowAhead(readAhead, env.Sentinel1Reader, a.Asset, a.Band, target, (ds, plan) => BackscatterReader.Read(ds, target, plan, grdConstant))
-            : Probe(env.Sentinel1Reader, a.Asset, target, a.Band, cancellationToken)))]);
+        return (pair, [.. assets.Select(a => Observed(Probe(env.Sentinel1Reader, a.Asset, target, a.Band, cancellationToken)))]);
     }
 
     /// <summary>
