@@ -79,6 +79,7 @@ internal static class DoctorCommand
         output.WriteLine(HeaderPrefetch.OffReason() is { } off
             ? $"header prefetch (an open in one round trip): off, {off}"
             : "header prefetch (an open in one round trip): on");
+        output.WriteLine($"tile DEFLATE: {Output.IO.ZipWriter.Deflater}");
         output.WriteLine(failures == 0 ? "doctor: all checks passed" : $"doctor: {failures} check(s) failed");
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Fatal;
     }

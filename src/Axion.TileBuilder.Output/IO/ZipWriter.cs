@@ -45,6 +45,9 @@ public sealed class ZipWriter
     private EntryStream? _open;
     private bool _finished;
 
+    /// <summary>What deflates entries in this process: <c>libdeflate</c>, or <c>zlib-ng</c> (with the reason) where libdeflate cannot be loaded.</summary>
+    public static string Deflater => LibDeflate.Available ? "libdeflate" : "zlib-ng (libdeflate.so.0 could not be loaded: sudo apt-get install libdeflate0)";
+
     /// <summary>Writes to <paramref name="target"/> from its current position (which must be 0: offsets are absolute).</summary>
     /// <exception cref="ArgumentException">The stream cannot seek or write, or is not at its start.</exception>
     public ZipWriter(Stream target)

@@ -89,6 +89,7 @@ public sealed class CommandLineTests
         Assert.Contains("GDAL version: 3.", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("all checks passed", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("header prefetch (an open in one round trip): on", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("tile DEFLATE: libdeflate", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", result.Stdout, StringComparison.Ordinal);
     }
 
