@@ -42,6 +42,7 @@ internal static class BenchReport
         text.AppendLine(F($"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({CpuModel()}); scenes {options.ScenePx} px; ")
             + F($"{options.LatencyMs} ms per request; bandwidth {bandwidth}; {options.Runs} runs of each measurement; world {world.Fingerprint[..12]}; ")
             + "MALLOC_ARENA_MAX " + (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 } arenas ? arenas : "unset (glibc's default)")
+            + "; DOTNET_TC_CallCounting " + (Environment.GetEnvironmentVariable("DOTNET_TC_CallCounting") is { Length: > 0 } counting ? counting : "unset (tier-up on)")
             + (options.Smoke ? " (--smoke: no plan, no batch; a check that every measurement runs, not figures to publish)." : "."));
         text.AppendLine();
         text.AppendLine("| measure | value | target | met |");

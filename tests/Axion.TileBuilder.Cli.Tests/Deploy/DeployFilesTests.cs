@@ -174,7 +174,8 @@ public sealed partial class DeployFilesTests
         var extra = script.SelectMany(l => AxionArgs().Matches(l)).SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         await AssertFlagsExistAsync("build", code.Concat(extra).Where(t => t.StartsWith("--", StringComparison.Ordinal)), "array.sbatch");
         Assert.DoesNotContain("--shard", tokens); // the shard comes from SLURM_ARRAY_TASK_ID / _MIN / _COUNT
-        Assert.DoesNotContain(script, l => l.TrimStart().StartsWith("export ", StringComparison.Ordinal) && !CliReads(l.TrimStart()["export ".Length..].Split('=')[0]));
+        Assert.DoesNotContain(script, l => l.TrimStart().StartsWith("export ", StringComparison.Ordinal) && l.TrimStart()["export ".Length..].Split('=')[0] is var name
+            && !CliReads(name) && !RuntimeSettings.ContainsKey(name));
         Assert.Contains(script, l => l.StartsWith("#SBATCH --array=0-", StringComparison.Ordinal)); // ids from 0: shard = task id
     }
 
@@ -225,6 +226,30 @@ public sealed partial class DeployFilesTests
         var uid = lines.Single(l => l.StartsWith("USER ", StringComparison.Ordinal))["USER ".Length..];
         Assert.Contains("runAsUser: " + uid, yaml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Container_slurm_script_demo_and_benchmark_start_the_process_with_the_same_runtime_settings()
+    {
+        var settings = RuntimeSettings;
+        var dockerfile = File.ReadAllLines(Path.Combine(Deploy, "container", "Dockerfile"));
+        var env = dockerfile.Single(l => l.StartsWith("ENV ", StringComparison.Ordinal))["ENV ".Length..].Split(' ');
+        Assert.Equal(settings.Select(kv => $"{kv.Key}={kv.Value}").Order(StringComparer.Ordinal), env.Order(StringComparer.Ordinal));
+        var sbatch = File.ReadAllText(Path.Combine(Deploy, "slurm", "array.sbatch"));
+        var bench = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "bench.sh"));
+        var demo = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "demo.sh"));
+        foreach (var (name, value) in settings)
+        {
+            Assert.Contains($"export {name}=\"${{{name}:-{value}}}\"", sbatch, StringComparison.Ordinal);
+            Assert.Contains($"export {name}=\"${{{name}-{value}}}\"", bench, StringComparison.Ordinal);
+            Assert.Contains($"{name}=\"${{{name}-{value}}}\"", demo, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The environment the process is started with, read by glibc and by the .NET runtime rather than by the CLI
+    /// (docs/benchmarks.md, "Memory", "Runtime settings"): what the benchmark measures is what the deploy files run.
+    /// </summary>
+    private static Dictionary<string, string> RuntimeSettings => new(StringComparer.Ordinal) { ["MALLOC_ARENA_MAX"] = "2", ["DOTNET_TC_CallCounting"] = "0" };
 
     /// <summary>
     /// True when the CLI reads environment variable <paramref name="name"/>: the shard variables, the output stores'
