@@ -32,8 +32,8 @@ internal static partial class LibDeflate
     /// </summary>
     public static int LevelFor(int zlibLevel) => LevelByZlibLevel[Math.Clamp(zlibLevel, 1, 9)];
 
-    /// <summary>Deflates <paramref name="data"/> as one raw DEFLATE stream at libdeflate <paramref name="level"/> into <paramref name="target"/>; returns the bytes written.</summary>
-    public static long Compress(ReadOnlySpan<byte> data, int level, Stream target)
+    /// <summary>Deflates <paramref name="data"/> as one raw DEFLATE stream at libdeflate <paramref name="level"/> into <paramref name="target"/>.</summary>
+    public static void Compress(ReadOnlySpan<byte> data, int level, Stream target)
     {
         var compressor = CompressorFor(level);
         var bound = checked((int)DeflateCompressBound(compressor, (nuint)data.Length));
@@ -47,7 +47,6 @@ internal static partial class LibDeflate
             }
 
             target.Write(output, 0, written);
-            return written;
         }
         finally
         {

@@ -384,13 +384,7 @@ public sealed class RowPlanner(RowEnvironment env)
     /// acquisition pairs or an asset is missing or refused (the regular path reports that).
     /// </summary>
     private async Task<(S1Pair Pair, Task<AssetReadResult<AssetReadPlan>>[]? Probes)> PairAndProbeS1Async(
-        Task<SearchHarvest> s1Search,
-        StacItem s2,
-        AoiExtent extent,
-        IReadOnlyList<Geo.GeoPoint> samples,
-        AoiGrid grid,
-        TargetGrid target,
-        CancellationToken cancellationToken)
+        Task<SearchHarvest> s1Search, StacItem s2, AoiExtent extent, IReadOnlyList<Geo.GeoPoint> samples, AoiGrid grid, TargetGrid target, CancellationToken cancellationToken)
     {
         var pair = PairS1(await s1Search, s2, extent, samples, grid);
         if (pair.Choice is null)
