@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Axion.TileBuilder.Cli.Tests.Support;
 using Axion.TileBuilder.Sharding;
 using Axion.TileBuilder.Storage;
@@ -210,18 +211,30 @@ public sealed partial class DeployFilesTests
     }
 
     [Fact]
-    public void Container_is_debian_12_with_libgdal32_and_starts_the_cli_assembly()
+    public void Container_is_debian_12_with_libgdal32_and_runs_the_self_contained_build_of_the_publish_script()
     {
         var lines = File.ReadAllLines(Path.Combine(Deploy, "container", "Dockerfile"));
         var from = lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
 
         Assert.Equal("FROM debian:12-slim", from[^1]);
         Assert.Contains(lines, l => l.Contains("libgdal32", StringComparison.Ordinal));
-        Assert.Contains(from, l => l.StartsWith("FROM mcr.microsoft.com/dotnet/runtime:10.0", StringComparison.Ordinal));
-        var dll = typeof(ExitCodes).Assembly.GetName().Name + ".dll";
-        Assert.Contains($"ENTRYPOINT [\"dotnet\", \"/app/{dll}\"]", lines);
-        var publish = lines.Single(l => l.Contains("dotnet publish ", StringComparison.Ordinal)).Split(' ').Single(t => t.EndsWith(".csproj", StringComparison.Ordinal));
-        Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, publish)), publish + " does not exist");
+        var publish = lines.Single(l => l.Contains("dotnet publish ", StringComparison.Ordinal));
+        var project = publish.Split(' ').Single(t => t.EndsWith(".csproj", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, project)), project + " does not exist");
+
+        // The image runs what scripts/publish.sh builds and the benchmark measures: the same publish profile, which
+        // makes the CLI self-contained (the final stage has no .NET runtime of its own) and names its executable.
+        var script = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scripts", "publish.sh"));
+        var profile = PublishProfile().Match(publish).Groups[1].Value;
+        Assert.Equal(profile, PublishProfile().Match(script).Groups[1].Value);
+        var pubxml = XDocument.Load(Path.Combine(RepositoryFiles.Root, Path.GetDirectoryName(project)!, "Properties", "PublishProfiles", profile + ".pubxml"));
+        Assert.Equal("true", pubxml.Descendants("SelfContained").Single().Value);
+        Assert.Equal("linux-x64", pubxml.Descendants("RuntimeIdentifier").Single().Value);
+        Assert.Contains("/release_linux-x64/", script, StringComparison.Ordinal);
+        var executable = typeof(ExitCodes).Assembly.GetName().Name!;
+        Assert.Contains($"ENTRYPOINT [\"/app/{executable}\"]", lines);
+        Assert.Contains($"AXION=\"${{AXION:-/opt/axion-tiles/{executable}}}\"", File.ReadAllText(Path.Combine(Deploy, "slurm", "array.sbatch")), StringComparison.Ordinal);
+
         var yaml = File.ReadAllText(Path.Combine(Deploy, "kubernetes", "indexed-job.yaml"));
         var uid = lines.Single(l => l.StartsWith("USER ", StringComparison.Ordinal))["USER ".Length..];
         Assert.Contains("runAsUser: " + uid, yaml, StringComparison.Ordinal);
@@ -318,4 +331,7 @@ public sealed partial class DeployFilesTests
 
     [GeneratedRegex(@"ProcessTerminationTimeout\s*=\s*TimeSpan\.FromSeconds\((\d+)\)")]
     private static partial Regex TerminationTimeout();
+
+    [GeneratedRegex(@"-p:PublishProfile=([\w-]+)")]
+    private static partial Regex PublishProfile();
 }
