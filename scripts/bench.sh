@@ -26,4 +26,5 @@ dotnet build bench/Axion.TileBuilder.Bench -c Release -nologo -v quiet
 dotnet bench/Axion.TileBuilder.Bench/bin/Release/net10.0/axion-bench.dll \
   --cli "$cli" --world bench/world.csv --python /usr/bin/python3 --rasterio-peer bench/peers/rasterio_peer.py "$@"
 for arg in "$@"; do [[ "$arg" == "--smoke" || "$arg" == "--help" || "$arg" == "-h" ]] && exit 0; done
-bash scripts/bench-bookkeeping.sh
+# merge, status and plan are measured as they are best run, with tier-up (docs/benchmarks.md, "Runtime settings").
+DOTNET_TC_CallCounting= bash scripts/bench-bookkeeping.sh
