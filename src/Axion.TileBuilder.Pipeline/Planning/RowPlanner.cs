@@ -178,7 +178,7 @@ public sealed class RowPlanner(RowEnvironment env)
                 planRequests += wasted.Requests;
                 if (windowsReadAhead && readAhead is null && ReadAhead.Applies(env.Options, best))
                 {
-                    readAheadWaste[wasted.Value.Band] = wasted.Value.Estimate.BlockBytes;
+                    readAheadWaste[wasted.Value.Band] = readAheadWaste.GetValueOrDefault(wasted.Value.Band) + wasted.Value.Estimate.BlockBytes;
                 }
             }
         }
@@ -248,7 +248,7 @@ public sealed class RowPlanner(RowEnvironment env)
         var (bestPair, bestS1Probes) = await bestS1;
         var pair = ReferenceEquals(chosenS2, best) ? bestPair : PairS1(await s1Search, chosen, extent, samples, grid);
         Task<AssetReadResult<AssetReadPlan>>[]? s1Probes = null;
-        if (SameAcquisition(pair.Choice, bestPair.Choice))
+        if (SameItems(pair.Choice, bestPair.Choice))
         {
             s1Probes = bestS1Probes;
         }
@@ -374,8 +374,11 @@ public sealed class RowPlanner(RowEnvironment env)
                 readAhead.Token))))];
     }
 
-    /// <summary>True when two acquisitions are the same items (null when none paired: never the same).</summary>
-    private static bool SameAcquisition(Acquisition? a, Acquisition? b) =>
+    /// <summary>
+    /// True when two choices are the same items in the same order (null when none paired: never the same); not
+    /// <see cref="AcquisitionGrouper.SameAcquisition"/>, which asks whether two items belong to one pass.
+    /// </summary>
+    private static bool SameItems(Acquisition? a, Acquisition? b) =>
         a is not null && b is not null && a.Ids.SequenceEqual(b.Ids, StringComparer.Ordinal);
 
     /// <summary>

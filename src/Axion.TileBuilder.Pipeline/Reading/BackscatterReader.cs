@@ -4,7 +4,7 @@ using Axion.TileBuilder.Radiometry;
 
 namespace Axion.TileBuilder.Pipeline.Reading;
 
-/// <summary>A Sentinel-1 polarisation's window on the AOI grid as backscatter in dB, as a build's read and a read-ahead both take it.</summary>
+/// <summary>A Sentinel-1 polarisation's window on the AOI grid as backscatter in dB: the Sentinel-1 counterpart of <see cref="ReflectanceReader"/>.</summary>
 public static class BackscatterReader
 {
     /// <summary>
