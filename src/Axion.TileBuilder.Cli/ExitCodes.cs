@@ -1,4 +1,5 @@
 using Axion.TileBuilder.Errors;
+using Axion.TileBuilder.Journal;
 using Axion.TileBuilder.Pipeline.Batch;
 
 namespace Axion.TileBuilder.Cli;
@@ -21,7 +22,7 @@ public static class ExitCodes
     /// <summary><c>--out</c> cannot be written: a read-only file system or no permission.</summary>
     public const int OutputNotWritable = 4;
 
-    /// <summary><c>--out</c> is on a device with no space left.</summary>
+    /// <summary><c>--out</c> (or the journal's folder) is on a device with no space left.</summary>
     public const int OutputFull = 5;
 
     /// <summary>Cancelled by Ctrl+C or SIGTERM; the journal is consistent and <c>resume</c> continues.</summary>
@@ -34,7 +35,7 @@ public static class ExitCodes
         return exception switch
         {
             OutputFolderException { Problem: OutputFolderProblem.NotWritable } => OutputNotWritable,
-            OutputFolderException { Problem: OutputFolderProblem.Full } => OutputFull,
+            OutputFolderException { Problem: OutputFolderProblem.Full } or JournalStorageException { IsDiskFull: true } => OutputFull,
             _ when exception.Kind == FailureKind.BadInput => UsageOrBadInput,
             _ => Fatal,
         };

@@ -18,7 +18,9 @@ internal static class JournalThrow
     public static JournalStorageException Storage(string dbPath, SqliteException ex) =>
         new(
             FailureKind.Environment,
-            $"journal {dbPath}: SQLite error {ex.SqliteErrorCode}: {ex.Message}",
+            ex.SqliteErrorCode == JournalStorageException.SqliteFull
+                ? $"journal {dbPath}: no space left on its device ({ex.Message}); the journal keeps its last committed state: free some space, then resume the batch"
+                : $"journal {dbPath}: SQLite error {ex.SqliteErrorCode}: {ex.Message}",
             ex.SqliteErrorCode,
             ex);
 

@@ -248,6 +248,15 @@ public sealed class BatchRunner(ILogger log, IBatchObserver? observer = null, Ro
             log.Error("Row {Id}: the output store refused the upload ({Reason}): {Message}; the batch stops", id, ex.Reason, ex.Message);
             throw;
         }
+        catch (JournalStorageException ex)
+        {
+            // The journal could not record the row (its device is full, an I/O error), so it could record no other row:
+            // not the row's failure. Its files are removed and the batch stops; the journal keeps its last committed state
+            // (this row running), and a resume redoes the row (counting it as cut short, as after a crash).
+            RowFileCleanup.AfterFailure(files);
+            log.Error("Row {Id}: the journal could not record it ({Message}); the batch stops", id, ex.Message);
+            throw;
+        }
 #pragma warning disable CA1031 // A row's every failure is that row's: the batch goes on (no poison rows).
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -62,7 +62,7 @@ public sealed class OutDirTests : IDisposable
         using var disk = TmpfsMount.Create(_dir, sizeKb: 1024);
         var outDir = Path.Combine(disk.Path, "out");
         Directory.CreateDirectory(outDir);
-        Fill(Path.Combine(disk.Path, "filler"));
+        disk.Fill("filler");
 
         var result = await Build(TestPaths.SampleCsv, outDir);
 
@@ -99,23 +99,4 @@ public sealed class OutDirTests : IDisposable
 
     private static Task<CliResult> Build(string csv, string outDir) =>
         CliHarness.RunAsync("build", "--csv", csv, "--out", outDir, "--catalog", "earth-search", "--stac-url", "http://127.0.0.1:9/v1", "--workers", "1");
-
-    /// <summary>Writes zeros until the device is full.</summary>
-    private static void Fill(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
-        var block = new byte[64 * 1024];
-        try
-        {
-            while (true)
-            {
-                stream.Write(block);
-                stream.Flush();
-            }
-        }
-        catch (IOException)
-        {
-            // ENOSPC: full.
-        }
-    }
 }

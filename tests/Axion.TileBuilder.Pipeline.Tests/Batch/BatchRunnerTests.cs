@@ -5,6 +5,8 @@ using Axion.TileBuilder.Pipeline.Batch;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Pipeline.Tests.Support;
+using Axion.TileBuilder.Pipeline.Tiles;
+using Axion.TileBuilder.Testing.FileSystem;
 
 namespace Axion.TileBuilder.Pipeline.Tests.Batch;
 
@@ -208,6 +210,83 @@ public sealed class BatchRunnerTests : IDisposable
             await Task.Delay(5, hang.Token);
         }
     }
+
+    [Fact]
+    public async Task A_full_disk_at_the_journals_commit_stops_the_batch_as_disk_full_and_a_resume_with_room_finishes_it()
+    {
+        using var disk = TmpfsMount.Create(_dir.Path, sizeKb: 4 * 1024); // room for the journal of the three rows
+        var outDir = Path.Combine(disk.Path, "out");
+        var csv = Write(Csv);
+        string? filler = null;
+        var processed = new List<string>();
+        var runner = Runner(row =>
+        {
+            processed.Add(row.Id);
+            if (row.Id == "R2" && filler is null)
+            {
+                filler = disk.Fill("filler"); // the row's result is in hand, its journal commit has no room
+            }
+
+            return Done(row);
+        });
+
+        var ex = await Assert.ThrowsAsync<JournalStorageException>(() => runner.RunAsync(Request(csv, outDir), CancellationToken.None));
+
+        Assert.True(ex.IsDiskFull, ex.Message);
+        Assert.Equal(["R1", "R2"], processed); // the batch stopped: no row after the one the journal could not record
+        using (var journal = BatchJournal.OpenReadOnly(outDir))
+        {
+            Assert.Empty(journal.CheckIntegrity());
+            Assert.Equal(RowState.Done, journal.Get("R1")!.State);
+            Assert.Equal(RowState.Running, journal.Get("R2")!.State);
+            Assert.Equal(RowState.Pending, journal.Get("R3")!.State);
+        }
+
+        File.Delete(filler!);
+        var result = await runner.RunAsync(Request(csv, outDir) with { Resume = true }, CancellationToken.None);
+
+        Assert.Equal(3, result.Summary.Count(RowState.Done));
+        Assert.Equal(["R1", "R2", "R3", "R2"], processed); // a row cut short is redone after the others, as after a crash
+        using (var journal = BatchJournal.OpenReadOnly(outDir))
+        {
+            Assert.Empty(journal.CheckIntegrity());
+            Assert.Equal(1, journal.Get("R2")!.Crashes);
+        }
+    }
+
+    /// <summary>
+    /// A done row of one tile whose decisions are large (256 KB): recording it must grow the journal's files, whatever
+    /// room the write-ahead log already has.
+    /// </summary>
+    private static RowResult Done(LocationRow row) => new()
+    {
+        Tiles =
+        [
+            new TileRecord
+            {
+                File = $"tile_{row.Id}_0_0.npz",
+                RowId = row.Id,
+                TileRow = 0,
+                TileCol = 0,
+                Epsg = 32632,
+                Bounds = [0, 0, 2560, 2560],
+                FootprintLonLat = [[11.5, 48.1], [11.53, 48.1], [11.53, 48.12], [11.5, 48.12], [11.5, 48.1]],
+                S2ItemId = "S2",
+                S2Datetime = DateTimeOffset.UnixEpoch,
+                S1ItemId = "S1",
+                S1Datetime = DateTimeOffset.UnixEpoch,
+                DeltaDays = 0,
+                ValidFraction = 1,
+                OffsetRule = "none",
+            },
+        ],
+        TilesRejected = 0,
+        RejectedByReason = new Dictionary<string, int>(),
+        DecisionsJson = $$"""{"pad":"{{new string('x', 256 * 1024)}}"}""",
+        BytesRead = 0,
+        Requests = 0,
+        Seconds = 0,
+    };
 
     private static BatchRunner Runner(Func<LocationRow, RowResult> process) => new(Serilog.Core.Logger.None)
     {

@@ -34,6 +34,33 @@ public sealed class TmpfsMount : IDisposable
         Assert.True(code == 0, $"remount,ro failed (exit {code}): {output}");
     }
 
+    /// <summary>
+    /// Writes zeros into <paramref name="fileName"/> (in the mount) until the device is full, to its last byte. Returns
+    /// the file's path: deleting it frees the space again.
+    /// </summary>
+    public string Fill(string fileName)
+    {
+        var path = System.IO.Path.Combine(Path, fileName);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        foreach (var size in new[] { 64 * 1024, 1 })
+        {
+            var block = new byte[size];
+            try
+            {
+                while (true)
+                {
+                    stream.Write(block);
+                }
+            }
+            catch (IOException)
+            {
+                // ENOSPC: full for blocks of this size; a smaller block may still fit.
+            }
+        }
+
+        return path;
+    }
+
     public void Dispose()
     {
         if (Run("umount", Path).Code != 0)
