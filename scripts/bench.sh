@@ -16,15 +16,13 @@ if [[ "${1:-}" == "--bookkeeping-only" ]]; then
 fi
 bash scripts/setup.sh --bench-tools
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# Every process measured runs with glibc's malloc capped at 2 arenas and without tier-up of precompiled code, as the
-# container image, the Slurm script and scripts/demo.sh run axion-tiles (docs/benchmarks.md, "Memory" and "Runtime
-# settings"); MALLOC_ARENA_MAX= or DOTNET_TC_CallCounting= bash scripts/bench.sh measures the defaults.
+# Every process measured runs with glibc's malloc capped at 2 arenas, as the container image, the Slurm script and
+# scripts/demo.sh run axion-tiles (docs/benchmarks.md, "Memory"); MALLOC_ARENA_MAX= bash scripts/bench.sh measures
+# glibc's default. (The published CLI runs without tiered compilation by its own runtimeconfig.json: "Runtime settings".)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX-2}"
-export DOTNET_TC_CallCounting="${DOTNET_TC_CallCounting-0}"
 cli=$(bash scripts/publish.sh)
 dotnet build bench/Axion.TileBuilder.Bench -c Release -nologo -v quiet
 dotnet bench/Axion.TileBuilder.Bench/bin/Release/net10.0/axion-bench.dll \
   --cli "$cli" --world bench/world.csv --python /usr/bin/python3 --rasterio-peer bench/peers/rasterio_peer.py "$@"
 for arg in "$@"; do [[ "$arg" == "--smoke" || "$arg" == "--help" || "$arg" == "-h" ]] && exit 0; done
-# merge, status and plan are measured as they are best run, with tier-up (docs/benchmarks.md, "Runtime settings").
-DOTNET_TC_CallCounting= bash scripts/bench-bookkeeping.sh
+bash scripts/bench-bookkeeping.sh

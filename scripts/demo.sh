@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# The runtime settings the container image and the Slurm script use (docs/benchmarks.md, "Runtime settings").
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX-2}" DOTNET_TC_CallCounting="${DOTNET_TC_CallCounting-0}"
+# The malloc setting the container image and the Slurm script use (docs/benchmarks.md, "Runtime settings").
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX-2}"
 cli=$(bash scripts/publish.sh)
 exec dotnet "$cli" demo "$@"

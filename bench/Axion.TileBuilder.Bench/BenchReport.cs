@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Axion.TileBuilder.LocalCatalog.World;
 
 namespace Axion.TileBuilder.Bench;
@@ -42,7 +43,7 @@ internal static class BenchReport
         text.AppendLine(F($"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({CpuModel()}); scenes {options.ScenePx} px; ")
             + F($"{options.LatencyMs} ms per request; bandwidth {bandwidth}; {options.Runs} runs of each measurement; world {world.Fingerprint[..12]}; ")
             + "MALLOC_ARENA_MAX " + (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 } arenas ? arenas : "unset (glibc's default)")
-            + "; DOTNET_TC_CallCounting " + (Environment.GetEnvironmentVariable("DOTNET_TC_CallCounting") is { Length: > 0 } counting ? counting : "unset (tier-up on)")
+            + "; tiered compilation " + CliTieredCompilation(options.CliDll)
             + (options.Smoke ? " (--smoke: no plan, no batch; a check that every measurement runs, not figures to publish)." : "."));
         text.AppendLine();
         text.AppendLine("| measure | value | target | met |");
@@ -105,6 +106,33 @@ internal static class BenchReport
         text.AppendLine($"| {measure} | {value} | {target} | {(met is null ? string.Empty : met.Value ? "yes" : "**no**")} |");
 
     private static string F(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether the measured CLI runs with tiered compilation: <c>DOTNET_TieredCompilation</c> when set, else its
+    /// runtimeconfig.json's <c>System.Runtime.TieredCompilation</c> (the publish profile turns it off), else the runtime's default.
+    /// </summary>
+    private static string CliTieredCompilation(string cliDll)
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is { Length: > 0 } variable)
+        {
+            return F($"{(variable == "0" ? "off" : "on")} (DOTNET_TieredCompilation={variable})");
+        }
+
+        try
+        {
+            using var config = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(cliDll, ".runtimeconfig.json")));
+            return config.RootElement.TryGetProperty("runtimeOptions", out var runtime)
+                && runtime.TryGetProperty("configProperties", out var properties)
+                && properties.TryGetProperty("System.Runtime.TieredCompilation", out var tiered)
+                && tiered.ValueKind == JsonValueKind.False
+                ? "off (the CLI's runtimeconfig.json)"
+                : "on (the runtime's default)";
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            return "unknown (no readable runtimeconfig.json next to the CLI)";
+        }
+    }
 
     private static string CpuModel()
     {
