@@ -5,7 +5,6 @@ using Axion.TileBuilder.Pipeline.Batch;
 using Axion.TileBuilder.Pipeline.Profiles;
 using Axion.TileBuilder.Pipeline.Rows;
 using Axion.TileBuilder.Pipeline.Tests.Support;
-using Axion.TileBuilder.Pipeline.Tiles;
 using Axion.TileBuilder.Testing.FileSystem;
 
 namespace Axion.TileBuilder.Pipeline.Tests.Batch;
@@ -260,26 +259,7 @@ public sealed class BatchRunnerTests : IDisposable
     /// </summary>
     private static RowResult Done(LocationRow row) => new()
     {
-        Tiles =
-        [
-            new TileRecord
-            {
-                File = $"tile_{row.Id}_0_0.npz",
-                RowId = row.Id,
-                TileRow = 0,
-                TileCol = 0,
-                Epsg = 32632,
-                Bounds = [0, 0, 2560, 2560],
-                FootprintLonLat = [[11.5, 48.1], [11.53, 48.1], [11.53, 48.12], [11.5, 48.12], [11.5, 48.1]],
-                S2ItemId = "S2",
-                S2Datetime = DateTimeOffset.UnixEpoch,
-                S1ItemId = "S1",
-                S1Datetime = DateTimeOffset.UnixEpoch,
-                DeltaDays = 0,
-                ValidFraction = 1,
-                OffsetRule = "none",
-            },
-        ],
+        Tiles = [JournalFixture.Record(row.Id, 0, 0)],
         TilesRejected = 0,
         RejectedByReason = new Dictionary<string, int>(),
         DecisionsJson = $$"""{"pad":"{{new string('x', 256 * 1024)}}"}""",
