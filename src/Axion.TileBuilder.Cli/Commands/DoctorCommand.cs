@@ -80,6 +80,11 @@ internal static class DoctorCommand
             ? $"header prefetch (an open in one round trip): off, {off}"
             : "header prefetch (an open in one round trip): on");
         output.WriteLine($"tile DEFLATE: {Output.IO.ZipWriter.Deflater}");
+        foreach (var line in Hosting.RuntimeSettingsReport.Lines())
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine(failures == 0 ? "doctor: all checks passed" : $"doctor: {failures} check(s) failed");
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Fatal;
     }

@@ -90,6 +90,8 @@ public sealed class CommandLineTests
         Assert.Contains("all checks passed", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("header prefetch (an open in one round trip): on", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("tile DEFLATE: libdeflate", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\ntiered compilation: ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nMALLOC_ARENA_MAX: ", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", result.Stdout, StringComparison.Ordinal);
     }
 
