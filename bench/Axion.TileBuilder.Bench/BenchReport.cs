@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Axion.TileBuilder.LocalCatalog.World;
 
 namespace Axion.TileBuilder.Bench;
@@ -108,30 +107,16 @@ internal static class BenchReport
     private static string F(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Whether the measured CLI runs with tiered compilation: <c>DOTNET_TieredCompilation</c> when set, else its
-    /// runtimeconfig.json's <c>System.Runtime.TieredCompilation</c> (the publish profile turns it off), else the runtime's default.
+    /// Whether the measured CLI runs with tiered compilation, as its own <c>doctor</c> says (<c>RuntimeSettingsReport</c>:
+    /// its runtimeconfig.json, or <c>DOTNET_TieredCompilation</c> in this environment, which the CLI inherits).
     /// </summary>
     private static string CliTieredCompilation(string cliDll)
     {
-        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is { Length: > 0 } variable)
-        {
-            return F($"{(variable == "0" ? "off" : "on")} (DOTNET_TieredCompilation={variable})");
-        }
-
-        try
-        {
-            using var config = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(cliDll, ".runtimeconfig.json")));
-            return config.RootElement.TryGetProperty("runtimeOptions", out var runtime)
-                && runtime.TryGetProperty("configProperties", out var properties)
-                && properties.TryGetProperty("System.Runtime.TieredCompilation", out var tiered)
-                && tiered.ValueKind == JsonValueKind.False
-                ? "off (the CLI's runtimeconfig.json)"
-                : "on (the runtime's default)";
-        }
-        catch (Exception ex) when (ex is IOException or JsonException)
-        {
-            return "unknown (no readable runtimeconfig.json next to the CLI)";
-        }
+        const string Prefix = "tiered compilation: ";
+        var doctor = ChildRun.Run("dotnet", [cliDll, "doctor"]);
+        return doctor.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal)) is { } line
+            ? line[Prefix.Length..]
+            : F($"unknown ('doctor' exited {doctor.ExitCode} without saying)");
     }
 
     private static string CpuModel()
